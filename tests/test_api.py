@@ -1,0 +1,69 @@
+import socket
+
+import pytest
+
+from tosaudit.api import audit_bytes, audit_text
+from tosaudit.config import Config
+
+POLICY = (
+    "Terms of Service\n\n"
+    "1. Introduction\n"
+    "Welcome to Acme. These terms explain how our service works.\n\n"
+    "2. Liability\n"
+    "Notwithstanding anything to the contrary herein contained, the Company shall not, under any "
+    "circumstances whatsoever, be liable to the Licensee or any third party for any indirect, "
+    "incidental, consequential, special or exemplary damages arising therefrom.\n"
+)
+
+
+def test_every_span_matches_its_excerpt():
+    rep = audit_text(POLICY)
+    assert rep.findings
+    for f in rep.findings:
+        if f.start is not None:
+            assert rep.text[f.start : f.end] == f.excerpt
+            line_start = rep.text.rfind("\n", 0, f.start) + 1
+            assert f.column == f.start - line_start + 1
+            assert f.line == rep.text.count("\n", 0, f.start) + 1
+
+
+def test_audit_needs_no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the audit tried to open a network socket")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    rep = audit_text(POLICY + "\nWe renew your plan automatically every month.\n")
+    assert rep.readability["words"] > 20
+
+
+def test_ingest_error_becomes_report_error():
+    rep = audit_bytes(b"   ", "empty.txt")
+    assert rep.error == "the file is empty"
+    assert rep.findings == []
+
+
+def test_ignore_and_severity_override():
+    cfg = Config.from_mapping({"ignore": ["RD102"], "severity": {"RD101": "error"}})
+    rep = audit_text(POLICY, cfg)
+    rules = {f.rule for f in rep.findings}
+    assert "RD102" not in rules
+    assert all(f.severity == "error" for f in rep.findings if f.rule == "RD101")
+
+
+def test_json_record_shape():
+    rec = audit_text(POLICY).to_record()
+    for key in ("source", "error", "text_length", "readability", "findings"):
+        assert key in rec
+    f = rec["findings"][0]
+    for key in (
+        "rule", "name", "category", "severity", "message", "start", "end", "line", "column",
+        "page", "section", "excerpt", "explanation", "suggestion", "confidence", "source",
+    ):
+        assert key in f
+
+
+@pytest.mark.parametrize("preset,ease", [("florida", 45), ("ohio", 40), ("virginia", 50)])
+def test_statutory_presets(preset, ease):
+    cfg = Config().with_preset(preset)
+    assert cfg.target_reading_ease == ease

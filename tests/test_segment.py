@@ -1,0 +1,67 @@
+import time
+
+from tosaudit.models import Document
+from tosaudit.segment import heading_level, segment
+
+
+def _sentences(text: str) -> list[str]:
+    seg = segment(Document(text, "t", "txt"))
+    return [text[s.start : s.end] for s in seg.sentences if s.kind == "sentence"]
+
+
+def test_legal_abbreviations_do_not_split():
+    text = (
+        "Acme Inc. is based in the U.S. and follows Sec. 4 of the Act, e.g. the rules in "
+        "Art. 5 (see Smith v. Jones). We may change these terms, i.e. at any time. No. 3 applies."
+    )
+    got = _sentences(text)
+    assert got == [
+        "Acme Inc. is based in the U.S. and follows Sec. 4 of the Act, e.g. the rules in "
+        "Art. 5 (see Smith v. Jones).",
+        "We may change these terms, i.e. at any time.",
+        "No. 3 applies.",
+    ]
+
+
+def test_headings_become_sections():
+    text = "# Terms\n\n1. Introduction\nWelcome to Acme. We sell shoes.\n\nSECTION 5 PAYMENTS\nPay us.\n"
+    seg = segment(Document(text, "t", "md"))
+    heads = [s.heading for s in seg.sections]
+    assert heads == ["Terms", "1. Introduction", "SECTION 5 PAYMENTS"]
+    assert seg.sections[1].number == "1"
+    assert seg.sections[2].number == "5"
+    pay = next(s for s in seg.sentences if text[s.start : s.end] == "Pay us.")
+    assert seg.sections[pay.section].heading == "SECTION 5 PAYMENTS"
+
+
+def test_numbered_list_item_is_not_a_heading():
+    assert heading_level("1. You must be at least 18 years old to create an account with us.") is None
+    assert heading_level("1.2 Fees and payment") is not None
+    assert heading_level("ARTICLE IV - TERMINATION") is not None
+    assert heading_level("LIMITATION OF LIABILITY") is not None
+    assert heading_level("WE ARE NOT LIABLE FOR ANY DAMAGES WHATSOEVER ARISING FROM USE.") is None
+
+
+def test_offsets_point_into_text():
+    text = "Hello there.\r\nThis is a test.  And another one!\n\n\nLast line"
+    seg = segment(Document(text, "t", "txt"))
+    for s in seg.sentences:
+        assert text[s.start : s.end].strip() == text[s.start : s.end]
+        assert s.end > s.start
+
+
+def test_soft_wrapped_paragraph_is_one_block():
+    text = (
+        "We may suspend or terminate your account at any time for any reason and without\n"
+        "notice to you, including if we believe that you have breached these terms of\n"
+        "service.\n"
+    )
+    assert len(_sentences(text)) == 1
+
+
+def test_hostile_five_megabyte_sentence_is_fast():
+    text = "lorem ipsum dolor " * 300_000  # 5.4 MB, no punctuation, no newline
+    t0 = time.perf_counter()
+    seg = segment(Document(text, "t", "txt"))
+    assert time.perf_counter() - t0 < 5
+    assert len(seg.sentences) == 1

@@ -1,0 +1,3 @@
+from tosaudit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,132 @@
+"""One Config object: thresholds, targets and enabled rules.
+
+Read from ``[tool.tosaudit]`` in pyproject.toml, a ``.tosaudit.toml`` found by walking up from the
+audited path, or an explicit file. Unknown keys are an error that names the key, because a typo in
+a CI gate must not silently turn a check off.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+# Statutory minimum Flesch Reading Ease scores for consumer contracts and policies.
+# Florida Stat. 627.4145 (insurance policies: 45); Ohio Rev. Code 3902.04 (40);
+# Virginia Code 38.2-3304 / 38.2-3100.1 (50). The plain-language default (grade 8, ease 60)
+# follows the US Plain Writing Act guidance and common plain-language practice.
+PRESETS: dict[str, dict[str, float]] = {
+    "plain": {"target_grade": 8.0, "target_reading_ease": 60.0},
+    "florida": {"target_grade": 12.0, "target_reading_ease": 45.0},
+    "ohio": {"target_grade": 12.0, "target_reading_ease": 40.0},
+    "virginia": {"target_grade": 12.0, "target_reading_ease": 50.0},
+}
+
+
+class ConfigError(ValueError):
+    """A configuration file or value tosaudit cannot use; the message names the problem."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting of an audit; defaults are the plain-language target."""
+
+    preset: str = "plain"
+    target_grade: float = 8.0
+    target_reading_ease: float = 60.0
+    long_sentence_words: int = 25
+    very_long_sentence_words: int = 40
+    hard_sentence_grade: float = 12.0
+    words_per_minute: int = 238
+    max_bytes: int = 25 * 1024 * 1024
+    max_decompressed_bytes: int = 200 * 1024 * 1024
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    substitutions: dict[str, str] = field(default_factory=dict)
+    patterns: tuple[dict[str, Any], ...] = ()
+    exclude: tuple[str, ...] = ()
+    rewrites: bool = True
+    model: bool = True
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], origin: str = "config") -> Config:
+        """Build a Config from a TOML table, rejecting unknown keys by name."""
+        known = {f.name for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            name = key.replace("-", "_")
+            if name not in known:
+                raise ConfigError(f"{origin}: unknown key '{key}'")
+            values[name] = value
+        preset = values.get("preset", "plain")
+        if preset not in PRESETS:
+            raise ConfigError(
+                f"{origin}: unknown preset '{preset}' (choose from {', '.join(PRESETS)})"
+            )
+        merged = {**PRESETS[preset], **values}
+        for name in ("select", "ignore", "exclude", "patterns"):
+            if name in merged:
+                if isinstance(merged[name], str | dict):
+                    merged[name] = (merged[name],)
+                merged[name] = tuple(merged[name])
+        for name, sev in merged.get("severity", {}).items():
+            if sev not in ("info", "warning", "error"):
+                raise ConfigError(f"{origin}: severity for '{name}' must be info, warning or error")
+        try:
+            return cls(**merged)
+        except TypeError as exc:  # pragma: no cover - dataclass already checked names
+            raise ConfigError(f"{origin}: {exc}") from None
+
+    def with_preset(self, preset: str) -> Config:
+        """A copy using a named target preset (plain, florida, ohio, virginia)."""
+        if preset not in PRESETS:
+            raise ConfigError(f"unknown preset '{preset}' (choose from {', '.join(PRESETS)})")
+        return replace(self, preset=preset, **PRESETS[preset])
+
+    def rule_enabled(self, code: str, groups: tuple[str, ...] = ()) -> bool:
+        """Whether a rule runs, by its code, a code prefix or one of its groups."""
+
+        def hit(names: tuple[str, ...]) -> bool:
+            return any(code == n or code.startswith(n) or n in groups for n in names)
+
+        if self.ignore and hit(self.ignore):
+            return False
+        return not self.select or hit(self.select)
+
+
+def load_config_file(path: str | Path) -> Config:
+    """Read a TOML file: a pyproject.toml's [tool.tosaudit] table or a whole .tosaudit.toml."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("tosaudit", {})
+    elif "tool" in data and "tosaudit" in data["tool"]:
+        data = data["tool"]["tosaudit"]
+    return Config.from_mapping(data, origin=str(path))
+
+
+def find_config(start: str | Path) -> Config:
+    """Walk up from a path to the first .tosaudit.toml or pyproject.toml with [tool.tosaudit]."""
+    here = Path(start).resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / ".tosaudit.toml"
+        if candidate.is_file():
+            return load_config_file(candidate)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+                continue
+            if "tosaudit" in data.get("tool", {}):
+                return load_config_file(pyproject)
+    return Config()

@@ -1,0 +1,255 @@
+"""Readability: the only module that imports textstat.
+
+textstat's own functions re-tokenise the whole text for every metric. An audit needs the same
+metrics for the document, every section and every sentence, so we count once per sentence
+(words, syllables, polysyllables, hard words, letters, characters) with textstat's word lists and
+syllable counter, then derive every metric for any span by adding counts. The formulas are
+textstat 0.7.13's, and a test checks the results against textstat itself.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tosaudit.nltk_data import ensure_cmudict
+
+ensure_cmudict()  # before textstat: its syllable counter must never call nltk.download
+
+import textstat  # noqa: E402
+from textstat.backend.utils import get_lang_easy_words  # noqa: E402
+
+# textstat's own word rules (backend/utils/constants.py and selections/_list_words.py).
+_NONCONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+_PUNCT_KEEP_APOS = re.compile(r"[^\w\s']")
+_NON_WORDCHAR = re.compile(r"\W")
+
+_EASY_WORDS: frozenset[str] = frozenset(get_lang_easy_words("en_US"))
+_SYLLABLES: dict[str, int] = {}
+LINSEAR_WORDS = 100  # textstat's strict_upper window for Linsear Write
+
+
+def syllables(word: str) -> int:
+    """Syllables of one lower-case word (CMU dictionary, then Pyphen), cached."""
+    n = _SYLLABLES.get(word)
+    if n is None:
+        n = textstat.syllable_count(word)
+        if len(_SYLLABLES) < 500_000:
+            _SYLLABLES[word] = n
+    return n
+
+
+def words_of(text: str) -> list[str]:
+    """The words textstat counts: punctuation removed, contractions kept."""
+    text = _NONCONTRACTION_APOSTROPHE.sub("", text)
+    return _PUNCT_KEEP_APOS.sub("", text).split()
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Additive counts from which every readability metric of a span is derived."""
+
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    polysyllables: int = 0  # three or more syllables
+    fog_hard: int = 0  # not a Dale-Chall easy word and three or more syllables (textstat, en)
+    dc_hard: int = 0  # not a Dale-Chall easy word
+    letters: int = 0
+    chars: int = 0  # non-space characters, punctuation included (ARI)
+    tokens: int = 0  # whitespace-separated tokens, punctuation included (ARI)
+    long_sentences: int = 0
+    lw_easy: int = 0  # Linsear Write over the span's first 100 words
+    lw_hard: int = 0
+    lw_words: int = 0
+    lw_sentences: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        room = LINSEAR_WORDS - self.lw_words
+        if room <= 0 or other.lw_words == 0:
+            lw = (self.lw_easy, self.lw_hard, self.lw_words, self.lw_sentences)
+        else:
+            take = min(room, other.lw_words) / other.lw_words
+            lw = (
+                self.lw_easy + round(other.lw_easy * take),
+                self.lw_hard + round(other.lw_hard * take),
+                self.lw_words + min(room, other.lw_words),
+                self.lw_sentences + other.lw_sentences,
+            )
+        return Counts(
+            self.sentences + other.sentences,
+            self.words + other.words,
+            self.syllables + other.syllables,
+            self.polysyllables + other.polysyllables,
+            self.fog_hard + other.fog_hard,
+            self.dc_hard + other.dc_hard,
+            self.letters + other.letters,
+            self.chars + other.chars,
+            self.tokens + other.tokens,
+            self.long_sentences + other.long_sentences,
+            *lw,
+        )
+
+
+def count_sentence(text: str, long_words: int = 25) -> Counts:
+    """Count one sentence's words, syllables and hard words in a single pass."""
+    words = words_of(text)
+    syl = poly = fog = dc = 0
+    lw_easy = lw_hard = 0
+    easy = _EASY_WORDS
+    for i, word in enumerate(words):
+        low = word.lower()
+        n = syllables(low)
+        syl += n
+        if n >= 3:
+            poly += 1
+        if low not in easy:
+            dc += 1
+            if n >= 3:
+                fog += 1
+        if i < LINSEAR_WORDS:
+            if n >= 3:
+                lw_hard += 1
+            elif n > 0:
+                lw_easy += 1
+    nw = len(words)
+    tokens = text.split()
+    return Counts(
+        sentences=1 if nw else 0,
+        words=nw,
+        syllables=syl,
+        polysyllables=poly,
+        fog_hard=fog,
+        dc_hard=dc,
+        letters=len(_NON_WORDCHAR.sub("", text)),
+        chars=sum(len(t) for t in tokens),
+        tokens=len(tokens),
+        long_sentences=1 if nw > long_words else 0,
+        lw_easy=lw_easy,
+        lw_hard=lw_hard,
+        lw_words=min(nw, LINSEAR_WORDS),
+        lw_sentences=1 if nw else 0,
+    )
+
+
+def total(parts: Iterable[Counts]) -> Counts:
+    """Sum counts in document order (order matters only for Linsear Write's window)."""
+    acc = Counts()
+    for part in parts:
+        acc = acc + part
+    return acc
+
+
+def _floor_ceil_near(score: float) -> list[int]:
+    return [math.floor(score), math.ceil(score), round(score)]
+
+
+def _ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }".replace(" ", "")
+
+
+def metrics(c: Counts, words_per_minute: int = 238) -> dict[str, Any]:
+    """Every metric of a span from its counts (textstat 0.7.13's formulas)."""
+    s, w = c.sentences, c.words
+    wps = w / s if s else 0.0
+    spw = c.syllables / w if w else 0.0
+    fre = 206.835 - 1.015 * wps - 84.6 * spw if wps and spw else 0.0
+    fk = 0.39 * wps + 11.8 * spw - 15.59 if wps and spw else 0.0
+    fog = 0.4 * (wps + 100 * c.fog_hard / w) if w else 0.0
+    smog = 1.043 * (30 * c.polysyllables / s) ** 0.5 + 3.1291 if s else 0.0
+    cli = 0.058 * (100 * c.letters / w) - 0.296 * (100 * s / w) - 15.8 if w and c.letters else 0.0
+    cpw = c.chars / c.tokens if c.tokens else 0.0
+    ari = 4.71 * cpw + 0.5 * wps - 21.43 if cpw and wps else 0.0
+    pdw = 100 * c.dc_hard / w if w else 0.0
+    dc = (0.1579 * pdw + 0.0496 * wps + (3.6365 if pdw > 5 else 0.0)) if w else 0.0
+    lw = 0.0
+    if c.lw_sentences:
+        lw = (c.lw_easy + 3 * c.lw_hard) / c.lw_sentences
+        lw = (lw - 2 if lw <= 20 else lw) / 2
+    grades: list[int] = []
+    for score in (fk, smog, cli, ari, dc, lw, fog):
+        grades += _floor_ceil_near(score)
+    for bound, grade in ((90, 5), (80, 6), (70, 7), (60, 8), (50, 10), (40, 11), (30, 12)):
+        if bound <= fre < 100:
+            grades += [8, 9] if grade == 8 else [grade]
+            break
+    else:
+        grades.append(13)
+    standard = max(1, min(Counter(grades).most_common(1)[0][0], 18)) if w else 0
+    low = int(standard) - 1
+    return {
+        "flesch_reading_ease": round(fre, 2),
+        "flesch_kincaid_grade": round(fk, 2),
+        "gunning_fog": round(fog, 2),
+        "smog_index": round(smog, 2),
+        "coleman_liau_index": round(cli, 2),
+        "automated_readability_index": round(ari, 2),
+        "dale_chall_readability_score": round(dc, 2),
+        "text_standard": f"{_ordinal(low)} and {_ordinal(low + 1)} grade" if w else "",
+        "text_standard_grade": float(standard),
+        "words": w,
+        "sentences": s,
+        "average_sentence_length": round(wps, 2),
+        "long_sentence_share": round(c.long_sentences / s, 4) if s else 0.0,
+        "reading_time_minutes": round(w / words_per_minute, 2),
+    }
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Readability of one document: whole, per section and per sentence, from one counting pass."""
+
+    document: dict[str, Any]
+    sections: tuple[dict[str, Any], ...]
+    sentence_counts: tuple[Counts, ...]
+    sentence_grades: tuple[float, ...]
+    sentence_ease: tuple[float, ...]
+
+
+def analyse(
+    sentence_texts: Sequence[str],
+    section_of_sentence: Sequence[int],
+    n_sections: int,
+    long_words: int = 25,
+    words_per_minute: int = 238,
+) -> Readability:
+    """Count each sentence once, then derive document and section metrics by addition."""
+    counts = tuple(count_sentence(t, long_words) for t in sentence_texts)
+    grades: list[float] = []
+    eases: list[float] = []
+    for c in counts:
+        wps = c.words / c.sentences if c.sentences else 0.0
+        spw = c.syllables / c.words if c.words else 0.0
+        grades.append(round(0.39 * wps + 11.8 * spw - 15.59, 2) if c.words else 0.0)
+        eases.append(round(206.835 - 1.015 * wps - 84.6 * spw, 2) if c.words else 0.0)
+    per_section: list[list[Counts]] = [[] for _ in range(n_sections)]
+    for c, sec in zip(counts, section_of_sentence, strict=True):
+        if 0 <= sec < n_sections:
+            per_section[sec].append(c)
+    return Readability(
+        document=metrics(total(counts), words_per_minute),
+        sections=tuple(metrics(total(p), words_per_minute) for p in per_section),
+        sentence_counts=counts,
+        sentence_grades=tuple(grades),
+        sentence_ease=tuple(eases),
+    )
+
+
+def textstat_reference(text: str) -> dict[str, Any]:
+    """textstat's own eight metrics for a text (for tests and the throughput benchmark)."""
+    return {
+        "flesch_reading_ease": textstat.flesch_reading_ease(text),
+        "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
+        "gunning_fog": textstat.gunning_fog(text),
+        "smog_index": textstat.smog_index(text),
+        "coleman_liau_index": textstat.coleman_liau_index(text),
+        "automated_readability_index": textstat.automated_readability_index(text),
+        "dale_chall_readability_score": textstat.dale_chall_readability_score(text),
+        "text_standard": textstat.text_standard(text),
+    }

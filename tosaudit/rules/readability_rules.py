@@ -1,0 +1,116 @@
+"""Readability rules: hard sentences, long sentences, sections and documents above target."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tosaudit.models import Finding
+from tosaudit.rules.base import AuditContext, Rule
+
+
+class HardSentence(Rule):
+    """A sentence whose Flesch-Kincaid grade is above the hard-sentence grade (default 12).
+
+    Readers with a high-school education struggle with it. Split it, use shorter everyday words,
+    and put the person who acts first ("you must", "we will").
+    """
+
+    code = "RD101"
+    name = "hard-sentence"
+    groups = ("readability",)
+    severity = "warning"
+    source = "readability"
+    explanation = (
+        "This sentence needs more than a high-school reading level. Many customers will skim it "
+        "or misread it."
+    )
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        limit = ctx.config.hard_sentence_grade
+        grades = ctx.readability.sentence_grades
+        counts = ctx.readability.sentence_counts
+        for k, (_, s) in enumerate(ctx.prose_sentences):
+            if grades[k] > limit and counts[k].words >= 5:
+                yield ctx.finding(
+                    self, s.start, s.end,
+                    f"Hard sentence: grade {grades[k]:.1f} (target {ctx.config.target_grade:g}).",
+                    extra={"grade": grades[k], "words": counts[k].words},
+                )
+
+
+class LongSentence(Rule):
+    """A sentence longer than the very-long limit (default 40 words).
+
+    Plain-language guidelines aim for an average of 15 to 20 words and rarely more than 25.
+    """
+
+    code = "RD102"
+    name = "very-long-sentence"
+    groups = ("readability",)
+    severity = "warning"
+    source = "readability"
+    explanation = "Very long sentences are hard to follow: readers lose track of who must do what."
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        limit = ctx.config.very_long_sentence_words
+        counts = ctx.readability.sentence_counts
+        for k, (_, s) in enumerate(ctx.prose_sentences):
+            if counts[k].words > limit:
+                yield ctx.finding(
+                    self, s.start, s.end,
+                    f"Very long sentence: {counts[k].words} words (limit {limit}).",
+                    extra={"words": counts[k].words, "grade": ctx.readability.sentence_grades[k]},
+                )
+
+
+class SectionAboveTarget(Rule):
+    """A section whose Flesch-Kincaid grade is above the target grade (default 8)."""
+
+    code = "RD103"
+    name = "section-above-target"
+    groups = ("readability",)
+    severity = "info"
+    scope = "section"
+    source = "readability"
+    explanation = "This section reads above the target level; most adults read comfortably at grade 8."
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        target = ctx.config.target_grade
+        for sec, m in zip(ctx.segmented.sections, ctx.readability.sections, strict=True):
+            if m["words"] >= 30 and m["flesch_kincaid_grade"] > target:
+                yield ctx.finding(
+                    self, sec.heading_start, sec.heading_end,
+                    f"Section \"{sec.heading[:60]}\" reads at grade {m['flesch_kincaid_grade']:.1f} "
+                    f"(target {target:g}).",
+                    extra={"grade": m["flesch_kincaid_grade"], "reading_ease": m["flesch_reading_ease"]},
+                )
+
+
+class DocumentBelowTarget(Rule):
+    """The whole document's Flesch Reading Ease is below the target (plain 60, or statutory)."""
+
+    code = "RD104"
+    name = "document-below-reading-ease"
+    groups = ("readability",)
+    severity = "warning"
+    scope = "document"
+    source = "readability"
+    explanation = (
+        "The document as a whole is harder to read than the target. Statutory presets (Florida 45, "
+        "Ohio 40, Virginia 50) are legal minimums for some consumer documents."
+    )
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        cfg = ctx.config
+        fre = ctx.readability.document["flesch_reading_ease"]
+        if ctx.readability.document["words"] >= 30 and fre < cfg.target_reading_ease:
+            severity = "error" if cfg.preset != "plain" else "warning"
+            yield ctx.finding(
+                self, None, None,
+                f"Reading ease {fre:.1f} is below the {cfg.preset} target of "
+                f"{cfg.target_reading_ease:g}.",
+                severity=severity,
+            )
+
+
+RULES: list[Rule] = [HardSentence(), LongSentence(), SectionAboveTarget(), DocumentBelowTarget()]

@@ -1,0 +1,202 @@
+"""Sections, paragraphs and sentences, as character offsets into the document text.
+
+Sentences come from NLTK's Punkt algorithm configured with the abbreviations of legal and
+commercial writing, so "U.S.", "Inc." or "Sec. 4" do not end a sentence. No Punkt model is
+downloaded: the parameters are built here. Every scan is linear in the text (``str.find`` and
+anchored, bounded regular expressions on single lines), so a 5 MB line with no punctuation
+segments in seconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from tosaudit.models import Document, LayoutSpan, Paragraph, Section, Segmented, Sentence
+
+# Abbreviations (lower case, without the final period) that Punkt must not treat as sentence ends.
+LEGAL_ABBREVIATIONS = frozenset(
+    """
+    u.s u.s.a u.k e.u e.g i.e etc viz cf vs v no nos sec secs art arts para paras cl ch subsec
+    inc ltd llc l.l.c l.p llp plc corp co cos bros gmbh s.a s.a.r.l b.v n.v pty a.g s.p.a
+    mr mrs ms dr prof jr sr st hon esq rev gen
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    a.m p.m approx dept est fig figs ibid id pp p vol ed eds ave blvd rd ste apt fl
+    min max tel ph ext seq et al govt assn intl natl
+    """.split()
+)
+
+_BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u25cf\u25aa\u2013\u00b7]|\(?[a-zA-Z0-9]{1,3}[.)])[ \t]+")
+# Headings in plain text and Markdown. Each is matched against a single line of at most 200
+# characters, so none can backtrack over a long input.
+_MD_HEADING = re.compile(r"(#{1,6})[ \t]+(.+?)[ \t#]*")
+_NUMBERED = re.compile(
+    r"(?:(?:section|clause|article|part)[ \t]+)?"
+    r"(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,7}|[A-Z])(?:\.|\)|:|[ \t]+[-\u2013\u2014:])?[ \t]+(\S.*)",
+    re.IGNORECASE,
+)
+_SECTION_WORD = re.compile(r"(section|article|part|clause)[ \t]+([0-9]{1,3}|[IVXLC]{1,7})\b\.?(.*)",
+                           re.IGNORECASE)
+_END_PUNCT = ".!?;:,"
+_SENTENCE_END = ".!?:;\u2026\"\u201d)"
+
+
+def _punkt() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(LEGAL_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+_TOKENIZER = _punkt()
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line, without its line break."""
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        yield pos, end if end == pos or text[end - 1] != "\r" else end - 1
+        if nl == -1:
+            break
+        pos = nl + 1
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def heading_level(line: str) -> tuple[int, str, str | None] | None:
+    """(level, heading text, number) when a single stripped line reads as a heading."""
+    if not line or len(line) > 200:
+        return None
+    m = _MD_HEADING.fullmatch(line)
+    if m:
+        return len(m.group(1)), m.group(2).strip(), None
+    words = line.split()
+    if len(words) > 14:
+        return None
+    m = _SECTION_WORD.match(line)
+    if m and len(words) <= 12:
+        return 1, line, m.group(2)
+    m = _NUMBERED.fullmatch(line)
+    if m:
+        number, title = m.group(1), m.group(2)
+        title_words = title.split()
+        if (
+            title[:1].isupper()
+            and len(title_words) <= 10
+            and (title[-1] not in _END_PUNCT or len(title_words) <= 6)
+            and not (number.isalpha() and len(number) == 1 and len(title_words) > 6)
+        ):
+            return min(number.count(".") + 1, 4) if number[0].isdigit() else 1, line, number.rstrip(".")
+    letters = [c for c in line if c.isalpha()]
+    if (
+        len(letters) >= 3
+        and len(words) <= 10
+        and all(c.isupper() for c in letters)
+        and line[-1] not in ".,;"
+    ):
+        return 1, line, None
+    return None
+
+
+def _is_block_break(text: str, prev: tuple[int, int], cur: tuple[int, int], wrap: int) -> bool:
+    """Whether the newline between two non-empty lines ends a paragraph (not a soft wrap)."""
+    ps, pe = prev
+    cs, ce = cur
+    if text[pe - 1] in _SENTENCE_END or text[pe - 1] in ":":
+        return True
+    if _BULLET.match(text, cs, min(ce, cs + 12)):
+        return True
+    # A line much shorter than the document's wrap width ends its paragraph.
+    return pe - ps < 0.6 * wrap
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
+    lengths = sorted(e - s for s, e in lines if e > s)
+    if not lengths:
+        return 0
+    return lengths[int(len(lengths) * 0.9)] if len(lengths) > 10 else lengths[-1]
+
+
+def segment(doc: Document) -> Segmented:
+    """Split a document into sections, paragraphs and sentences."""
+    text = doc.text
+    lines = [_strip(text, s, e) for s, e in _lines(text)]
+    wrap = _wrap_width(text, lines)
+    known = {h.start: h for h in doc.headings}
+
+    headings: list[tuple[int, int, int, str | None]] = []  # start, end, level, number
+    paragraphs: list[Paragraph] = []
+    block_start: int | None = None
+    block_end = 0
+    prev: tuple[int, int] | None = None
+
+    def close() -> None:
+        nonlocal block_start
+        if block_start is not None:
+            paragraphs.append(Paragraph(block_start, block_end))
+        block_start = None
+
+    for s, e in lines:
+        if s == e:
+            close()
+            prev = None
+            continue
+        hint = known.get(s)
+        found = heading_level(text[s:e]) if e - s <= 200 else None
+        level = hint.heading_level if hint else (found[0] if found else None)
+        number = found[2] if found else None
+        if level:
+            close()
+            headings.append((s, e, level, number))
+            prev = None
+            continue
+        if block_start is not None and prev is not None and _is_block_break(text, prev, (s, e), wrap):
+            close()
+        if block_start is None:
+            block_start = s
+        block_end = e
+        prev = (s, e)
+    close()
+
+    sections: list[Section] = []
+    for i, (hs, he, level, number) in enumerate(headings):
+        end = len(text)
+        for js, _je, jl, _ in headings[i + 1 :]:
+            if jl <= level:
+                end = js
+                break
+        heading = text[hs:he].lstrip("#").strip()
+        sections.append(Section(heading, level, hs, _strip(text, hs, end)[1], hs, he, number))
+
+    sentences: list[Sentence] = []
+    head_i = 0
+    n_head = len(headings)
+    para_items = [(p.start, p.end, pi) for pi, p in enumerate(paragraphs)]
+    head_items = [(hs, he, -1) for hs, he, _, _ in headings]
+    for start, end, pi in sorted(para_items + head_items):
+        while head_i + 1 < n_head and headings[head_i + 1][0] <= start:
+            head_i += 1
+        sec = head_i if n_head and headings[0][0] <= start else -1
+        if pi == -1:
+            sentences.append(Sentence(start, end, sec, -1, "heading"))
+            continue
+        for ss, se in _TOKENIZER.span_tokenize(text[start:end]):
+            a, b = _strip(text, start + ss, start + se)
+            if b > a:
+                sentences.append(Sentence(a, b, sec, pi))
+    return Segmented(doc, tuple(sections), tuple(paragraphs), tuple(sentences))
+
+
+def layout_heading(start: int, end: int, level: int) -> LayoutSpan:
+    """A heading hint for ingesters of structured formats."""
+    return LayoutSpan(start, end, heading_level=level)
