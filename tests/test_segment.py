@@ -65,3 +65,23 @@ def test_hostile_five_megabyte_sentence_is_fast():
     seg = segment(Document(text, "t", "txt"))
     assert time.perf_counter() - t0 < 5
     assert len(seg.sentences) == 1
+
+
+def test_title_case_heading_between_paragraphs():
+    text = (
+        "Welcome to our service. Please read these terms.\n"
+        "Using our Services\n"
+        "You must follow any policies made available to you within the Services.\n"
+    )
+    seg = segment(Document(text, "t", "txt"))
+    assert [s.heading for s in seg.sections] == ["Using our Services"]
+
+
+def test_wrapped_title_case_fragment_is_not_a_heading():
+    text = (
+        "Some products are covered by separate agreements that you accept when you use\n"
+        "Google Drive and Google Photos, which\n"
+        "are described in their own terms and policies that apply to those products too.\n"
+    )
+    seg = segment(Document(text, "t", "txt"))
+    assert seg.sections == ()

@@ -92,11 +92,12 @@ def heading_level(line: str) -> tuple[int, str, str | None] | None:
         title_words = title.split()
         if (
             title[:1].isupper()
-            and len(title_words) <= 10
+            and len(title_words) <= 14
             and (title[-1] not in _END_PUNCT or len(title_words) <= 6)
             and not (number.isalpha() and len(number) == 1 and len(title_words) > 6)
         ):
-            return min(number.count(".") + 1, 4) if number[0].isdigit() else 1, line, number.rstrip(".")
+            level = min(number.count(".") + 1, 4) if number[0].isdigit() else 1
+            return level, line, number.rstrip(".")
     letters = [c for c in line if c.isalpha()]
     if (
         len(letters) >= 3
@@ -106,6 +107,17 @@ def heading_level(line: str) -> tuple[int, str, str | None] | None:
     ):
         return 1, line, None
     return None
+
+
+def title_heading(line: str) -> bool:
+    """A short Title Case line with no closing punctuation ("Using our Services")."""
+    words = line.split()
+    if not 1 <= len(words) <= 10 or len(line) > 90 or line[-1] in ".,;:" or not line[0].isupper():
+        return False
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    if not long_words:
+        return False
+    return sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
 
 
 def _is_block_break(text: str, prev: tuple[int, int], cur: tuple[int, int], wrap: int) -> bool:
@@ -155,6 +167,13 @@ def segment(doc: Document) -> Segmented:
         found = heading_level(text[s:e]) if e - s <= 200 else None
         level = hint.heading_level if hint else (found[0] if found else None)
         number = found[2] if found else None
+        if (
+            level is None
+            and (prev is None or text[prev[1] - 1] in _SENTENCE_END)
+            and (not wrap or e - s < 0.75 * wrap)
+            and title_heading(text[s:e])
+        ):
+            level = 2
         if level:
             close()
             headings.append((s, e, level, number))
