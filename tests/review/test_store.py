@@ -24,8 +24,17 @@ from tosaudit.review import (
 
 
 def _finding(rule: str = "RD101", start: int | None = 0, end: int | None = 5) -> Finding:
-    return Finding(rule=rule, name="x", severity="warning", message="m", explanation="e",
-                   source="pattern", start=start, end=end, excerpt="Hello")
+    return Finding(
+        rule=rule,
+        name="x",
+        severity="warning",
+        message="m",
+        explanation="e",
+        source="pattern",
+        start=start,
+        end=end,
+        excerpt="Hello",
+    )
 
 
 @pytest.fixture
@@ -45,7 +54,12 @@ def test_decision_survives_a_new_store_on_the_same_file(tmp_path) -> None:
     again = ReviewStore(path).decisions("h1")
     d = again[FindingKey("RD101", 0, 5)]
     assert (d.status, d.reviewer, d.comment, d.source, d.excerpt) == (
-        "dismissed", "Ana", "boilerplate", "a.txt", "Hello")
+        "dismissed",
+        "Ana",
+        "boilerplate",
+        "a.txt",
+        "Hello",
+    )
     assert d.decided_at.endswith("+00:00")
 
 
@@ -80,7 +94,12 @@ def test_document_scope_finding_uses_minus_one(store: ReviewStore) -> None:
 @pytest.mark.parametrize(
     ("status", "reviewer", "comment", "message"),
     [
-        ("maybe", "Ana", "", "unknown decision 'maybe' (choose from accepted, dismissed, needs_change)"),
+        (
+            "maybe",
+            "Ana",
+            "",
+            "unknown decision 'maybe' (choose from accepted, dismissed, needs_change)",
+        ),
         ("accepted", "  ", "", "enter the reviewer's name before recording a decision"),
         ("needs_change", "Ana", "", "say what needs to change in the comment"),
         ("accepted", "A" * 201, "", "the reviewer's name is over 200 characters"),
@@ -131,10 +150,12 @@ def test_concurrent_writers(store: ReviewStore) -> None:
 
 
 def test_exports_join_findings_and_decisions(store: ReviewStore) -> None:
-    text = ("The Customer shall, notwithstanding anything to the contrary herein, indemnify and "
-            "hold harmless the Company and its affiliates from any and all claims, damages, "
-            "losses and liabilities arising out of or in connection with the use of the Service.\n"
-            "=cmd|' /C calc'!A0 is a formula.\n")
+    text = (
+        "The Customer shall, notwithstanding anything to the contrary herein, indemnify and "
+        "hold harmless the Company and its affiliates from any and all claims, damages, "
+        "losses and liabilities arising out of or in connection with the use of the Service.\n"
+        "=cmd|' /C calc'!A0 is a formula.\n"
+    )
     rep = audit_text(text, source="t.txt")
     spanned = [k for k, x in enumerate(rep.findings) if x.start is not None]
     assert spanned, "the hard sentence rule should fire on this text"
@@ -153,6 +174,8 @@ def test_exports_join_findings_and_decisions(store: ReviewStore) -> None:
 
 
 def test_csv_neutralises_formulas() -> None:
-    out = to_csv([{"document": "d", "excerpt": "=HYPERLINK(\"x\")", "comment": "+1", "status": "pending"}])
+    out = to_csv(
+        [{"document": "d", "excerpt": '=HYPERLINK("x")', "comment": "+1", "status": "pending"}]
+    )
     row = next(csv.DictReader(io.StringIO(out)))
-    assert row["excerpt"] == "'=HYPERLINK(\"x\")" and row["comment"] == "'+1"
+    assert row["excerpt"] == '\'=HYPERLINK("x")' and row["comment"] == "'+1"

@@ -11,9 +11,25 @@ from tosaudit.models import DocumentReport
 from tosaudit.review.store import Decision, FindingKey
 
 CSV_COLUMNS: tuple[str, ...] = (
-    "document", "content_hash", "rule", "name", "category", "severity", "status", "reviewer",
-    "comment", "decided_at", "line", "column", "page", "section", "start", "end", "excerpt",
-    "message", "suggestion",
+    "document",
+    "content_hash",
+    "rule",
+    "name",
+    "category",
+    "severity",
+    "status",
+    "reviewer",
+    "comment",
+    "decided_at",
+    "line",
+    "column",
+    "page",
+    "section",
+    "start",
+    "end",
+    "excerpt",
+    "message",
+    "suggestion",
 )
 
 
@@ -24,27 +40,29 @@ def reviewed_records(
     rows = []
     for f in report.findings:
         d = decisions.get(FindingKey.of(f))
-        rows.append({
-            "document": report.source,
-            "content_hash": report.content_hash,
-            "rule": f.rule,
-            "name": f.name,
-            "category": f.category,
-            "severity": f.severity,
-            "status": d.status if d else "pending",
-            "reviewer": d.reviewer if d else None,
-            "comment": d.comment if d else None,
-            "decided_at": d.decided_at if d else None,
-            "line": f.line,
-            "column": f.column,
-            "page": f.page,
-            "section": f.section,
-            "start": f.start,
-            "end": f.end,
-            "excerpt": f.excerpt,
-            "message": f.message,
-            "suggestion": f.suggestion,
-        })
+        rows.append(
+            {
+                "document": report.source,
+                "content_hash": report.content_hash,
+                "rule": f.rule,
+                "name": f.name,
+                "category": f.category,
+                "severity": f.severity,
+                "status": d.status if d else "pending",
+                "reviewer": d.reviewer if d else None,
+                "comment": d.comment if d else None,
+                "decided_at": d.decided_at if d else None,
+                "line": f.line,
+                "column": f.column,
+                "page": f.page,
+                "section": f.section,
+                "start": f.start,
+                "end": f.end,
+                "excerpt": f.excerpt,
+                "message": f.message,
+                "suggestion": f.suggestion,
+            }
+        )
     return rows
 
 

@@ -211,8 +211,18 @@ class ReviewStore:
             con.execute(
                 'INSERT OR REPLACE INTO decisions (content_hash, rule, start, "end", status, '
                 "comment, reviewer, source, excerpt, decided_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (content_hash, key.rule, key.start, key.end, status, comment, reviewer,
-                 source, finding.excerpt, decision.decided_at),
+                (
+                    content_hash,
+                    key.rule,
+                    key.start,
+                    key.end,
+                    status,
+                    comment,
+                    reviewer,
+                    source,
+                    finding.excerpt,
+                    decision.decided_at,
+                ),
             )
             self._log(con, decision)
         return decision
@@ -226,8 +236,19 @@ class ReviewStore:
                 (content_hash, key.rule, key.start, key.end),
             )
             if cur.rowcount:
-                self._log(con, Decision(content_hash, key.rule, key.start, key.end, "cleared",
-                                        "", (reviewer or "").strip() or "unknown", _now()))
+                self._log(
+                    con,
+                    Decision(
+                        content_hash,
+                        key.rule,
+                        key.start,
+                        key.end,
+                        "cleared",
+                        "",
+                        (reviewer or "").strip() or "unknown",
+                        _now(),
+                    ),
+                )
             return bool(cur.rowcount)
 
     @staticmethod
@@ -235,8 +256,7 @@ class ReviewStore:
         con.execute(
             'INSERT INTO history (content_hash, rule, start, "end", status, comment, reviewer, '
             "decided_at) VALUES (?,?,?,?,?,?,?,?)",
-            (d.content_hash, d.rule, d.start, d.end, d.status, d.comment, d.reviewer,
-             d.decided_at),
+            (d.content_hash, d.rule, d.start, d.end, d.status, d.comment, d.reviewer, d.decided_at),
         )
 
     def decisions(self, content_hash: str) -> dict[FindingKey, Decision]:
