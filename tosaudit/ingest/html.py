@@ -1,0 +1,208 @@
+"""HTML: the main content as plain text, one paragraph per block, headings kept as hints.
+
+Boilerplate is dropped (scripts, styles, navigation, page-level header and footer, asides,
+forms, cookie banners, hidden elements). When the page marks its content with ``<main>`` or
+``<article>``, only that is read. Block elements become paragraphs separated by a blank line so
+segmentation sees them; list items and table cells sit on their own lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, Tag
+from bs4.element import CData, ProcessingInstruction
+
+from tosaudit.ingest.errors import CorruptFileError, EmptyInputError, one_line
+from tosaudit.models import Document, LayoutSpan
+
+_DROP = frozenset(
+    """script style noscript template nav aside form iframe svg canvas object embed button
+    select input textarea dialog map audio video picture img head title meta link""".split()
+)
+_BLOCK = frozenset(
+    """p div section article main blockquote pre address dl dt dd figure figcaption
+    ul ol li table thead tbody tfoot tr td th caption details summary center fieldset
+    h1 h2 h3 h4 h5 h6 hr header footer body html""".split()
+)
+_HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_SECTIONING = frozenset(("article", "section", "main", "aside", "nav"))
+_DROP_ROLES = frozenset(("navigation", "banner", "contentinfo", "search", "complementary"))
+# Cookie/consent banners by id or class. "cookie" alone is not enough: a privacy policy's own
+# "cookies" section must stay.
+_BANNER = re.compile(
+    r"consent|onetrust|cookiebot|gdpr|cookie[-_ ]?(?:banner|bar|notice|popup|modal|law|warning)",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_BR = "\x1e"  # stands for <br> until a block is flushed; source newlines are plain spaces
+_SKIP_STRINGS = (Comment, Declaration, Doctype, CData, ProcessingInstruction)
+
+
+def _attr_text(tag: Tag) -> str:
+    cls = tag.get("class") or []
+    return " ".join([tag.get("id") or "", *(cls if isinstance(cls, list) else [cls])])
+
+
+def _is_dropped(tag: Tag) -> bool:
+    """Whether an element is boilerplate or invisible."""
+    if tag.name in _DROP:
+        return True
+    attrs = tag.attrs
+    if not attrs:
+        return False
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    if attrs.get("role") in _DROP_ROLES:
+        return True
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    ident = _attr_text(tag)
+    return bool(ident.strip()) and _BANNER.search(ident) is not None
+
+
+def _page_level(tag: Tag) -> bool:
+    """A header/footer outside any sectioning element is the page's banner or footer."""
+    return not any(p.name in _SECTIONING for p in tag.parents if isinstance(p, Tag))
+
+
+def _text_len(tag: Tag) -> int:
+    return len(tag.get_text(" ", strip=True))
+
+
+def _root(soup: BeautifulSoup) -> Tag:
+    """The element holding the main content: <main>, a dominant <article>, or <body>."""
+    body = soup.body or soup
+    mains = [m for m in soup.find_all(["main"]) + soup.find_all(attrs={"role": "main"})
+             if not _is_dropped(m)]
+    if mains:
+        return max(mains, key=_text_len)
+    articles = [a for a in soup.find_all("article") if not _is_dropped(a)]
+    if articles:
+        best = max(articles, key=_text_len)
+        # A page listing article teasers is not one article: require most of the page's text.
+        if _text_len(best) >= 0.5 * _text_len(body):
+            return best
+    return body
+
+
+class _Builder:
+    """Accumulates inline text and emits blocks with their kind and heading level."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.blocks: list[tuple[str, str, int | None]] = []  # kind, text, heading level
+        self.prefix = ""
+        self.kind = "p"
+        self.level: int | None = None
+
+    def flush(self) -> None:
+        raw = "".join(self.parts).translate(_INVISIBLE)
+        self.parts.clear()
+        if self.kind == "pre":
+            lines = [ln.rstrip() for ln in raw.replace("\xa0", " ").replace(_BR, "\n").splitlines()]
+        else:
+            lines = [" ".join(ln.split()) for ln in raw.split(_BR)]
+        # A heading is one line (a <br> inside <h2> must not split it into two headings).
+        text = ("\n" if self.kind != "h" else " ").join(ln for ln in lines if ln.strip())
+        if text:
+            self.blocks.append((self.kind, self.prefix + text, self.level))
+        self.prefix, self.kind, self.level = "", "p", None
+
+    def start(self, kind: str, prefix: str = "", level: int | None = None) -> None:
+        self.flush()
+        self.kind, self.prefix, self.level = kind, prefix, level
+
+
+def _walk(root: Tag, out: _Builder) -> None:
+    """Depth-first walk without recursion (hostile pages nest thousands of levels deep)."""
+    ol_counters: list[int] = []
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if isinstance(node, NavigableString):
+            if not isinstance(node, _SKIP_STRINGS):
+                out.parts.append(str(node))
+            continue
+        if not isinstance(node, Tag):
+            continue
+        name = node.name
+        if leaving:
+            if name == "ol":
+                ol_counters.pop()
+            if name in _BLOCK:
+                out.flush()
+            if name in ("ol", "ul", "table", "dl"):
+                out.blocks.append(("end", "", None))
+            continue
+        if _is_dropped(node) or (
+            name in ("header", "footer") and node is not root and _page_level(node)
+        ):
+            continue
+        if name == "br":
+            out.parts.append(_BR)
+            continue
+        if name in _BLOCK:
+            if name in _HEADINGS:
+                out.start("h", level=_HEADINGS[name])
+            elif name == "li":
+                if ol_counters and node.find_parent(["ol", "ul"]).name == "ol":
+                    ol_counters[-1] += 1
+                    # "(3) " rather than "3. ": a short numbered line reads as a heading.
+                    out.start("li", prefix=f"({ol_counters[-1]}) ")
+                else:
+                    out.start("li", prefix="\u2022 ")
+            elif name in ("td", "th", "dt", "dd"):
+                out.start("li")
+            elif name == "pre":
+                out.start("pre")
+            else:
+                out.start("p")
+            if name == "ol":
+                try:
+                    ol_counters.append(int(node.get("start", 1)) - 1)
+                except (TypeError, ValueError):
+                    ol_counters.append(0)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node.contents))
+
+
+def read_html(data: bytes, source: str) -> Document:
+    """A Document from an HTML page's main content."""
+    try:
+        soup = BeautifulSoup(data, "lxml")
+    except Exception as exc:  # lxml/bs4 raise many types on damaged input; the user needs one line
+        raise CorruptFileError(f"cannot parse the HTML ({one_line(exc)})") from None
+    title = soup.title.get_text(" ", strip=True) if soup.title else None
+    builder = _Builder()
+    _walk(_root(soup), builder)
+    builder.flush()
+    if not builder.blocks:
+        raise EmptyInputError("the HTML page has no readable text")
+
+    pieces: list[str] = []
+    headings: list[LayoutSpan] = []
+    pos = 0
+    prev_kind = None
+    for kind, text, level in builder.blocks:
+        if kind == "end":  # a list or table ended: the next item starts a new paragraph
+            prev_kind = None
+            continue
+        if pieces:
+            sep = "\n" if kind == "li" and prev_kind == "li" else "\n\n"
+            pieces.append(sep)
+            pos += len(sep)
+        if kind == "h" and level:
+            headings.append(LayoutSpan(pos, pos + len(text), heading_level=level))
+        pieces.append(text)
+        pos += len(text)
+        prev_kind = kind
+    return Document(
+        text="".join(pieces) + "\n",
+        source=source,
+        format="html",
+        headings=tuple(headings),
+        metadata={"title": title} if title else {},
+    )
