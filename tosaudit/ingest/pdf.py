@@ -1,0 +1,296 @@
+"""PDF with pdfplumber: text in reading order plus the layout facts small print hides behind.
+
+Every PDF line becomes a ``LayoutSpan`` with its page, font size (the size most of its
+characters use), bold and all-caps, so a 7-pt clause among 11-pt text can be found later.
+Repeated page headers/footers and page numbers are dropped, words hyphenated across line ends
+are joined, lines of one paragraph are joined with spaces (a wrapped line is not a line break
+of the text) and paragraphs are separated by a blank line. Short lines set larger or bold than
+the body become heading hints.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+from tosaudit.ingest.errors import (
+    CorruptFileError,
+    EncryptedError,
+    NoTextLayerError,
+    one_line,
+)
+from tosaudit.models import Document, LayoutSpan
+
+_PAGE_NUMBER = re.compile(
+    r"(?:page|p\.|seite|pg\.?)?[ \t]*[-\u2013\u2014]?[ \t]*\d{1,4}[ \t]*[-\u2013\u2014]?"
+    r"(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?|[ivxlc]{1,7}",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_HYPHENATED = re.compile(r"[A-Za-z]+-[A-Za-z]+")
+_BULLET = re.compile(r"(?:[-*\u2022\u25cf\u25aa\u2013\u00b7]|\(?[a-zA-Z0-9]{1,3}[.)])[ \t]")
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+# Prefixes that form hyphenated compounds in policy language ("auto-renewal", "third-party").
+_HYPHEN_PREFIXES = frozenset(("auto", "self", "third", "non", "opt", "e", "sign", "add", "pre"))
+_HEADER_ZONE = 2  # lines at the top and bottom of a page that may be running headers/footers
+
+
+@dataclass
+class _Line:
+    """One text line of a page, with the facts layout analysis needs."""
+
+    page: int
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    size: float
+    bold: bool
+    caps: bool
+    chars: int
+    drop: bool = False
+    parts: list[str] = field(default_factory=list)
+
+
+def _line_facts(page_no: int, line: dict) -> _Line | None:
+    text = " ".join(line["text"].split())
+    if not text:
+        return None
+    sizes: Counter[float] = Counter()
+    bold = 0
+    visible = 0
+    for ch in line.get("chars", ()):
+        if ch["text"].isspace():
+            continue
+        visible += 1
+        sizes[round(float(ch.get("size") or 0.0), 1)] += 1
+        if _BOLD_FONT.search(ch.get("fontname") or ""):
+            bold += 1
+    size = sizes.most_common(1)[0][0] if sizes else 0.0
+    letters = [c for c in text if c.isalpha()]
+    return _Line(
+        page=page_no,
+        text=text,
+        top=float(line["top"]),
+        bottom=float(line["bottom"]),
+        x0=float(line["x0"]),
+        size=size,
+        bold=visible > 0 and bold >= 0.8 * visible,
+        caps=len(letters) >= 2 and all(c.isupper() for c in letters),
+        chars=visible,
+    )
+
+
+def _open(data: bytes) -> pdfplumber.PDF:
+    try:
+        return pdfplumber.open(io.BytesIO(data), password="")
+    except Exception as exc:  # pdfminer raises many types on damaged files; wrap them all
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise EncryptedError(
+                "the PDF is encrypted with a password; save a copy without the password "
+                "and audit that"
+            ) from None
+        if isinstance(cause, PDFEncryptionError):
+            raise EncryptedError(
+                f"the PDF uses an encryption tosaudit cannot open ({one_line(cause)})"
+            ) from None
+        raise CorruptFileError(
+            f"the PDF is damaged and cannot be read ({one_line(cause)})"
+        ) from None
+
+
+def _read_lines(data: bytes) -> tuple[list[list[_Line]], dict]:
+    """The text lines of every page, in reading order."""
+    pages: list[list[_Line]] = []
+    with _open(data) as pdf:
+        meta = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str | int | float)}
+        try:
+            for number, page in enumerate(pdf.pages, start=1):
+                lines = page.extract_text_lines(strip=True, return_chars=True)
+                facts = [f for f in (_line_facts(number, ln) for ln in lines) if f]
+                pages.append(facts)
+                page.flush_cache()  # pdfplumber keeps every page's objects otherwise
+        except (EncryptedError, CorruptFileError):
+            raise
+        except Exception as exc:  # a broken content stream or xref deep inside the file
+            raise CorruptFileError(
+                f"the PDF is damaged and cannot be read ({one_line(exc)})"
+            ) from None
+    return pages, meta
+
+
+def _drop_running_lines(pages: list[list[_Line]]) -> None:
+    """Mark page numbers and headers/footers repeated on most pages."""
+    zones = [lines[:_HEADER_ZONE] + lines[-_HEADER_ZONE:] for lines in pages]
+    for zone in zones:
+        for ln in zone:
+            if _PAGE_NUMBER.fullmatch(ln.text):
+                ln.drop = True
+    if len(pages) < 2:
+        return
+    seen: Counter[str] = Counter()
+    for zone in zones:
+        seen.update({_DIGITS.sub("#", ln.text.lower()) for ln in zone})
+    need = max(2, (len(pages) + 1) // 2)
+    for zone in zones:
+        for ln in zone:
+            if seen[_DIGITS.sub("#", ln.text.lower())] >= need:
+                ln.drop = True
+
+
+def _body_size(lines: list[_Line]) -> float:
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[ln.size] += ln.chars
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _headingish(ln: _Line, body: float) -> bool:
+    """A short line set larger than the body, or bold, that does not end like a sentence."""
+    words = ln.text.split()
+    if not words or len(words) > 14 or ln.text[-1] in ".,;":
+        return False
+    if not any(c.isalpha() for c in ln.text):
+        return False
+    return ln.size >= body + 1.0 or (ln.bold and ln.size >= body - 0.5)
+
+
+def _new_paragraph(prev: _Line, cur: _Line, gap_limit: float) -> bool:
+    if cur.page != prev.page:
+        # A paragraph running over a page break continues in lower case.
+        return prev.text[-1] in ".!?:" or not cur.text[0].islower()
+    if abs(cur.size - prev.size) > 0.5 or cur.bold != prev.bold:
+        return True
+    if _BULLET.match(cur.text):
+        return True
+    return cur.top - prev.bottom > gap_limit * max(prev.size, 1.0)
+
+
+def _gap_limit(lines: list[_Line]) -> float:
+    """Vertical gap (in font sizes) above which a new paragraph starts."""
+    gaps = sorted(
+        (b.top - a.bottom) / max(a.size, 1.0)
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and b.top > a.bottom - 1
+    )
+    if not gaps:
+        return 0.5
+    typical = gaps[len(gaps) // 4]  # most gaps are line spacing inside paragraphs
+    return max(typical * 1.5, typical + 0.25)
+
+
+def _join_hyphen(left: str, right: str, words: set[str], hyphenated: set[str]) -> str | None:
+    """The joined word when ``left`` ends a line with a hyphen and ``right`` continues it.
+
+    The document itself decides: keep the hyphen when the hyphenated form appears elsewhere
+    and the closed form does not ("auto-renewal"), else drop it ("subscrip-tion").
+    """
+    if len(left) < 2 or left[-1] not in "-\u00ad" or not left[-2].isalpha():
+        return None
+    if not right or not right[0].islower():
+        return None
+    head = _WORD.search(left[:-1][::-1])
+    tail = _WORD.match(right)
+    if not head or not tail:
+        return None
+    a, b = head.group(0)[::-1].lower(), tail.group(0).lower()
+    if a in _HYPHEN_PREFIXES or (f"{a}-{b}" in hyphenated and f"{a}{b}" not in words):
+        return left + right
+    return left[:-1] + right
+
+
+def read_pdf(data: bytes, source: str) -> Document:
+    """A Document from a PDF's text layer."""
+    if b"%%EOF" not in data[-2048:]:
+        # pdfminer can recover a cut-off file, silently losing its last pages: exactly where
+        # small print tends to sit. Refuse rather than audit part of a document.
+        raise CorruptFileError(
+            "the PDF is truncated or damaged (no end-of-file marker); download it again"
+        )
+    pages, meta = _read_lines(data)
+    if not pages:
+        raise CorruptFileError("the PDF has no pages")
+    if not any(pages):
+        raise NoTextLayerError(
+            "the PDF has no text layer (it looks scanned); run OCR on it first "
+            "(for example with ocrmypdf) and audit the result"
+        )
+    _drop_running_lines(pages)
+    lines = [ln for page in pages for ln in page if not ln.drop]
+    if not lines:
+        raise NoTextLayerError("the PDF has no text besides page headers and page numbers")
+
+    body = _body_size(lines)
+    gap_limit = _gap_limit(lines)
+    all_text = "\n".join(ln.text for ln in lines)
+    words = {w.lower() for w in _WORD.findall(all_text)}
+    hyphenated = {w.lower() for w in _HYPHENATED.findall(all_text)}
+
+    # Group lines into paragraphs; headings are paragraphs of their own.
+    paragraphs: list[list[_Line]] = []
+    heads: list[bool] = []
+    for i, ln in enumerate(lines):
+        is_head = _headingish(ln, body)
+        if (
+            not paragraphs
+            or is_head
+            or heads[-1]
+            or _new_paragraph(lines[i - 1], ln, gap_limit)
+        ):
+            paragraphs.append([ln])
+            heads.append(is_head)
+        else:
+            paragraphs[-1].append(ln)
+
+    heading_sizes = sorted({ln[0].size for ln, h in zip(paragraphs, heads, strict=True)
+                            if h and ln[0].size >= body + 1.0}, reverse=True)
+
+    def level(ln: _Line) -> int:
+        if ln.size in heading_sizes:
+            return min(heading_sizes.index(ln.size) + 1, 4)
+        return min(len(heading_sizes) + 1, 4)  # bold at body size: below every larger heading
+
+    out: list[str] = []
+    layout: list[LayoutSpan] = []
+    headings: list[LayoutSpan] = []
+    pos = 0
+    for para, is_head in zip(paragraphs, heads, strict=True):
+        if out:
+            out.append("\n\n")
+            pos += 2
+        para_start = pos
+        for j, ln in enumerate(para):
+            text = ln.text
+            if j:
+                joined = _join_hyphen(out[-1], text, words, hyphenated)
+                if joined is not None:
+                    # The previous line's span keeps its end; this line's span starts at the
+                    # first character that came from it.
+                    pos -= len(out[-1])
+                    keep = len(joined) - len(text)
+                    out[-1] = joined[:keep]
+                    pos += keep
+                    layout[-1] = replace(layout[-1], end=pos)
+                else:
+                    out.append(" ")
+                    pos += 1
+            out.append(text)
+            layout.append(LayoutSpan(pos, pos + len(text), page=ln.page, font_size=ln.size,
+                                     bold=ln.bold, all_caps=ln.caps))
+            pos += len(text)
+        if is_head:
+            first = para[0]
+            headings.append(LayoutSpan(para_start, pos, page=first.page, font_size=first.size,
+                                       bold=first.bold, all_caps=first.caps,
+                                       heading_level=level(first)))
+    text = "".join(out) + "\n"
+    meta = {**meta, "pages": len(pages), "body_font_size": body}
+    return Document(text=text, source=source, format="pdf", layout=tuple(layout),
+                    headings=tuple(headings), metadata=meta)
