@@ -1,0 +1,1 @@
+"""Unfavourable-clause detection: patterns, the trained model, their combination, buried scores."""

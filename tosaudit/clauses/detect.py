@@ -1,0 +1,133 @@
+"""Combine patterns and the trained model into clause hits for one document (computed once).
+
+For the eight labelled CLAUDETTE categories the model decides recall; a pattern confirms it
+("pattern+model") or, for formulaic categories marked ``strong`` in the data file, stands alone
+("pattern"). The other categories are found by patterns only. Severity comes from the wording
+(``error_if`` / ``mild_if``), the summary from the sentence, the buried score from the layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from tosaudit.clauses import buried
+from tosaudit.clauses.model import ClauseModel, ModelError, get_model
+from tosaudit.clauses.patterns import CategorySpec, load_specs, search
+from tosaudit.rules.base import AuditContext
+
+# Fewer words than this is a heading or a fragment, not a clause.
+MIN_WORDS = 4
+PATTERN_CONFIDENCE = 0.8
+# A strong pattern alone is reported unless the model is confidently against it.
+VETO_MARGIN = -0.6
+
+
+@dataclass(frozen=True)
+class ClauseHit:
+    """One unfavourable clause found in one sentence."""
+
+    category: str
+    sentence: int  # index into Segmented.sentences
+    start: int
+    end: int
+    severity: str
+    confidence: float
+    source: str
+    summary: str
+    buried: dict[str, Any]
+
+
+@dataclass
+class Detection:
+    """Every hit of a document, plus the model problem (if any) that forced patterns only."""
+
+    hits: list[ClauseHit]
+    model_error: str | None = None
+
+
+def _model_margins(
+    ctx: AuditContext, texts: list[str]
+) -> tuple[ClauseModel | None, np.ndarray | None, str | None]:
+    """(model, margins, error): margins is None when the model is off or failed to load."""
+    if not ctx.config.model or not texts:
+        return None, None, None
+    try:
+        model = get_model()
+    except ModelError as exc:
+        return None, None, str(exc)
+    return model, model.margins(texts), None
+
+
+def detect(ctx: AuditContext) -> Detection:
+    """All clause hits of the document (cached in ``ctx.cache['clauses']``)."""
+    got = ctx.cache.get("clauses")
+    if got is not None:
+        return got
+    text = ctx.text
+    specs = load_specs()
+    units = [
+        (i, s) for i, s in ctx.prose_sentences
+        if _enough_words(text, s.start, s.end)
+    ]
+    model, margins, error = _model_margins(ctx, [text[s.start : s.end] for _, s in units])
+    col = {c: k for k, c in enumerate(model.categories)} if model is not None else {}
+    hits: list[ClauseHit] = []
+    for row, (i, s) in enumerate(units):
+        for spec in specs.values():
+            m = spec.pattern_hit(text, s.start, s.end)
+            k = col.get(spec.category)
+            margin = float(margins[row, k]) if k is not None and margins is not None else None
+            found = _decide(spec, m is not None, margin)
+            if found is None:
+                continue
+            source, confidence = found
+            hits.append(ClauseHit(
+                category=spec.category,
+                sentence=i,
+                start=s.start,
+                end=s.end,
+                severity=spec.severity_of(text, s.start, s.end),
+                confidence=round(confidence, 3),
+                source=source,
+                summary=spec.summarise(text, s.start, s.end),
+                buried=buried.score(ctx, spec, i),
+            ))
+    det = Detection(hits, error)
+    ctx.cache["clauses"] = det
+    return det
+
+
+def _enough_words(text: str, start: int, end: int) -> bool:
+    # Count at most MIN_WORDS spaces instead of splitting a possibly huge sentence.
+    pos, seen = start, 0
+    while seen < MIN_WORDS - 1:
+        pos = text.find(" ", pos, end)
+        if pos == -1:
+            return False
+        seen += 1
+        pos += 1
+    return True
+
+
+def _decide(spec: CategorySpec, pattern: bool, margin: float | None) -> tuple[str, float] | None:
+    """(source, confidence) when the sentence is a clause of this category, else None."""
+    if margin is None:  # no model for this category (or the model is off): patterns decide
+        return ("pattern", PATTERN_CONFIDENCE) if pattern else None
+    conf = float(ClauseModel.confidence(np.float64(margin)))
+    if margin > 0 and pattern:
+        return "pattern+model", max(conf, 0.9)
+    if margin > 0:
+        return "model", conf
+    if pattern and spec.strong and margin > VETO_MARGIN:
+        return "pattern", PATTERN_CONFIDENCE * (0.5 + conf)
+    return None
+
+
+def spec_for(category: str) -> CategorySpec:
+    return load_specs()[category]
+
+
+__all__ = ["ClauseHit", "Detection", "detect", "search", "spec_for"]

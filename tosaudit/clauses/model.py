@@ -1,0 +1,130 @@
+"""The trained clause model: load (JSON + NPZ, no pickle), score with numpy, swap for tests.
+
+The shipped model lives in ``tosaudit/rules/data/clause_model.json`` (vocabulary, categories,
+parameters) and ``clause_model.npz`` (idf, weights, intercepts, thresholds). Two hooks choose a
+different model without touching the pipe: the ``TOSAUDIT_CLAUSE_MODEL`` environment variable
+(path of a model ``.json``) and :func:`set_model` (used by the benchmark to inject the model of
+a cross-validation fold that never saw the audited company).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from tosaudit.clauses.features import Vectorizer, sparse_dot
+
+MODEL_JSON = Path(__file__).resolve().parents[1] / "rules" / "data" / "clause_model.json"
+FORMAT_VERSION = 1
+ENV_VAR = "TOSAUDIT_CLAUSE_MODEL"
+
+
+class ModelError(RuntimeError):
+    """The clause model file is missing or malformed; the message names the file."""
+
+
+class ClauseModel:
+    """Per-category linear classifiers over a shared TF-IDF vocabulary."""
+
+    def __init__(self, categories: Sequence[str], vectorizer: Vectorizer, weights: np.ndarray,
+                 intercepts: np.ndarray, thresholds: np.ndarray,
+                 meta: dict[str, Any] | None = None) -> None:
+        self.categories = tuple(categories)
+        self.vectorizer = vectorizer
+        self.weights = np.ascontiguousarray(weights, dtype=np.float32)
+        self.intercepts = np.asarray(intercepts, dtype=np.float64)
+        self.thresholds = np.asarray(thresholds, dtype=np.float64)
+        self.meta = meta or {}
+        k = len(self.categories)
+        if self.weights.shape != (vectorizer.n_features, k) or self.intercepts.shape != (k,):
+            raise ModelError("clause model: weight shapes do not match the vocabulary")
+
+    def decision(self, texts: Sequence[str]) -> np.ndarray:
+        """Raw linear scores, one row per text and one column per category."""
+        ptr, ind, data = self.vectorizer.transform(texts)
+        return sparse_dot(ptr, ind, data, self.weights) + self.intercepts
+
+    def margins(self, texts: Sequence[str]) -> np.ndarray:
+        """Scores minus each category's threshold: > 0 means the model flags the category."""
+        return self.decision(texts) - self.thresholds
+
+    @staticmethod
+    def confidence(margin: np.ndarray) -> np.ndarray:
+        """A 0..1 confidence from a margin (a logistic squash; 0.5 at the threshold)."""
+        return 1.0 / (1.0 + np.exp(-2.0 * margin))
+
+    def save(self, path: Path) -> None:
+        """Write ``path`` (.json: vocabulary and metadata) and ``path.with_suffix('.npz')``."""
+        path = Path(path)
+        vec = self.vectorizer
+        words = sorted(vec.words, key=vec.words.__getitem__)
+        chars = sorted(vec.chars, key=vec.chars.__getitem__)
+        meta = {
+            "format_version": FORMAT_VERSION,
+            "kind": "tfidf-linear",
+            "categories": list(self.categories),
+            "char_weight": vec.char_weight,
+            "words": words,
+            "chars": chars,
+            "meta": self.meta,
+            "credits": "Trained on CLAUDETTE (Lippi et al. 2019; Galassi et al. 2024), CC BY 4.0.",
+        }
+        path.write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")),
+                        encoding="utf-8")
+        np.savez_compressed(
+            path.with_suffix(".npz"),
+            idf=vec.idf.astype(np.float32),
+            weights=self.weights.astype(np.float32),
+            intercepts=self.intercepts,
+            thresholds=self.thresholds,
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> ClauseModel:
+        """Read a model written by :meth:`save` (``allow_pickle=False``)."""
+        path = Path(path)
+        try:
+            meta = json.loads(path.read_text(encoding="utf-8"))
+            with np.load(path.with_suffix(".npz"), allow_pickle=False) as arrays:
+                idf, w = arrays["idf"], arrays["weights"]
+                b, th = arrays["intercepts"], arrays["thresholds"]
+        except FileNotFoundError as exc:
+            raise ModelError(f"{exc.filename}: clause model file not found "
+                             "(run `make train`)") from None
+        except (ValueError, KeyError, OSError) as exc:
+            raise ModelError(f"{path}: unreadable clause model ({exc})") from None
+        if meta.get("format_version") != FORMAT_VERSION:
+            raise ModelError(f"{path}: unsupported clause model format "
+                             f"{meta.get('format_version')!r}")
+        vec = Vectorizer(meta["words"], meta["chars"], idf, float(meta.get("char_weight", 1.0)))
+        return cls(meta["categories"], vec, w, b, th, meta.get("meta"))
+
+
+_LOCK = threading.Lock()
+_ACTIVE: ClauseModel | None = None
+_LOADED: dict[str, ClauseModel] = {}
+
+
+def set_model(model: ClauseModel | None) -> None:
+    """Use ``model`` for every following audit (None: back to the env var / shipped model)."""
+    global _ACTIVE
+    _ACTIVE = model
+
+
+def get_model() -> ClauseModel:
+    """The model in use: the one given to :func:`set_model`, else $TOSAUDIT_CLAUSE_MODEL, else
+    the shipped one (each file loaded once per process)."""
+    if _ACTIVE is not None:
+        return _ACTIVE
+    path = os.environ.get(ENV_VAR) or str(MODEL_JSON)
+    with _LOCK:
+        model = _LOADED.get(path)
+        if model is None:
+            model = _LOADED[path] = ClauseModel.load(Path(path))
+    return model

@@ -1,0 +1,1 @@
+"""Training of the clause model (needs scikit-learn; the runtime never imports this package)."""
