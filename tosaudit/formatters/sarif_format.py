@@ -43,9 +43,8 @@ def sarif_rule(desc: dict[str, Any]) -> dict[str, Any]:
     """A ``reportingDescriptor`` from a rule's ``describe()`` record."""
     short = desc.get("description") or desc.get("name") or desc["code"]
     full = desc.get("documentation") or short
-    tags = [*desc.get("groups", ())]
-    if desc.get("category"):
-        tags.append(desc["category"])
+    # SARIF tags must be unique; a rule's category is often one of its groups too.
+    tags = list(dict.fromkeys([*desc.get("groups", ()), *filter(None, [desc.get("category")])]))
     rule: dict[str, Any] = {
         "id": desc["code"],
         "name": desc.get("name") or desc["code"],

@@ -1,0 +1,119 @@
+"""json, jsonl, csv and text: structure, schema, streaming and safety."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import jsonschema
+
+from tosaudit.formatters import FORMATTERS, WRITERS
+from tosaudit.formatters.common import Summary
+
+
+def test_json_matches_the_documented_schema(report, report_schema):
+    data = json.loads(FORMATTERS["json"](report, include_text=True))
+    jsonschema.validate(data, report_schema)
+    docs = data["documents"]
+    assert [d["source"] for d in docs] == [d.source for d in report.documents]
+    assert docs[2]["error"] == "the file is empty"
+    assert data["summary"]["documents"] == 3 and data["summary"]["failed"] == 1
+    for d in docs[:2]:
+        for f in d["findings"]:
+            if f["start"] is not None:
+                assert d["text"][f["start"]:f["end"]] == f["excerpt"]
+
+
+def test_json_leaves_text_out_unless_asked(report):
+    data = json.loads(FORMATTERS["json"](report))
+    assert all("text" not in d for d in data["documents"])
+
+
+def test_json_of_an_empty_batch_is_valid(report_schema):
+    from tosaudit.models import Report
+
+    data = json.loads(FORMATTERS["json"](Report("0.1.0")))
+    jsonschema.validate(data, report_schema)
+    assert data["documents"] == [] and data["summary"]["documents"] == 0
+
+
+class _Recorder(io.StringIO):
+    """Counts what had been written at each flush."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flushed_at: list[int] = []
+
+    def flush(self) -> None:
+        self.flushed_at.append(self.getvalue().count("\n"))
+
+
+def test_jsonl_writes_and_flushes_one_line_per_document(report, report_schema):
+    out = _Recorder()
+    w = WRITERS["jsonl"](out, version="9.9")
+    w.start()
+    for d in report.documents:
+        w.add(d.to_record())
+    w.finish(Summary().to_record())
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 3
+    assert out.flushed_at == [1, 2, 3]  # each document is out before the next one is audited
+    doc_schema = {**report_schema["$defs"]["document"], "$defs": report_schema["$defs"]}
+    for line, d in zip(lines, report.documents, strict=True):
+        rec = json.loads(line)
+        jsonschema.validate(rec, doc_schema)
+        assert rec["source"] == d.source and rec["tosaudit_version"] == "9.9"
+
+
+def test_csv_one_row_per_finding_and_per_failed_document(report):
+    rows = list(csv.DictReader(io.StringIO(FORMATTERS["csv"](report))))
+    n_findings = sum(len(d.findings) for d in report.documents)
+    assert len(rows) == n_findings + 1
+    assert rows[-1]["document"].endswith("empty.txt") and rows[-1]["error"] == "the file is empty"
+    first = report.documents[0].findings
+    spans = [f for f in first if f.start is not None]
+    row = next(r for r in rows if r["rule"] == spans[0].rule and r["start"] == str(spans[0].start))
+    assert row["line"] == str(spans[0].line) and row["column"] == str(spans[0].column)
+    assert row["severity"] == spans[0].severity and row["category"] == (spans[0].category or "")
+    for col in ("document", "rule", "category", "severity", "line", "column", "page", "excerpt",
+                "suggestion"):
+        assert col in rows[0]
+
+
+def test_csv_neutralises_formula_cells():
+    from tosaudit.formatters.csv_format import CsvWriter
+
+    out = io.StringIO()
+    w = CsvWriter(out)
+    w.start()
+    w.add({"source": "a.txt", "error": None, "findings": [{
+        "rule": "X1", "name": "x", "category": None, "severity": "info", "message": "m",
+        "start": 0, "end": 5, "line": 1, "column": 1, "page": None, "section": "+cmd",
+        "excerpt": '=HYPERLINK("http://evil")', "explanation": "", "suggestion": "@SUM(1)",
+        "confidence": None, "source": "pattern"}]})
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["excerpt"] == "'=HYPERLINK(\"http://evil\")"
+    assert row["suggestion"] == "'@SUM(1)" and row["section"] == "'+cmd"
+    assert row["message"] == "m"
+
+
+def test_text_lists_findings_with_positions(report):
+    out = FORMATTERS["text"](report)
+    d = report.documents[0]
+    f = next(f for f in d.findings if f.line)
+    assert f"{d.source}:{f.line}:{f.column}: {f.severity}: {f.rule} {f.message}" in out
+    assert f"{report.documents[2].source}: error: the file is empty" in out
+
+
+def test_summary_counts(report):
+    s = Summary()
+    for d in report.documents:
+        s.add(d.to_record())
+    rec = s.to_record()
+    assert rec["documents"] == 3 and rec["failed"] == 1
+    assert sum(rec["grades"].values()) == 2
+    assert rec["findings"] == sum(len(d.findings) for d in report.documents)
+    assert sum(rec["findings_by_category"].values()) == rec["findings"]
+    assert "auto_renewal" in rec["findings_by_category"]
+    assert s.lines()[0].startswith("3 document(s) audited, 1 could not be read")
