@@ -1,6 +1,28 @@
+"""The command line: audit (formats, outputs, gating, errors), rules, explain, diff."""
+
+from __future__ import annotations
+
+import csv
+import io
 import json
 
+import distributed
+import pytest
+
+from tosaudit import batch, cli
 from tosaudit.cli import main
+
+RENEWAL = (
+    "Terms\n\n1. Renewal\n\nYour subscription renews automatically each month until you cancel. "
+    "Contact: help@acme.com\n"
+)
+ARBITRATION = (
+    "\n\n2. Disputes\n\nAny dispute shall be resolved by binding arbitration.\n"
+)
+HARD = (
+    "Notwithstanding anything to the contrary herein contained, the Company shall not, under "
+    "any circumstances whatsoever, be liable to the Licensee for consequential damages.\n"
+)
 
 
 def test_audit_json_and_exit_codes(tmp_path, capsys):
@@ -21,9 +43,253 @@ def test_audit_json_and_exit_codes(tmp_path, capsys):
 
 def test_fail_on(tmp_path, capsys):
     p = tmp_path / "hard.txt"
-    p.write_text(
-        "Notwithstanding anything to the contrary herein contained, the Company shall not, under "
-        "any circumstances whatsoever, be liable to the Licensee for consequential damages.\n"
-    )
+    p.write_text(HARD)
     assert main(["audit", str(p), "--fail-on", "warning"]) == 1
     assert main(["audit", str(p)]) == 0
+    assert main(["audit", str(p), "--fail-on", "error"]) == 0
+    (tmp_path / ".tosaudit.toml").write_text('fail-on = "warning"\n')
+    assert main(["audit", str(p)]) == 1  # the config can set the gate for CI
+
+
+def test_usage_errors_exit_2(capsys, tmp_path):
+    assert main(["audit"]) == 2
+    assert main(["frobnicate"]) == 2
+    assert main(["audit", str(tmp_path), "--format", "yaml"]) == 2
+    assert main(["audit", str(tmp_path), "--workers", "0"]) == 2
+    assert "--workers must be at least 1" in capsys.readouterr().err
+    assert main(["audit", str(tmp_path), "--scheduler", "tcp://x:1"]) == 2
+    assert "--scheduler needs --executor dask" in capsys.readouterr().err
+
+
+def test_help_documents_exit_codes(capsys):
+    assert main(["audit", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "exit codes:" in out and "--fail-on" in out and "PATH: error: MESSAGE" in out
+    assert main(["--version"]) == 0
+
+
+def test_config_errors_are_one_line(tmp_path, capsys):
+    (tmp_path / ".tosaudit.toml").write_text("bogus-key = 1\n")
+    p = tmp_path / "a.txt"
+    p.write_text(RENEWAL)
+    assert main(["audit", str(p)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == f"tosaudit: error: {tmp_path / '.tosaudit.toml'}: unknown key 'bogus-key'"
+    assert main(["audit", str(p), "--config", str(tmp_path / "missing.toml")]) == 2
+    assert "config file not found" in capsys.readouterr().err
+
+
+def test_no_files_found(tmp_path, capsys):
+    assert main(["audit", str(tmp_path)]) == 2
+    assert "no files to audit" in capsys.readouterr().err
+
+
+def test_one_bad_file_never_stops_the_batch(tmp_path, capsys, monkeypatch):
+    paths = []
+    for i in range(3):
+        p = tmp_path / f"d{i}.txt"
+        p.write_text(RENEWAL)
+        paths.append(str(p))
+    real = batch.audit_file
+
+    def flaky(path, config=None):
+        if str(path).endswith("d1.txt"):
+            raise ValueError("kaboom")
+        return real(path, config)
+
+    monkeypatch.setattr(batch, "audit_file", flaky)
+    code = main(["audit", *paths, "--format", "jsonl", "--workers", "1"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert [x["source"] for x in lines] == paths
+    assert lines[1]["error"] == "internal error: ValueError: kaboom"
+    assert lines[0]["error"] is None and lines[2]["findings"]
+    assert f"{paths[1]}: error: internal error: ValueError: kaboom" in err
+    assert "Traceback" not in err
+
+
+def test_folders_parallel_jsonl_in_input_order(tmp_path, capsys):
+    for name in ("b.md", "a.txt", "c.html", "sub/d.txt", "notes.png"):
+        p = tmp_path / name
+        p.parent.mkdir(exist_ok=True)
+        p.write_text(RENEWAL if not name.endswith("html") else f"<html><body>{RENEWAL}</body>")
+    assert main(["audit", str(tmp_path), "--format", "jsonl", "--workers", "2"]) == 0
+    out, err = capsys.readouterr()
+    names = [json.loads(x)["source"].removeprefix(str(tmp_path) + "/") for x in out.splitlines()]
+    assert names == ["a.txt", "b.md", "c.html", "sub/d.txt"]
+    assert "4 document(s) audited, 0 could not be read" in err
+    assert "grades:" in err and "findings by category:" in err
+    main(["audit", str(tmp_path), "--format", "jsonl", "--no-recursive", "--glob", "*.md"])
+    assert len(capsys.readouterr().out.splitlines()) == 1
+
+
+def test_quiet_prints_no_summary_and_no_progress(tmp_path, capsys):
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(RENEWAL)
+    assert main(["audit", str(tmp_path), "--quiet", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert len(json.loads(out)["documents"]) == 3
+
+
+def test_progress_only_on_a_terminal(tmp_path, capsys, monkeypatch):
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(RENEWAL)
+    seen = []
+    monkeypatch.setattr(cli, "_progress", lambda enabled: seen.append(enabled))
+    main(["audit", str(tmp_path), "--workers", "1"])
+    assert seen == [False]  # pytest's stderr is not a TTY
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True, raising=False)
+    main(["audit", str(tmp_path), "--workers", "1", "--quiet"])
+    assert seen == [False, False]
+
+
+def test_progress_bar_renders_on_a_terminal(tmp_path, capsys, monkeypatch):
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(RENEWAL)
+    (tmp_path / "9.txt").write_text("")
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True, raising=False)
+    assert main(["audit", str(tmp_path), "--workers", "1", "--format", "jsonl"]) == 2
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 4  # the bar never leaks into the report
+    assert f"{tmp_path / '9.txt'}: error: the file is empty" in err
+
+
+def test_select_and_ignore(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    p.write_text(RENEWAL + ARBITRATION + HARD)
+    main(["audit", str(p), "--format", "json", "--select", "RD101,RD104"])
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["documents"][0]["findings"]}
+    assert rules and rules <= {"RD101", "RD104"}
+    main(["audit", str(p), "--format", "json", "--ignore", "RD", "--ignore", "CL201"])
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["documents"][0]["findings"]}
+    assert rules and not any(r.startswith("RD") or r == "CL201" for r in rules)
+
+
+def test_preset_changes_targets(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    p.write_text(HARD * 2)  # the document-level check needs 30 words
+    main(["audit", str(p), "--format", "json", "--preset", "ohio", "--select", "RD104"])
+    msgs = [f["message"] for f in json.loads(capsys.readouterr().out)["documents"][0]["findings"]]
+    assert msgs and "40" in msgs[0]
+
+
+def test_output_file_and_csv(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    p.write_text(RENEWAL + ARBITRATION)
+    out = tmp_path / "report.csv"
+    assert main(["audit", str(p), "--format", "csv", "--output", str(out)]) == 0
+    assert capsys.readouterr().out == ""
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert {r["category"] for r in rows} >= {"auto_renewal", "arbitration"}
+    assert all(r["document"] == str(p) for r in rows)
+
+
+def test_output_dir_writes_one_report_per_document(tmp_path, capsys):
+    src = tmp_path / "src"
+    (src / "x").mkdir(parents=True)
+    (src / "terms.txt").write_text(RENEWAL)
+    (src / "x" / "terms.txt").write_text(RENEWAL + ARBITRATION)
+    dest = tmp_path / "reports"
+    assert main(["audit", str(src), "--format", "html", "--output", f"{dest}/"]) == 0
+    assert sorted(p.name for p in dest.iterdir()) == ["terms.txt-2.html", "terms.txt.html"]
+    assert "binding arbitration" in (dest / "terms.txt-2.html").read_text()
+
+
+def test_output_to_unwritable_place(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    p.write_text(RENEWAL)
+    assert main(["audit", str(p), "--output", str(tmp_path / "no" / "such" / "r.json")]) == 2
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_sarif_from_the_cli_lists_config_pattern_rules(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".tosaudit.toml").write_text(
+        '[[patterns]]\ncode = "ACME1"\nname = "old-name"\nkind = "existence"\n'
+        'tokens = ["Acme Corp"]\nmessage = "Say Acme."\n'
+    )
+    (tmp_path / "a.md").write_text("# Terms\n\nBuy from Acme Corp.\n")
+    assert main(["audit", "a.md", "--format", "sarif"]) == 0
+    run = json.loads(capsys.readouterr().out)["runs"][0]
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    res = next(r for r in run["results"] if r["ruleId"] == "ACME1")
+    assert ids[res["ruleIndex"]] == "ACME1"
+    loc = res["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "a.md"
+    assert loc["region"] == {"startLine": 3, "startColumn": 10, "endLine": 3, "endColumn": 19,
+                             "snippet": {"text": "Acme Corp"}}
+
+
+def test_verbose_reports_config_and_timings(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    p.write_text(RENEWAL)
+    main(["audit", str(p), "--verbose"])
+    err = capsys.readouterr().err
+    assert "tosaudit: config: defaults" in err
+    assert f"{p}: " in err and " ms" in err and "documents/s" in err
+
+
+def test_rules_and_explain(capsys):
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split()[:4] == ["CODE", "NAME", "SEVERITY", "CATEGORY"]
+    assert "RD101" in out and "hard-sentence" in out
+    assert main(["rules", "--format", "json"]) == 0
+    rules = json.loads(capsys.readouterr().out)
+    assert {"code", "name", "category", "severity", "description"} <= set(rules[0])
+    assert main(["explain", "rd101"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("RD101 hard-sentence") and "Flesch-Kincaid" in out
+    assert main(["explain", "NOPE9"]) == 2
+    assert "unknown rule 'NOPE9'" in capsys.readouterr().err
+
+
+def test_diff_text_and_json(tmp_path, capsys):
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text(RENEWAL + ARBITRATION)
+    # Same renewal clause re-wrapped (not a change), arbitration dropped, a hard sentence added.
+    new.write_text(RENEWAL.replace("each month ", "each\nmonth ") + "\n\n3. Liability\n\n" + HARD)
+    assert main(["diff", str(old), str(new), "--format", "json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert [c["category"] for c in d["clauses_removed"]] == ["arbitration"]
+    assert "auto_renewal" not in [c["category"] for c in d["clauses_added"]]
+    assert "limitation_of_liability" in [c["category"] for c in d["clauses_added"]]
+    assert d["readability"]["words"]["change"] > 0
+    assert main(["diff", str(old), str(new)]) == 0
+    out = capsys.readouterr().out
+    assert "Unfavourable clauses removed: 1" in out and "- [arbitration]" in out
+    assert "Readability: reading ease" in out
+    assert main(["diff", str(old), str(new), "--fail-on-added"]) == 1
+    assert main(["diff", str(new), str(new), "--fail-on-added"]) == 0
+    assert main(["diff", str(old), str(tmp_path / "gone.txt")]) == 2
+    assert f"{tmp_path / 'gone.txt'}: error: no such file" in capsys.readouterr().err
+
+
+@pytest.mark.enable_socket
+def test_dask_executor_from_the_cli(tmp_path, capsys):
+    for i in range(4):
+        (tmp_path / f"{i}.txt").write_text(RENEWAL * (i + 1))
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        code = main(["audit", str(tmp_path), "--format", "jsonl", "--executor", "dask",
+                     "--scheduler", cluster.scheduler_address])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert [json.loads(x)["source"] for x in out.splitlines()] == [
+        str(tmp_path / f"{i}.txt") for i in range(4)
+    ]
+
+
+@pytest.mark.enable_socket
+def test_dask_unreachable_scheduler_is_one_line(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(RENEWAL)
+    code = main(["audit", str(tmp_path / "a.txt"), "--executor", "dask",
+                 "--scheduler", "tcp://127.0.0.1:1"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("tosaudit: error: cannot reach the Dask scheduler tcp://127.0.0.1:1")
+    assert "Traceback" not in err

@@ -2,8 +2,9 @@
 
 Works on document records (``DocumentReport.to_record()``), so it can compare two fresh audits
 or two saved JSON reports. Unfavourable clauses are matched by category and normalised text
-(case, punctuation, numbering and line breaks ignored), so moving or re-wrapping a clause is
-not a change but rewording it is.
+(case, punctuation, numbering and line breaks ignored), then by near match (one text inside
+the other, or mostly the same words), so moving, re-wrapping or lightly editing a clause is not
+a change, but a new clause or a substantially reworded one is.
 """
 
 from __future__ import annotations
@@ -23,14 +24,17 @@ READABILITY_KEYS = (
 )
 _RANK = {"missing": 0, "absent": 0, "partial": 1, "mention_only": 1, "present": 2,
          "instructions": 2}
+SIMILAR = 0.6  # word-set overlap (Jaccard) above which two clause texts are the same clause
 _NON_WORD = re.compile(r"[^\w]+")
-_LEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])\s+")
+# "4.2", "12.", "iv.", "(a)", "b)" at the start of a clause: numbering, not wording.
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?:\d{1,4}(?:\.\d{1,4}){0,4}\.?|[ivxlc]{1,6}\.|\(\w{1,4}\)|\w\))\s+"
+)
 
 
 def normalise(text: str) -> str:
     """Lower case, words only, leading clause numbering dropped."""
-    words = _NON_WORD.sub(" ", text.lower()).strip()
-    return _LEADING_NUMBER.sub("", words)
+    return _NON_WORD.sub(" ", _LEADING_NUMBER.sub("", text.lower(), count=1)).strip()
 
 
 def _clauses(rec: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
@@ -40,6 +44,30 @@ def _clauses(rec: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
             key = (f["category"], normalise(f.get("excerpt") or f["message"]))
             out.setdefault(key, f)
     return out
+
+
+def _similar(x: str, y: str) -> bool:
+    """Same clause, lightly edited or cut differently into sentences."""
+    if x in y or y in x:
+        return True
+    wx, wy = set(x.split()), set(y.split())
+    return bool(wx and wy) and len(wx & wy) / len(wx | wy) >= SIMILAR
+
+
+def _match_clauses(
+    a: dict[tuple[str, str], dict[str, Any]], b: dict[tuple[str, str], dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Clauses only in ``b`` (added) and only in ``a`` (removed): exact text first, then a
+    near match in the same category, so re-wrapping or a one-word edit is not a change."""
+    only_a = [k for k in a if k not in b]
+    only_b = [k for k in b if k not in a]
+    for kb in list(only_b):
+        for ka in only_a:
+            if ka[0] == kb[0] and _similar(ka[1], kb[1]):
+                only_a.remove(ka)
+                only_b.remove(kb)
+                break
+    return [_clause_entry(b[k]) for k in only_b], [_clause_entry(a[k]) for k in only_a]
 
 
 def _clause_entry(f: dict[str, Any]) -> dict[str, Any]:
@@ -59,9 +87,7 @@ def _state(v: Any) -> str | None:
 
 def diff_records(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """The changes from ``old`` to ``new`` as a JSON-ready record."""
-    a, b = _clauses(old), _clauses(new)
-    added = [_clause_entry(b[k]) for k in b if k not in a]
-    removed = [_clause_entry(a[k]) for k in a if k not in b]
+    added, removed = _match_clauses(_clauses(old), _clauses(new))
     ra, rb = old.get("readability") or {}, new.get("readability") or {}
     readability = {
         key: {"old": ra.get(key), "new": rb.get(key),
