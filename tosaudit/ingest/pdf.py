@@ -135,13 +135,18 @@ def _drop_running_lines(pages: list[list[_Line]]) -> None:
                 ln.drop = True
     if len(pages) < 2:
         return
-    seen: Counter[str] = Counter()
+    # The size is part of the key: a document title repeated small in the running header must
+    # survive on the first page where it is set large.
+    def key(ln: _Line) -> tuple[str, float]:
+        return _DIGITS.sub("#", ln.text.lower()), ln.size
+
+    seen: Counter[tuple[str, float]] = Counter()
     for zone in zones:
-        seen.update({_DIGITS.sub("#", ln.text.lower()) for ln in zone})
+        seen.update({key(ln) for ln in zone})
     need = max(2, (len(pages) + 1) // 2)
     for zone in zones:
         for ln in zone:
-            if seen[_DIGITS.sub("#", ln.text.lower())] >= need:
+            if seen[key(ln)] >= need:
                 ln.drop = True
 
 
@@ -261,10 +266,15 @@ def read_pdf(data: bytes, source: str) -> Document:
     layout: list[LayoutSpan] = []
     headings: list[LayoutSpan] = []
     pos = 0
+    prev_bullet = False
     for para, is_head in zip(paragraphs, heads, strict=True):
+        bullet = not is_head and _BULLET.match(para[0].text) is not None
         if out:
-            out.append("\n\n")
-            pos += 2
+            # Items of one list sit on consecutive lines, as in the other formats.
+            sep = "\n" if bullet and prev_bullet else "\n\n"
+            out.append(sep)
+            pos += len(sep)
+        prev_bullet = bullet
         para_start = pos
         for j, ln in enumerate(para):
             text = ln.text
