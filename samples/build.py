@@ -7,8 +7,9 @@ dependency):
 
 The sources (named ``.policy`` so that directory walks do not audit them) use a small Markdown
 subset: ``# Title``, ``## Heading``, paragraphs separated by a blank line, ``- `` bullet items,
-and a paragraph starting with ``!small `` is set in 7-pt type in the PDF and DOCX (that is how a buried clause looks in a real document). Output is
-byte-for-byte reproducible: fixed creation dates and fixed ZIP timestamps, so a rebuild only
+and a paragraph starting with ``!small `` is set in 7-pt type in the PDF
+and DOCX (that is how a buried clause looks in a real document). Output is byte-for-byte
+reproducible: fixed creation dates and fixed ZIP timestamps, so a rebuild only
 shows up in ``git diff`` when a source changed.
 """
 

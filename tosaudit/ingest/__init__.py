@@ -120,9 +120,20 @@ def sniff(data: bytes, name: str) -> str:
     return "txt"
 
 
+def human_size(n: int) -> str:
+    """A byte count as people read it: 512 bytes, 40 KB, 25 MB."""
+    if n < 1024:
+        return f"{n} bytes"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.0f} KB"
+    mb = n / 1048576
+    return f"{mb:.0f} MB" if mb >= 10 or mb == int(mb) else f"{mb:.1f} MB"
+
+
 def _too_large(size: int, limit: int) -> TooLargeError:
     return TooLargeError(
-        f"the file is {size / 1048576:.1f} MB, over the {limit / 1048576:g} MB limit"
+        f"the file is {human_size(size)}, over the {human_size(limit)} limit "
+        "(raise max_bytes in the configuration to audit it)"
     )
 
 

@@ -41,9 +41,11 @@ def check_zip(data: bytes, limit: int) -> None:
         ) from None
     total = sum(i.file_size for i in infos)
     if total > limit:
+        from tosaudit.ingest import human_size
+
         raise TooLargeError(
-            f"the DOCX would unpack to {total / 1048576:,.0f} MB, over the "
-            f"{limit / 1048576:g} MB limit (a zip bomb or a damaged file)"
+            f"the DOCX would unpack to {human_size(total)}, over the {human_size(limit)} "
+            "limit (a zip bomb or a damaged file)"
         )
     if not any(i.filename == "word/document.xml" for i in infos):
         raise CorruptFileError("the DOCX has no word/document.xml; it is not a Word document")
