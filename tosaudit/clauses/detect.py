@@ -1,8 +1,9 @@
 """Combine patterns and the trained model into clause hits for one document (computed once).
 
-For the eight labelled CLAUDETTE categories the model decides recall; a pattern confirms it
-("pattern+model") or, for formulaic categories marked ``strong`` in the data file, stands alone
-("pattern"). The other categories are found by patterns only. Severity comes from the wording
+For the eight labelled CLAUDETTE categories the model's margin decides, and a pattern match
+adds a per-category bonus learnt in training: both agree ("pattern+model"), the model alone
+("model") or a pattern the model half-supports ("pattern"). The other categories are found by
+patterns only. Severity comes from the wording
 (``error_if`` / ``mild_if``), the summary from the sentence, the buried score from the layout.
 """
 
@@ -21,8 +22,6 @@ from tosaudit.rules.base import AuditContext
 # Fewer words than this is a heading or a fragment, not a clause.
 MIN_WORDS = 4
 PATTERN_CONFIDENCE = 0.8
-# A strong pattern alone is reported unless the model is confidently against it.
-VETO_MARGIN = -0.6
 
 
 @dataclass(frozen=True)
@@ -76,11 +75,13 @@ def detect(ctx: AuditContext) -> Detection:
     col = {c: k for k, c in enumerate(model.categories)} if model is not None else {}
     hits: list[ClauseHit] = []
     for row, (i, s) in enumerate(units):
+        folded = " ".join(text[s.start : s.end].lower().split())
         for spec in specs.values():
-            m = spec.pattern_hit(text, s.start, s.end)
+            m = spec.pattern_hit(text, s.start, s.end) if spec.triggered(folded) else None
             k = col.get(spec.category)
             margin = float(margins[row, k]) if k is not None and margins is not None else None
-            found = _decide(spec, m is not None, margin)
+            bonus = float(model.pattern_bonus[k]) if model is not None and k is not None else 0.0
+            found = _decide(spec, m is not None, margin, bonus)
             if found is None:
                 continue
             source, confidence = found
@@ -112,18 +113,24 @@ def _enough_words(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _decide(spec: CategorySpec, pattern: bool, margin: float | None) -> tuple[str, float] | None:
-    """(source, confidence) when the sentence is a clause of this category, else None."""
-    if margin is None:  # no model for this category (or the model is off): patterns decide
+def _decide(spec: CategorySpec, pattern: bool, margin: float | None,
+            bonus: float = 0.0) -> tuple[str, float] | None:
+    """(source, confidence) when the sentence is a clause of this category, else None.
+
+    ``margin`` is the model's score minus its threshold; a pattern match adds the category's
+    learnt ``bonus``. Without a model score (category not modelled, or model off) patterns decide.
+    """
+    if margin is None:
         return ("pattern", PATTERN_CONFIDENCE) if pattern else None
-    conf = float(ClauseModel.confidence(np.float64(margin)))
-    if margin > 0 and pattern:
+    combined = margin + (bonus if pattern else 0.0)
+    if combined <= 0:
+        return None
+    conf = float(ClauseModel.confidence(np.float64(combined)))
+    if pattern and margin > 0:
         return "pattern+model", max(conf, 0.9)
     if margin > 0:
         return "model", conf
-    if pattern and spec.strong and margin > VETO_MARGIN:
-        return "pattern", PATTERN_CONFIDENCE * (0.5 + conf)
-    return None
+    return "pattern", conf
 
 
 def spec_for(category: str) -> CategorySpec:

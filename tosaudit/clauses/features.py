@@ -76,49 +76,57 @@ class Vectorizer:
         self.n_features = off + len(chars)
         self.idf = np.asarray(idf, dtype=np.float64)
         self.char_weight = char_weight
+        self._char_cache: dict[str, tuple[int, ...]] = {}
         if self.idf.shape != (self.n_features,):
             raise ValueError("idf length does not match the vocabulary")
 
-    def _row(self, text: str) -> tuple[list[int], list[float]]:
-        wf, cf = features(text)
-        counts: dict[int, float] = {}
-        get = self.words.get
-        for f in wf:
-            i = get(f)
-            if i is not None:
-                counts[i] = counts.get(i, 0.0) + 1.0
-        getc = self.chars.get
-        for f in cf:
-            i = getc(f)
-            if i is not None:
-                counts[i] = counts.get(i, 0.0) + 1.0
-        return list(counts), list(counts.values())
+    def _char_ids(self, word: str) -> tuple[int, ...]:
+        """Vocabulary indices of a word's character n-grams (memoised per word)."""
+        got = self._char_cache.get(word)
+        if got is None:
+            getc = self.chars.get
+            got = tuple(i for i in map(getc, char_features(word)) if i is not None)
+            if len(self._char_cache) < 200_000:
+                self._char_cache[word] = got
+        return got
 
     def transform(self, texts: Iterable[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """CSR parts (indptr, indices, data) of the TF-IDF matrix of ``texts``."""
-        indptr = [0]
-        indices: list[int] = []
-        counts: list[float] = []
-        for t in texts:
-            idx, val = self._row(t)
-            indices += idx
-            counts += val
-            indptr.append(len(indices))
-        ind = np.asarray(indices, dtype=np.int64)
-        ptr = np.asarray(indptr, dtype=np.int64)
-        data = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * self.idf[ind]
+        get = self.words.get
+        ids: list[int] = []
+        lengths: list[int] = []
+        for text in texts:
+            toks = tokens(text)
+            before = len(ids)
+            ids += [i for i in map(get, word_features(toks)) if i is not None]
+            for t in toks:
+                if t[0].isalnum():
+                    ids += self._char_ids(t)
+            lengths.append(len(ids) - before)
+        n_rows = len(lengths)
+        nf = self.n_features
+        # Count repeated features per row in numpy: one key per (row, feature).
+        keys = np.repeat(np.arange(n_rows, dtype=np.int64), lengths) * nf + np.asarray(
+            ids, dtype=np.int64
+        )
+        uniq, counts = np.unique(keys, return_counts=True)
+        rows = uniq // nf
+        ind = uniq % nf
+        ptr = np.zeros(n_rows + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=n_rows), out=ptr[1:])
+        data = (1.0 + np.log(counts.astype(np.float64))) * self.idf[ind]
         if self.char_weight != 1.0:
             data[ind >= len(self.words)] *= self.char_weight
         # Row-wise L2 normalisation without scipy.
         sq = data * data
-        lengths = np.diff(ptr)
-        nonempty = lengths > 0
-        norms = np.zeros(len(lengths))
+        row_len = np.diff(ptr)
+        nonempty = row_len > 0
+        norms = np.zeros(n_rows)
         if len(sq):
             norms[nonempty] = np.add.reduceat(sq, ptr[:-1][nonempty])
         norms = np.sqrt(norms)
         norms[norms == 0] = 1.0
-        data /= np.repeat(norms, lengths)
+        data /= np.repeat(norms, row_len)
         return ptr, ind, data
 
 

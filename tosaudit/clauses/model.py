@@ -1,7 +1,8 @@
 """The trained clause model: load (JSON + NPZ, no pickle), score with numpy, swap for tests.
 
 The shipped model lives in ``tosaudit/rules/data/clause_model.json`` (vocabulary, categories,
-parameters) and ``clause_model.npz`` (idf, weights, intercepts, thresholds). Two hooks choose a
+parameters) and ``clause_model.npz`` (idf, weights, intercepts, thresholds,
+pattern bonuses). Two hooks choose a
 different model without touching the pipe: the ``TOSAUDIT_CLAUSE_MODEL`` environment variable
 (path of a model ``.json``) and :func:`set_model` (used by the benchmark to inject the model of
 a cross-validation fold that never saw the audited company).
@@ -34,7 +35,8 @@ class ClauseModel:
 
     def __init__(self, categories: Sequence[str], vectorizer: Vectorizer, weights: np.ndarray,
                  intercepts: np.ndarray, thresholds: np.ndarray,
-                 meta: dict[str, Any] | None = None) -> None:
+                 meta: dict[str, Any] | None = None,
+                 pattern_bonus: np.ndarray | None = None) -> None:
         self.categories = tuple(categories)
         self.vectorizer = vectorizer
         self.weights = np.ascontiguousarray(weights, dtype=np.float32)
@@ -42,6 +44,9 @@ class ClauseModel:
         self.thresholds = np.asarray(thresholds, dtype=np.float64)
         self.meta = meta or {}
         k = len(self.categories)
+        # How much a data-file pattern match adds to a category's margin (learnt in training).
+        self.pattern_bonus = (np.zeros(k) if pattern_bonus is None
+                              else np.asarray(pattern_bonus, dtype=np.float64))
         if self.weights.shape != (vectorizer.n_features, k) or self.intercepts.shape != (k,):
             raise ModelError("clause model: weight shapes do not match the vocabulary")
 
@@ -83,6 +88,7 @@ class ClauseModel:
             weights=self.weights.astype(np.float32),
             intercepts=self.intercepts,
             thresholds=self.thresholds,
+            pattern_bonus=self.pattern_bonus,
         )
 
     @classmethod
@@ -94,6 +100,7 @@ class ClauseModel:
             with np.load(path.with_suffix(".npz"), allow_pickle=False) as arrays:
                 idf, w = arrays["idf"], arrays["weights"]
                 b, th = arrays["intercepts"], arrays["thresholds"]
+                bonus = arrays["pattern_bonus"] if "pattern_bonus" in arrays else None
         except FileNotFoundError as exc:
             raise ModelError(f"{exc.filename}: clause model file not found "
                              "(run `make train`)") from None
@@ -103,7 +110,7 @@ class ClauseModel:
             raise ModelError(f"{path}: unsupported clause model format "
                              f"{meta.get('format_version')!r}")
         vec = Vectorizer(meta["words"], meta["chars"], idf, float(meta.get("char_weight", 1.0)))
-        return cls(meta["categories"], vec, w, b, th, meta.get("meta"))
+        return cls(meta["categories"], vec, w, b, th, meta.get("meta"), bonus)
 
 
 _LOCK = threading.Lock()

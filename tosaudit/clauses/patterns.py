@@ -65,17 +65,21 @@ class CategorySpec:
     summary_with: dict[str, str]
     topic: tuple[str, ...]
     model: bool
-    strong: bool
     patterns: re.Pattern[str] | None
     unless: re.Pattern[str] | None
     error_if: re.Pattern[str] | None
     mild_if: re.Pattern[str] | None
     extract: tuple[re.Pattern[str], ...]
     topic_regex: re.Pattern[str]
+    triggers: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
         return self.category.replace("_", " ")
+
+    def triggered(self, folded: str) -> bool:
+        """Whether a lower-cased, space-normalised sentence contains any trigger substring."""
+        return not self.triggers or any(t in folded for t in self.triggers)
 
     def pattern_hit(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """A pattern match in the sentence, unless fair wording rules it out."""
@@ -94,7 +98,8 @@ class CategorySpec:
 
     def summarise(self, text: str, start: int, end: int) -> str:
         """The one-sentence plain summary of this clause (slots filled from the sentence)."""
-        sentence = text[start : min(end, start + WINDOW)]
+        # A trailing space lets name patterns that expect one after each word end the sentence.
+        sentence = text[start : min(end, start + WINDOW)] + " "
         for regex in self.extract:
             # Extractors are case-sensitive where they look for proper names.
             m = regex.search(sentence)
@@ -140,13 +145,13 @@ def _spec(category: str, rec: dict[str, Any]) -> CategorySpec:
         summary_with=dict(rec.get("summary_with", {})),
         topic=topic,
         model=bool(rec.get("model", False)),
-        strong=bool(rec.get("strong", True)),
         patterns=_compile(rec["patterns"], f"{category}.patterns"),
         unless=_compile(rec.get("unless", ()), f"{category}.unless"),
         error_if=_compile(rec.get("error_if", ()), f"{category}.error_if"),
         mild_if=_compile(rec.get("mild_if", ()), f"{category}.mild_if"),
         extract=tuple(extract),
         topic_regex=topic_regex,
+        triggers=tuple(str(t).lower() for t in rec.get("triggers", ())),
     )
 
 

@@ -1,0 +1,75 @@
+"""Every clause category: sentences its patterns must match, must not match, and severities."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tosaudit.clauses.patterns import load_specs
+
+CASES = yaml.safe_load((Path(__file__).with_name("clause_cases.yaml")).read_text(encoding="utf-8"))
+
+
+def _hit(category: str, sentence: str) -> bool:
+    spec = load_specs()[category]
+    folded = " ".join(sentence.lower().split())
+    return spec.triggered(folded) and spec.pattern_hit(sentence, 0, len(sentence)) is not None
+
+
+def _params(kind: str) -> list[tuple[str, str]]:
+    return [(cat, s) for cat, rec in CASES.items() for s in rec.get(kind, [])]
+
+
+def test_every_category_has_cases() -> None:
+    assert set(CASES) == set(load_specs())
+    for cat, rec in CASES.items():
+        assert len(rec["match"]) >= 2 and len(rec["no_match"]) >= 2, cat
+
+
+@pytest.mark.parametrize(("category", "sentence"), _params("match"))
+def test_pattern_matches(category: str, sentence: str) -> None:
+    assert _hit(category, sentence)
+
+
+@pytest.mark.parametrize(("category", "sentence"), _params("no_match"))
+def test_pattern_does_not_match(category: str, sentence: str) -> None:
+    assert not _hit(category, sentence)
+
+
+@pytest.mark.parametrize(
+    ("category", "sentence", "severity"),
+    [(c, s, sev) for c, rec in CASES.items() for s, sev in rec.get("severity", {}).items()],
+)
+def test_severity_from_wording(category: str, sentence: str, severity: str) -> None:
+    assert _hit(category, sentence)
+    assert load_specs()[category].severity_of(sentence, 0, len(sentence)) == severity
+
+
+def test_notice_is_milder_than_no_notice() -> None:
+    spec = load_specs()["unilateral_change"]
+    harsh = "We may change these Terms at any time without notice."
+    mild = "We may change these Terms; we will notify you 30 days before changes."
+    assert spec.severity_of(harsh, 0, len(harsh)) == "error"
+    assert spec.severity_of(mild, 0, len(mild)) == "warning"
+
+
+def test_summaries_fill_slots() -> None:
+    specs = load_specs()
+    law = "These Terms are governed by the laws of the State of California, without regard to it."
+    assert specs["choice_of_law"].summarise(law, 0, len(law)) == (
+        "The laws of the State of California govern these terms."
+    )
+    renew = "Your membership renews automatically each month until you cancel."
+    assert "each month" in specs["auto_renewal"].summarise(renew, 0, len(renew))
+    plain = "We may sell your personal information."
+    assert specs["data_sharing"].summarise(plain, 0, len(plain)) == specs["data_sharing"].summary
+
+
+def test_specs_have_codes_and_texts() -> None:
+    specs = load_specs()
+    codes = [s.code for s in specs.values()]
+    assert len(set(codes)) == len(codes) == 18
+    for s in specs.values():
+        assert s.explanation and s.why_it_matters and s.summary.endswith(".")
