@@ -1,0 +1,78 @@
+"""Builders for ingest fixtures: small PDFs and DOCX files made in each test's tmp dir.
+
+Generating them keeps the repository free of opaque binaries and lets each test state the
+layout it depends on (font sizes, page breaks, hyphenation) next to its assertions.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+
+# One page's content: (text, font size, bold) per line, written top to bottom.
+Line = tuple[str, float, bool]
+
+
+def pdf_bytes(
+    pages: Sequence[Sequence[Line]],
+    header: str | None = None,
+    footer: bool = False,
+    user_password: str | None = None,
+    owner_password: str | None = None,
+    paragraph_gap: float = 4.0,
+) -> bytes:
+    """A PDF with the given lines, each a ``cell`` of its own so line breaks are exact.
+
+    A line whose text is empty adds ``paragraph_gap`` mm of vertical space (a paragraph break).
+    """
+    from fpdf import FPDF
+
+    class P(FPDF):
+        def header(self) -> None:
+            if header:
+                self.set_font("Helvetica", "", 8)
+                self.cell(0, 6, header, align="C")
+                self.ln(10)
+
+        def footer(self) -> None:
+            if footer:
+                self.set_y(-14)
+                self.set_font("Helvetica", "", 8)
+                self.cell(0, 6, f"Page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = P(format="A4")
+    pdf.set_auto_page_break(False)
+    if owner_password is not None:
+        pdf.set_encryption(owner_password=owner_password, user_password=user_password)
+    for lines in pages:
+        pdf.add_page()
+        for text, size, bold in lines:
+            if not text:
+                pdf.ln(paragraph_gap)
+                continue
+            pdf.set_font("Helvetica", "B" if bold else "", size)
+            pdf.cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def blank_pdf_bytes(pages: int = 2) -> bytes:
+    """Pages with drawings but no text layer: what a scanner without OCR produces."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    for _ in range(pages):
+        pdf.add_page()
+        pdf.set_fill_color(30)
+        pdf.rect(20, 20, 170, 250, style="F")
+    return bytes(pdf.output())
+
+
+def docx_bytes(build: Callable) -> bytes:
+    """A DOCX made by ``build(document)`` with python-docx."""
+    import docx
+
+    doc = docx.Document()
+    build(doc)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,186 @@
+"""PDF ingestion: reading order, pages, font sizes, running heads, hyphens, headings, errors."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from ingest_builders import blank_pdf_bytes, pdf_bytes
+
+from tosaudit.ingest import ingest_bytes
+from tosaudit.ingest.errors import CorruptFileError, EncryptedError, NoTextLayerError
+
+BODY = 11.0
+PAGES = [
+    [
+        ("Acme Cloud Terms of Service", 18, True),
+        ("", 0, False),
+        ("1. Fees and Billing", 13, True),
+        ("", 0, False),
+        ("Your plan starts on the day you sign up and the subscrip-", BODY, False),
+        ("tion fee is charged monthly. We may offer an auto-", BODY, False),
+        ("renewal discount to loyal members every year.", BODY, False),
+        ("", 0, False),
+        ("Refunds are paid within ten days of your request, and this", BODY, False),
+        ("paragraph continues on", BODY, False),
+    ],
+    [
+        ("the next page without a break in the sentence.", BODY, False),
+        ("", 0, False),
+        ("2. Limits", 13, True),
+        ("", 0, False),
+        ("WE ARE NOT LIABLE FOR INDIRECT LOSSES", BODY, False),
+        ("", 0, False),
+        ("You can contact us at help@acme.example at any time.", BODY, False),
+    ],
+    [
+        ("3. Renewal", 13, True),
+        ("", 0, False),
+        ("Your plan renews automatically at the then-current price", 7, False),
+        ("unless you cancel seven days before the renewal date.", 7, False),
+    ],
+]
+
+
+@pytest.fixture(scope="module")
+def doc():
+    data = pdf_bytes(PAGES, header="Acme Cloud - Confidential", footer=True)
+    return ingest_bytes(data, "terms.pdf")
+
+
+def test_format_and_metadata(doc):
+    assert doc.format == "pdf"
+    assert doc.metadata["pages"] == 3
+    assert doc.metadata["body_font_size"] == BODY
+
+
+def test_running_headers_and_page_numbers_dropped(doc):
+    assert "Confidential" not in doc.text
+    assert "Page 1 of" not in doc.text and "Page 3 of" not in doc.text
+    assert doc.text.startswith("Acme Cloud Terms of Service\n\n1. Fees and Billing\n\n")
+
+
+def test_hyphenated_words_joined(doc):
+    assert "the subscription fee is charged monthly" in doc.text
+    assert "subscrip-" not in doc.text
+    # A compound stays hyphenated; only the line break goes.
+    assert "an auto-renewal discount" in doc.text
+
+
+def test_lines_of_a_paragraph_joined_and_paragraphs_separated(doc):
+    assert "every year.\n\nRefunds are paid" in doc.text
+    # The paragraph running over the page break is one paragraph.
+    assert "continues on the next page without a break" in doc.text
+
+
+def test_layout_spans_cover_lines_in_order(doc):
+    spans = doc.layout
+    assert spans
+    for a, b in zip(spans, spans[1:], strict=False):
+        assert a.end <= b.start
+    for s in spans:
+        assert 0 <= s.start < s.end <= len(doc.text)
+        assert doc.text[s.start : s.end].strip()
+
+
+def test_page_of_every_range(doc):
+    text = doc.text
+    assert doc.page_at(text.index("Refunds are paid")) == 1
+    assert doc.page_at(text.index("the next page")) == 2
+    assert doc.page_at(text.index("WE ARE NOT LIABLE")) == 2
+    assert doc.page_at(text.index("renews automatically")) == 3
+    assert doc.is_paged
+
+
+def test_font_size_bold_and_caps_per_line(doc):
+    def span_at(offset):
+        return next(s for s in doc.layout if s.start <= offset < s.end)
+
+    text = doc.text
+    small = span_at(text.index("renews automatically"))
+    assert small.font_size == 7.0 and small.page == 3
+    body = span_at(text.index("Refunds are paid"))
+    assert body.font_size == BODY and not body.bold and not body.all_caps
+    caps = span_at(text.index("WE ARE NOT LIABLE"))
+    assert caps.all_caps
+    heading = span_at(text.index("2. Limits"))
+    assert heading.bold and heading.font_size == 13.0
+
+
+def test_headings_with_levels(doc):
+    found = [(doc.text[h.start : h.end], h.heading_level) for h in doc.headings]
+    assert found == [
+        ("Acme Cloud Terms of Service", 1),
+        ("1. Fees and Billing", 2),
+        ("2. Limits", 2),
+        ("3. Renewal", 2),
+    ]
+
+
+def test_heading_hint_is_used_by_segmentation(doc):
+    from tosaudit.segment import segment
+
+    seg = segment(doc)
+    assert [s.heading for s in seg.sections][:2] == ["Acme Cloud Terms of Service",
+                                                      "1. Fees and Billing"]
+
+
+def test_empty_user_password_is_tried():
+    data = pdf_bytes([[("Readable without a password.", BODY, False)]], owner_password="owner")
+    doc = ingest_bytes(data, "locked.pdf")
+    assert "Readable without a password." in doc.text
+
+
+def test_encrypted_with_password():
+    data = pdf_bytes([[("Secret terms.", BODY, False)]], owner_password="owner",
+                     user_password="secret")
+    with pytest.raises(EncryptedError) as err:
+        ingest_bytes(data, "locked.pdf")
+    assert type(err.value) is EncryptedError
+    assert str(err.value) == (
+        "the PDF is encrypted with a password; save a copy without the password and audit that"
+    )
+
+
+def test_scanned_pdf_without_text_layer():
+    with pytest.raises(NoTextLayerError) as err:
+        ingest_bytes(blank_pdf_bytes(), "scan.pdf")
+    assert type(err.value) is NoTextLayerError
+    assert str(err.value) == (
+        "the PDF has no text layer (it looks scanned); run OCR on it first "
+        "(for example with ocrmypdf) and audit the result"
+    )
+
+
+def test_truncated_pdf():
+    data = pdf_bytes(PAGES)
+    with pytest.raises(CorruptFileError) as err:
+        ingest_bytes(data[: len(data) // 2], "cut.pdf")
+    assert type(err.value) is CorruptFileError
+    assert str(err.value) == (
+        "the PDF is truncated or damaged (no end-of-file marker); download it again"
+    )
+
+
+def test_corrupt_pdf_body():
+    data = b"%PDF-1.7\n" + random.Random(1).randbytes(3000) + b"\n%%EOF\n"
+    with pytest.raises(CorruptFileError) as err:
+        ingest_bytes(data, "broken.pdf")
+    assert type(err.value) is CorruptFileError
+    assert str(err.value) == (
+        "the PDF is damaged and cannot be read (No /Root object! - Is this really a PDF?)"
+    )
+
+
+def test_pdf_without_pages():
+    data = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    with pytest.raises(CorruptFileError) as err:
+        ingest_bytes(data, "empty.pdf")
+    assert str(err.value) == "the PDF has no pages"
+
+
+def test_pdf_sniffed_whatever_its_name():
+    data = pdf_bytes([[("Terms in a PDF named as text.", BODY, False)]])
+    doc = ingest_bytes(data, "terms.txt")
+    assert doc.format == "pdf"
+    assert doc.text == "Terms in a PDF named as text.\n"
