@@ -74,7 +74,8 @@ def audit_document(doc: Document, config: Config | None = None) -> DocumentRepor
     ]
     sentences = [
         {"start": s.start, "end": s.end, "section": s.section,
-         "flesch_kincaid_grade": g, "flesch_reading_ease": e, "words": c.words, "page": doc.page_at(s.start)}
+         "flesch_kincaid_grade": g, "flesch_reading_ease": e, "words": c.words,
+         "page": doc.page_at(s.start)}
         for s, g, e, c in zip(prose, read.sentence_grades, read.sentence_ease,
                               read.sentence_counts, strict=True)
     ]
