@@ -293,3 +293,26 @@ def test_dask_unreachable_scheduler_is_one_line(tmp_path, capsys):
     assert code == 2
     assert err.startswith("tosaudit: error: cannot reach the Dask scheduler tcp://127.0.0.1:1")
     assert "Traceback" not in err
+
+
+def test_pre_commit_hook_definition(tmp_path, capsys):
+    import re
+    import shlex
+    from pathlib import Path
+
+    import yaml
+
+    hook = yaml.safe_load((Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text())[0]
+    assert hook["id"] == "tosaudit" and hook["entry"].startswith("tosaudit audit")
+    files = re.compile(hook["files"])
+    for path in ("legal/terms.md", "docs/privacy-policy.html", "Terms_of_Service.pdf",
+                 "site/refunds.docx", "policies/2024/shipping.txt", "COOKIE-POLICY.MD"):
+        assert files.search(path), path
+    for path in ("src/app.py", "README.md", "policies/logo.png", "docs/intro.txt"):
+        assert not files.search(path), path
+    # pre-commit runs `entry args FILES...`: the command line must parse and run.
+    doc = tmp_path / "terms.md"
+    doc.write_text("# Terms\n\nYou can cancel at any time. Email help@acme.com.\n")
+    argv = shlex.split(hook["entry"])[1:] + hook.get("args", []) + [str(doc)]
+    assert main(argv) in (0, 1)
+    assert capsys.readouterr().err == ""

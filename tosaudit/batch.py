@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -240,32 +241,58 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _warm() -> None:
+    """Load everything the first audit would load lazily (rules, clause model, dictionaries)."""
+    from tosaudit.api import audit_text
+    from tosaudit.rules import registry
+
+    registry()
+    audit_text("Warm up. You can cancel at any time.", Config(), source="<warm-up>")
+
+
 def _mp_context() -> Any:
     import multiprocessing as mp
 
-    # forkserver: children fork from a clean server that has imported tosaudit once, so each
-    # worker starts warm and no thread state (progress bar, Streamlit) is copied into it.
-    if "forkserver" in mp.get_all_start_methods():
+    methods = mp.get_all_start_methods()
+    # fork: workers start at once with the parent's warm state (copy-on-write). It is only safe
+    # while this is the only thread, because a fork copies locks other threads may hold; the
+    # pool forks all its workers before its own manager thread starts (see _stream_local).
+    if "fork" in methods and threading.active_count() == 1:
+        return mp.get_context("fork")
+    # Otherwise (e.g. inside the Streamlit app) workers fork from a clean server process.
+    if "forkserver" in methods:
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["tosaudit.api", "tosaudit.batch"])
         return ctx
     return mp.get_context("spawn")  # pragma: no cover - Windows
 
 
+def _noop() -> None:
+    return None
+
+
 def _stream_local(
     paths: Sequence[Path], config: Config, keep: Keep, workers: int, chunk: int
 ) -> Iterator[DocumentReport]:
     if workers <= 1 or len(paths) <= 1:
-        for p in paths:
-            yield audit_path_safe(p, config, keep)
-        return
+        return (audit_path_safe(p, config, keep) for p in paths)
     workers = min(workers, len(paths))
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=_mp_context(),
-        initializer=_init_worker,
-        initargs=(config, keep),
-    ) as pool:
+    ctx = _mp_context()
+    if ctx.get_start_method() == "fork":
+        _warm()
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(config, keep)
+    )
+    # Start the workers now, before the caller starts any thread (a progress bar): with fork,
+    # the first submit launches every worker before the pool's manager thread exists.
+    pool.submit(_noop)
+    return _drain(pool, paths, workers, chunk)
+
+
+def _drain(
+    pool: ProcessPoolExecutor, paths: Sequence[Path], workers: int, chunk: int
+) -> Iterator[DocumentReport]:
+    with pool:
         stream = ordered_stream(
             _chunks(paths, chunk), lambda c: pool.submit(_audit_chunk, c), window=workers * 4
         )
