@@ -1,25 +1,766 @@
 """Document kind and the disclosures checklist (contact, cancellation, refunds, dates, ...).
 
-Stub interface kept stable for the pipe; the completeness work fills it in.
+``classify_kind`` names what a document is (terms, privacy, refund, cookie, other) from its
+title, headings and words. ``check_disclosures`` fills the checklist the JSON report carries and
+turns each missing or partial item the kind requires into a document-scope finding whose message
+says what to add. Word lists live in ``rules/data/disclosures.yaml`` with their provenance.
+
+Every scan is linear: whole-text patterns are literal-led or start only at a word-run boundary
+with bounded repeats, and sentence-level patterns run on sentences already found by a cheap
+keyword scan of the whole text.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import PurePath
 from typing import Any
+
+import yaml
 
 from tosaudit.models import Finding
 from tosaudit.rules.base import AuditContext, Rule
 
-RULES: list[Rule] = []  # document-scope rules (metadata for `tosaudit rules`, SARIF)
+KINDS = ("terms", "privacy", "refund", "cookie", "other")
+CHANNELS = ("email", "phone", "postal_address", "web_form", "chat")
+MAX_EVIDENCE = 8
+
+# ---------------------------------------------------------------------------------------------
+# Patterns (compiled once from the data file)
+# ---------------------------------------------------------------------------------------------
+
+_I = re.IGNORECASE
+
+# Start only where a run of local-part characters starts, so a 5 MB run without "@" is tried once.
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.[A-Za-z]{2,24}"
+    r"(?![\w-])"
+)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'\])}]{1,300}", _I)
+_BARE_DOMAIN = re.compile(
+    r"(?<![\w@./-])(?:[a-z0-9-]{1,63}\.){1,4}(?:com|net|org|io|co|uk|de|fr|ie|eu|app|info|biz|us|"
+    r"ca|au|nl|se|fi|dk|es|it|jp|in|me|tv|gg|ly)(?:/[^\s<>\"')\]]{0,200})?(?![\w-])",
+    _I,
+)
+_PLACEHOLDER_DOMAIN = re.compile(
+    r"(?:^|[@./])(?:example|yourdomain|yourcompany|yoursite|yourwebsite|domain|company|"
+    r"companyname|website|email|mail)\.(?:com|net|org)\b",
+    _I,
+)
+# A phone candidate: one run of digits and separators (no nested repeats), validated in Python.
+_PHONE = re.compile(r"(?<![\w+/.-])(?:\+|00)?\(?\d[\d ().\-\u2010-\u2013]{5,22}\d(?![\w/-])")
+_PO_BOX = re.compile(r"\bP\.?\s?O\.?\s?Box\s+\d{1,6}\b", _I)
+_POSTCODE = re.compile(
+    r"\b[A-Z]{2},?\s{1,3}\d{5}(?:-\d{4})?\b"  # US state + ZIP
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"  # UK
+    r"|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"  # Canada
+    r"|\b[A-Z]\d{2}\s?[A-Z0-9]{4}\b"  # Ireland (Eircode)
+    r"|\bDublin\s\d{1,2}\b"
+    # EU "02150 Espoo", "D-10785 Berlin", NL "1017 CE": only right after ", " or a line start,
+    # where addresses put them (so "in 2018 Facebook" is not one).
+    r"|(?:(?<=, )|(?<=\n)|(?<=,\n))(?:[A-Z]{1,2}-)?\d{4,5}[ \t]{1,3}"
+    r"(?:[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,30}|[A-Z]{2})\b"
+)
+_ADDRESS_CUE = re.compile(
+    r"\b(?:address|located at|write to|writing to|mail to|by (?:post|mail)|registered office|"
+    r"offices? at|headquarter(?:s|ed)|principal place of business|c/o|attn|attention)\b",
+    _I,
+)
+_DATE = re.compile(
+    r"(?:(?P<m1>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s{1,3}"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s{1,3})?\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
+    r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|"
+    r"dec(?:ember)?)\.?,?\s{1,3}\d{4}"
+    r"|\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b",
+    _I,
+)
+_DATE_GAP = re.compile(
+    r"[\s:,\-\u2013\u2014(]{0,6}(?:(?:on|from|as of|is|date)\s{1,3}){0,2}[:\s]{0,3}", _I
+)
+_MONEY = re.compile(
+    r"\b(?:price|prices|fee|fees|payment|payments|pay|paid|purchase|purchases|subscription|"
+    r"subscriptions|charge|charges|charged|billing|billed|invoice|order|orders)\b",
+    _I,
+)
+_PASSIVE = re.compile(r"(?:\b(?:be|been|being|is|are|was|were|get|gets|got)\s*)$", _I)
+_PASSIVE_CUSTOMER = re.compile(
+    r"^[^.;!?]{0,80}?\b(?:by\s+you|at\s+your\s+request|upon\s+your\s+request|on\s+your\s+request|"
+    r"if\s+you|when\s+you|by\s+(?:visiting|going|clicking|tapping|selecting|contacting|emailing|"
+    r"calling|sending|writing|logging|following|using))\b",
+    _I,
+)
+_FOLLOW_UP = re.compile(
+    r"\s*(?:to\s+do\s+(?:so|this|that)|simply|just|go\s+to|visit|click|tap|select|log\s+in|"
+    r"sign\s+in|open|you\s+can\s+do\s+(?:so|this|that)|this\s+can\s+be\s+done|here'?s\s+how|"
+    r"follow|contact|email|write|call|send)\b",
+    _I,
+)
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in items)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    kind_title: dict[str, re.Pattern[str]]
+    kind_body: dict[str, re.Pattern[str]]
+    web_page: re.Pattern[str]
+    url_words: re.Pattern[str]
+    chat: re.Pattern[str]
+    phone_cue: re.Pattern[str]
+    street: re.Pattern[str]
+    cancel_scan: re.Pattern[str]
+    cancel_verb: re.Pattern[str]
+    cancel_noun: re.Pattern[str]
+    objects_after: re.Pattern[str]
+    filler_tail: re.Pattern[str]
+    customer_word: re.Pattern[str]
+    company_word: re.Pattern[str]
+    company_name: re.Pattern[str]
+    how: re.Pattern[str]
+    refunds: re.Pattern[str]
+    auto_renewal: re.Pattern[str]
+    date_cue: re.Pattern[str]
+    change: re.Pattern[str]
+    change_doc: re.Pattern[str]
+    change_notice: re.Pattern[str]
+    change_without: re.Pattern[str]
+    governing_law: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> _Patterns:
+    """The data file's word lists, compiled once."""
+    path = resources.files("tosaudit.rules") / "data" / "disclosures.yaml"
+    d = yaml.safe_load(path.read_text(encoding="utf-8"))
+    c = d["contact"]
+    k = d["cancellation"]
+    street_words = "|".join(re.escape(w) for w in c["street_words"])
+    verbs = f"{k['strong']}|{k['weak']}"
+    cn = d["changes_notice"]
+    return _Patterns(
+        kind_title={n: re.compile(r"\b(?:" + _alternation(v["title"]) + r")\b", _I)
+                    for n, v in d["kind"].items()},
+        kind_body={n: re.compile(r"\b(?:" + _alternation(v["body"]) + r")\b", _I)
+                   for n, v in d["kind"].items()},
+        web_page=re.compile(r"\b(?:" + _alternation(c["web_page"]) + r")\b", _I),
+        url_words=re.compile("|".join(re.escape(w) for w in c["url_words"]), _I),
+        chat=re.compile(r"\b(?:" + _alternation(c["chat"]) + r")\b", _I),
+        phone_cue=re.compile(r"\b(?:" + "|".join(c["phone_cue"]) + r")\b", _I),
+        # "1600 Amphitheatre Parkway", "15 Lauriston Place", "Keilaranta 7,"
+        street=re.compile(
+            r"(?<![\w-])\d{1,5}[A-Za-z]?(?:-\d{1,5})?,?\s{1,3}(?:[A-Z][\w'.-]{0,30}\s{1,3}){0,4}"
+            r"(?i:" + street_words + r")\b"
+            r"|\b(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|section|article|clause))"
+            r"[A-Z\u00c0-\u00de][\w\u00df-\u00ff'-]{2,40}\s\d{1,4}[a-z]?,",
+        ),
+        cancel_scan=re.compile(r"\b(?:" + verbs + "|" + k["nouns"] + r")\b", _I),
+        cancel_verb=re.compile(r"\b(?P<strong>" + k["strong"] + r")\b|\b(?P<weak>" + k["weak"]
+                               + r")\b", _I),
+        cancel_noun=re.compile(r"\b(?:" + k["nouns"] + r")\b", _I),
+        objects_after=re.compile(
+            r"\s{0,3}(?:from\s{1,3}|of\s{1,3})?(?:(?:your|my|the|our|this|these|a|an|any|all|"
+            r"(?!(?:from|to|with|in|on|of|for|at|by|and|or)\b)[\w-]{1,20}(?:'s)?)\s{1,3}){0,3}?"
+            r"(?:" + k["objects"] + r")\b",
+            _I,
+        ),
+        filler_tail=re.compile(r"(?:\b(?:" + k["filler"] + r")[\s,]*)$", _I),
+        customer_word=re.compile(r"(?:" + k["customer"] + r")", _I),
+        company_word=re.compile(r"(?:we|we.ll|us|it|they|company|provider|operator)", _I),
+        company_name=re.compile(r"[A-Z][\w.&-]{1,30}"),
+        how=re.compile(_alternation(k["how"]), _I),
+        refunds=re.compile(_alternation(d["refunds"]), _I),
+        auto_renewal=re.compile(_alternation(d["auto_renewal"]), _I),
+        date_cue=re.compile(d["effective_date"]["cue"], _I),
+        change=re.compile(cn["change"], _I),
+        change_doc=re.compile(cn["document"], _I),
+        change_notice=re.compile(cn["notice"], _I),
+        change_without=re.compile(cn["without"], _I),
+        governing_law=re.compile(_alternation(d["governing_law"]), _I),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules (document scope): their metadata is what `tosaudit rules` and SARIF list
+# ---------------------------------------------------------------------------------------------
+
+
+class _DisclosureRule(Rule):
+    scope = "document"
+    groups = ("disclosures",)
+    source = "check"
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        """Document rules run through ``check_disclosures``, which needs the clause findings."""
+        return iter(())
+
+
+class ContactMissing(_DisclosureRule):
+    """No contact channel: no email address, phone number, postal address, contact page or chat.
+
+    "Contact us" without saying how is not a channel. Consumer law (EU Consumer Rights Directive
+    art. 6, e-Commerce Directive art. 5) expects a geographic address, a phone number and an
+    email address.
+    """
+
+    code = "DS301"
+    name = "contact-missing"
+    severity = "error"
+    explanation = (
+        "Customers cannot find how to reach the business, which breeds complaints and chargebacks."
+    )
+    why_it_matters = (
+        "EU Consumer Rights Directive 2011/83/EU art. 6(1)(c); e-Commerce Directive art. 5."
+    )
+
+
+class ContactPartial(_DisclosureRule):
+    """Only one kind of contact channel (for example an email address and nothing else)."""
+
+    code = "DS302"
+    name = "contact-partial"
+    severity = "info"
+    explanation = "One channel fails some customers: offer at least two ways to reach you."
+    why_it_matters = "EU Consumer Rights Directive 2011/83/EU art. 6(1)(c)."
+
+
+class CancellationMissing(_DisclosureRule):
+    """The document never says the customer may cancel, close or delete their account or plan."""
+
+    code = "DS303"
+    name = "cancellation-missing"
+    severity = "warning"
+    explanation = "Customers need to know they can stop doing business with you and how."
+    why_it_matters = (
+        "California Business and Professions Code 17602 (automatic renewal law) and the FTC's "
+        "negative option rule require a clear cancellation method for subscriptions."
+    )
+
+
+class CancellationMentionOnly(_DisclosureRule):
+    """The customer may cancel, but the document does not say how (where, which button, address)."""
+
+    code = "DS304"
+    name = "cancellation-without-instructions"
+    severity = "warning"
+    explanation = "Saying customers may cancel without saying how leaves them stuck and angry."
+    why_it_matters = (
+        "California Business and Professions Code 17602: the cancellation method must be "
+        "disclosed, and online sign-ups must be able to cancel online."
+    )
+
+
+class RefundsMissing(_DisclosureRule):
+    """A document that takes payments (or a refund policy) says nothing about refunds."""
+
+    code = "DS305"
+    name = "refunds-missing"
+    severity = "warning"
+    explanation = "Customers who pay want to know whether and when they get their money back."
+    why_it_matters = (
+        "EU Consumer Rights Directive art. 9 (14-day withdrawal); card-scheme dispute rules."
+    )
+
+
+class EffectiveDateMissing(_DisclosureRule):
+    """No effective or last-updated date, so nobody can tell which version applies."""
+
+    code = "DS306"
+    name = "effective-date-missing"
+    severity = "info"
+    explanation = "Without a date, customers cannot tell whether they agreed to this version."
+    why_it_matters = "CCPA 1798.130(a)(5) asks privacy policies for the date last updated."
+
+
+class ChangesNoticeMissing(_DisclosureRule):
+    """The document does not say how customers will hear about changes to it."""
+
+    code = "DS307"
+    name = "changes-notice-missing"
+    severity = "info"
+    explanation = "Tell customers how and how early you will tell them when this document changes."
+    why_it_matters = "EU Unfair Contract Terms Directive 93/13/EEC annex 1(j): unilateral changes."
+
+
+class GoverningLawMissing(_DisclosureRule):
+    """Terms that do not say which country's or state's law governs them."""
+
+    code = "DS308"
+    name = "governing-law-missing"
+    severity = "info"
+    explanation = "Say which law governs the agreement so both sides know where they stand."
+    why_it_matters = "Rome I Regulation (EC) 593/2008 art. 6 for consumer contracts."
+
+
+CONTACT_MISSING = ContactMissing()
+CONTACT_PARTIAL = ContactPartial()
+CANCEL_MISSING = CancellationMissing()
+CANCEL_MENTION = CancellationMentionOnly()
+REFUNDS_MISSING = RefundsMissing()
+DATE_MISSING = EffectiveDateMissing()
+CHANGES_MISSING = ChangesNoticeMissing()
+LAW_MISSING = GoverningLawMissing()
+
+RULES: list[Rule] = [
+    CONTACT_MISSING, CONTACT_PARTIAL, CANCEL_MISSING, CANCEL_MENTION, REFUNDS_MISSING,
+    DATE_MISSING, CHANGES_MISSING, LAW_MISSING,
+]
+
+# Which items each kind needs. Refunds are needed by terms only when the terms take payments;
+# cancellation becomes required by any kind that describes an automatic renewal.
+REQUIRED: dict[str, frozenset[str]] = {
+    "terms": frozenset({"contact", "cancellation", "effective_date", "changes_notice",
+                        "governing_law"}),
+    "privacy": frozenset({"contact", "effective_date", "changes_notice"}),
+    "refund": frozenset({"contact", "refunds", "cancellation", "effective_date"}),
+    "cookie": frozenset({"contact", "effective_date"}),
+    "other": frozenset({"contact"}),
+}
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Units:
+    """Sentences and headings as (start, end) spans, in text order, for offset lookup."""
+
+    spans: list[tuple[int, int]]
+    starts: list[int]
+
+    def index_at(self, offset: int) -> int:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset < self.spans[i][1] else -1
+
+
+def _units(ctx: AuditContext) -> _Units:
+    cached = ctx.cache.get("disclosures.units")
+    if cached is None:
+        spans = sorted((s.start, s.end) for s in ctx.segmented.sentences)
+        cached = _Units(spans, [s for s, _ in spans])
+        ctx.cache["disclosures.units"] = cached
+    return cached
+
+
+def _hit_units(ctx: AuditContext, regex: re.Pattern[str]) -> list[int]:
+    """Indices of sentences/headings holding a match of ``regex`` (one whole-text scan)."""
+    units = _units(ctx)
+    seen: list[int] = []
+    last = -1
+    for m in regex.finditer(ctx.text):
+        i = units.index_at(m.start())
+        if i >= 0 and i != last:
+            if not seen or seen[-1] != i:
+                seen.append(i)
+            last = i
+    return seen
+
+
+def _span(start: int, end: int) -> dict[str, int]:
+    return {"start": start, "end": end}
+
+
+def _title(ctx: AuditContext) -> str:
+    doc = ctx.document
+    title = str(doc.metadata.get("title") or "")
+    if not title:
+        for s in ctx.segmented.sentences[:3]:
+            if s.kind == "heading":
+                title = ctx.text[s.start : s.end]
+                break
+    if not title:
+        stripped = ctx.text.lstrip()
+        title = stripped[: stripped.find("\n")] if "\n" in stripped[:200] else stripped[:120]
+    return title[:200]
+
+
+# ---------------------------------------------------------------------------------------------
+# Kind
+# ---------------------------------------------------------------------------------------------
 
 
 def classify_kind(ctx: AuditContext) -> str:
-    """terms, privacy, refund, cookie or other."""
-    return "other"
+    """terms, privacy, refund, cookie or other, from title, file name, headings and words."""
+    p = patterns()
+    title = _title(ctx)
+    stem = PurePath(ctx.document.source).stem.replace("_", " ").replace("-", " ")
+    headings = [ctx.text[s.heading_start : s.heading_end] for s in ctx.segmented.sections[:40]]
+    scores: dict[str, float] = {}
+    body = ctx.text[:200_000]  # enough to tell; keeps a huge input cheap
+    for kind in ("terms", "privacy", "refund", "cookie"):
+        score = 25.0 * len(set(m.group(0).lower() for m in p.kind_title[kind].finditer(title)))
+        score += 12.0 * bool(p.kind_title[kind].search(stem))
+        score += 3.0 * min(8, sum(1 for h in headings if p.kind_title[kind].search(h)))
+        hits = 0
+        for _ in p.kind_body[kind].finditer(body):
+            hits += 1
+            if hits >= 30:
+                break
+        scores[kind] = score + hits
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] >= 6 else "other"
+
+
+# ---------------------------------------------------------------------------------------------
+# Contact
+# ---------------------------------------------------------------------------------------------
+
+
+def _phone_ok(text: str, m: re.Match[str]) -> bool:
+    digits = sum(ch.isdigit() for ch in m.group(0))
+    if not 7 <= digits <= 15:
+        return False
+    raw = m.group(0).strip()
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}", raw):
+        return False  # a date
+    if raw.startswith(("+", "00")) or re.match(r"1[-. ]?8\d\d|\(\d{3}\)\s?\d{3}", raw):
+        return True
+    before = text[max(0, m.start() - 40) : m.start()]
+    return bool(patterns().phone_cue.search(before)) and digits >= 7
+
+
+def find_contact(ctx: AuditContext) -> dict[str, Any]:
+    """Contact channels with the spans that show them."""
+    p = patterns()
+    text = ctx.text
+    found: dict[str, list[dict[str, int]]] = {c: [] for c in CHANNELS}
+
+    def add(channel: str, start: int, end: int) -> None:
+        if len(found[channel]) < MAX_EVIDENCE:
+            found[channel].append(_span(start, end))
+
+    email_spans: list[tuple[int, int]] = []
+    at = text.find("@")
+    if at != -1:  # only documents with an "@" can hold an address
+        for m in _EMAIL.finditer(text):
+            email_spans.append((m.start(), m.end()))
+            if not _PLACEHOLDER_DOMAIN.search(m.group(0)):
+                add("email", m.start(), m.end())
+    url_spans: list[tuple[int, int]] = []
+    for regex in (_URL, _BARE_DOMAIN):
+        for m in regex.finditer(text):
+            start, end = m.start(), m.end()
+            while end > start and text[end - 1] in ".,;:!?'\"":
+                end -= 1
+            if any(a <= start < b for a, b in email_spans + url_spans):
+                continue
+            url_spans.append((start, end))
+            url = text[start:end]
+            if _PLACEHOLDER_DOMAIN.search(url):
+                continue
+            before = text[max(0, start - 60) : start]
+            bare = regex is _BARE_DOMAIN
+            if bare and "/" not in url and not p.url_words.search(url.split(".")[0]):
+                continue  # "Booking.com" names the company; it is not a page
+            if p.url_words.search(url) or re.search(
+                r"\b(?:contact|reach|write to|get in touch|questions?|complaints?)\b[^.!?]{0,50}$",
+                before, _I,
+            ):
+                add("web_form", start, end)
+    for m in p.web_page.finditer(text):
+        add("web_form", m.start(), m.end())
+    for m in p.chat.finditer(text):
+        add("chat", m.start(), m.end())
+    for m in _PHONE.finditer(text):
+        if any(a <= m.start() < b for a, b in url_spans) or not _phone_ok(text, m):
+            continue
+        add("phone", m.start(), m.end())
+    for m in _PO_BOX.finditer(text):
+        add("postal_address", m.start(), m.end())
+    for m in _POSTCODE.finditer(text):
+        window_start = max(0, m.start() - 120)
+        before = text[window_start : m.start()]
+        street = None
+        for s in p.street.finditer(before):
+            street = s
+        if street is not None:
+            add("postal_address", window_start + street.start(), m.end())
+        elif _ADDRESS_CUE.search(text, max(0, m.start() - 150), m.start()):
+            add("postal_address", m.start(), m.end())
+    channels = [c for c in CHANNELS if found[c]]
+    evidence = sorted((e for c in channels for e in found[c]), key=lambda e: e["start"])
+    status = "present" if len(channels) >= 2 else "partial" if channels else "missing"
+    return {"status": status, "channels": channels, "evidence": evidence[: MAX_EVIDENCE * 2]}
+
+
+# ---------------------------------------------------------------------------------------------
+# Cancellation
+# ---------------------------------------------------------------------------------------------
+
+
+_PREPOSITIONS = frozenset("by through via upon on after before when while without".split())
+_CLAUSE_OPENERS = frozenset(
+    "if although though when where while unless once as because since after before please "
+    "to in for however but and or so yet".split()
+)
+# "you"/"we" as a subject: not right after a preposition or a verb that takes them as object.
+_SUBJECT_PRONOUN = re.compile(
+    r"(?<!\bto )(?<!\bwith )(?<!\bfor )(?<!\bfrom )(?<!\bby )(?<!\bof )(?<!\bnotify )"
+    r"(?<!\binform )(?<!\bcontact )(?<!\bgive )(?<!\bsend )(?<!\btell )\b(you|we)\b",
+    _I,
+)
+
+
+def _actor(p: _Patterns, before: str, after: str, head: str = "") -> str | None:
+    """Who acts on a cancel verb: "customer", "company" or None (unclear).
+
+    ``before`` is a bounded window of the sentence before the verb, ``head`` the sentence's
+    first characters (its likely subject) and ``after`` what follows the verb.
+    """
+    tail = before
+    for _ in range(8):  # strip "may", "at any time", "have the right to" ...
+        m = p.filler_tail.search(tail)
+        if not m or m.start() == len(tail):
+            break
+        tail = tail[: m.start()]
+    tail = tail.rstrip(" ,\t\n")
+    if not tail or tail[-1] in ".:;!?(\u2022-*\"\u201c":
+        return "customer"  # imperative: "Cancel your plan in Settings", "To cancel, ..."
+    if _PASSIVE.search(tail):
+        return "customer" if _PASSIVE_CUSTOMER.search(after) else None
+    words = re.findall(r"[\w.&'\u2019-]+", tail[-80:])
+    last = words[-1] if words else ""
+    two = " ".join(words[-2:]).lower()
+    if p.customer_word.fullmatch(last) or p.customer_word.fullmatch(two) or last.lower() == "how":
+        return "customer"
+    if p.company_word.fullmatch(last) or (
+        p.company_name.fullmatch(last)
+        and re.search(r"(?:^|[,;:(]\s*|\b(?:and|but|then|that)\s+)" + re.escape(last) + r"$", tail)
+    ):
+        return "company"  # "Spotify may terminate", "..., Acme may close", not "the Acme Service"
+    if last.lower() in _PREPOSITIONS:
+        # "... by cancelling your membership": the gerund's actor is the clause's subject.
+        first = re.match(r"\s*(?:[\d.()]{1,8}\s*)?([\w.&'\u2019-]+)", head or tail)
+        head = first.group(1) if first else ""
+        if p.company_word.fullmatch(head) or (
+            p.company_name.fullmatch(head) and not p.customer_word.fullmatch(head)
+            and head.lower() not in _CLAUSE_OPENERS
+        ):
+            return "company"
+    pron = _SUBJECT_PRONOUN.findall(tail[-120:])
+    if pron:
+        return "customer" if pron[-1].lower() == "you" else "company"
+    if re.search(r"\bto\s*$", before) and re.match(r"\s{0,3}(?:your|my)\b", after, _I):
+        return "customer"  # "... or to cancel your reservation": nobody else is named
+    return None
+
+
+def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -> dict[str, Any]:
+    """Whether the customer is told they may cancel and how."""
+    p = patterns()
+    text = ctx.text
+    units = _units(ctx)
+    instructions: list[dict[str, int]] = []
+    mentions: list[dict[str, int]] = []
+    for i in _hit_units(ctx, p.cancel_scan):
+        start, end = units.spans[i]
+        sent = text[start:end]
+        customer_at: list[tuple[int, int]] = []
+        for m in p.cancel_verb.finditer(sent):
+            if m.group("weak") and not p.objects_after.match(sent, m.end(), m.end() + 120):
+                continue
+            actor = _actor(p, sent[max(0, m.start() - 160) : m.start()],
+                           sent[m.end() : m.end() + 160], sent[:40])
+            if actor == "customer":
+                customer_at.append((m.start(), m.end()))
+        if not customer_at:
+            # A noun counts when it is the customer's: "your cancellation rights",
+            # "cancellation of your subscription", "you have a right of withdrawal".
+            for noun in p.cancel_noun.finditer(sent):
+                near = sent[max(0, noun.start() - 30) : noun.end() + 30]
+                if re.search(r"\byour\b|\byou\s+(?:have|may|can|are entitled)", near, _I):
+                    customer_at.append((noun.start(), noun.end()))
+                    break
+        if not customer_at:
+            continue
+        how = False
+        for a, b in customer_at:
+            lo, hi = max(0, a - 100), min(len(sent), b + 240)
+            cues = [h for h in p.how.finditer(sent, lo, hi) if h.end() <= a - 4 or h.start() >= b]
+            if cues or any(
+                start + lo <= cs < start + hi for cs, _ in channel_spans
+            ):
+                how = True
+                break
+        if not how and i + 1 < len(units.spans):
+            ns, ne = units.spans[i + 1]
+            if ns - end < 300 and _FOLLOW_UP.match(text, ns, ne) and (
+                p.how.search(text, ns, ne) or any(ns <= cs < ne for cs, _ in channel_spans)
+            ):
+                how = True
+                end = ne
+        (instructions if how else mentions).append(_span(start, end))
+    status = "instructions" if instructions else "mention_only" if mentions else "missing"
+    evidence = (instructions or mentions)[:MAX_EVIDENCE]
+    return {"status": status, "evidence": evidence}
+
+
+# ---------------------------------------------------------------------------------------------
+# The other items
+# ---------------------------------------------------------------------------------------------
+
+
+def _evidence_units(ctx: AuditContext, regex: re.Pattern[str], limit: int = MAX_EVIDENCE
+                    ) -> list[dict[str, int]]:
+    units = _units(ctx)
+    return [_span(*units.spans[i]) for i in _hit_units(ctx, regex)[:limit]]
+
+
+def find_refunds(ctx: AuditContext, findings: list[Finding]) -> dict[str, Any]:
+    """Whether refunds are addressed at all (a "no refunds" term counts as addressed)."""
+    evidence = _evidence_units(ctx, patterns().refunds)
+    for f in findings:
+        if f.category == "no_refund" and f.start is not None and f.end is not None:
+            evidence.append(_span(f.start, f.end))
+    evidence = sorted({(e["start"], e["end"]) for e in evidence})[:MAX_EVIDENCE]
+    return {"status": "present" if evidence else "missing",
+            "evidence": [_span(a, b) for a, b in evidence]}
+
+
+def find_auto_renewal(ctx: AuditContext, findings: list[Finding]) -> dict[str, Any]:
+    """Automatic renewal wording, from the clause findings and the shared pattern list."""
+    spans = {(f.start, f.end) for f in findings
+             if f.category == "auto_renewal" and f.start is not None and f.end is not None}
+    spans |= {(e["start"], e["end"]) for e in _evidence_units(ctx, patterns().auto_renewal)}
+    ordered = sorted(spans)[:MAX_EVIDENCE]
+    return {"present": bool(ordered), "evidence": [_span(a, b) for a, b in ordered]}
+
+
+def find_effective_date(ctx: AuditContext) -> dict[str, Any]:
+    """The first effective / last-updated date, with its span."""
+    text = ctx.text
+    for m in patterns().date_cue.finditer(text):
+        gap = _DATE_GAP.match(text, m.end(), m.end() + 40)
+        pos = gap.end() if gap else m.end()
+        d = _DATE.match(text, pos, pos + 40)
+        if d:
+            return {"status": "present", "value": d.group(0),
+                    "evidence": [_span(m.start(), d.end())]}
+    return {"status": "missing", "value": None, "evidence": []}
+
+
+def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
+    """Whether the document says how people hear about changes to it."""
+    p = patterns()
+    units = _units(ctx)
+    text = ctx.text
+    evidence: list[dict[str, int]] = []
+    for i in _hit_units(ctx, p.change):
+        a, b = units.spans[i]
+        if (p.change_doc.search(text, a, b) and p.change_notice.search(text, a, b)
+                and not p.change_without.search(text, a, b)):
+            evidence.append(_span(a, b))
+            if len(evidence) >= MAX_EVIDENCE:
+                break
+    return {"status": "present" if evidence else "missing", "evidence": evidence}
+
+
+def find_governing_law(ctx: AuditContext) -> dict[str, Any]:
+    """Whether the document names the law that governs it."""
+    evidence = _evidence_units(ctx, patterns().governing_law)
+    return {"status": "present" if evidence else "missing", "evidence": evidence}
+
+
+# ---------------------------------------------------------------------------------------------
+# The checklist
+# ---------------------------------------------------------------------------------------------
+
+
+def required_items(kind: str, checklist: dict[str, Any], takes_payment: bool) -> set[str]:
+    """Which checklist items this kind of document must cover."""
+    required = set(REQUIRED.get(kind, REQUIRED["other"]))
+    if kind == "terms" and takes_payment:
+        required.add("refunds")
+    if checklist["auto_renewal"]["present"] and kind != "privacy" and kind != "cookie":
+        required |= {"cancellation", "refunds"}
+    return required
 
 
 def check_disclosures(
     ctx: AuditContext, findings: list[Finding], kind: str
 ) -> tuple[dict[str, Any] | None, list[Finding]]:
     """The disclosures checklist and a document-scope finding for each missing item."""
-    return None, []
+    if not ctx.text.strip():
+        return None, []
+    contact = find_contact(ctx)
+    channel_spans = [(e["start"], e["end"]) for e in contact["evidence"]]
+    checklist: dict[str, Any] = {
+        "contact": contact,
+        "cancellation": find_cancellation(ctx, channel_spans),
+        "refunds": find_refunds(ctx, findings),
+        "auto_renewal": find_auto_renewal(ctx, findings),
+        "effective_date": find_effective_date(ctx),
+        "changes_notice": find_changes_notice(ctx),
+        "governing_law": find_governing_law(ctx),
+    }
+    takes_payment = bool(_MONEY.search(ctx.text, 0, 2_000_000))
+    required = required_items(kind, checklist, takes_payment)
+    for name, item in checklist.items():
+        if "status" in item:
+            item["required"] = name in required
+    return checklist, _findings(ctx, checklist, required)
+
+
+def _findings(ctx: AuditContext, c: dict[str, Any], required: set[str]) -> list[Finding]:
+    out: list[Finding] = []
+    renews = c["auto_renewal"]["present"]
+    if "contact" in required:
+        status = c["contact"]["status"]
+        if status == "missing":
+            out.append(ctx.finding(
+                CONTACT_MISSING, None, None,
+                "No way to contact you: add an email address, phone number, postal address or "
+                "contact page."))
+        elif status == "partial":
+            have = c["contact"]["channels"][0].replace("_", " ")
+            out.append(ctx.finding(
+                CONTACT_PARTIAL, None, None,
+                f"Only one way to contact you ({have}): add another, such as a phone number, "
+                "postal address or contact page.", extra={"channels": c["contact"]["channels"]}))
+    if "cancellation" in required:
+        status = c["cancellation"]["status"]
+        hint = ("It renews automatically, so say exactly how to cancel online "
+                "(California's automatic renewal law). ") if renews else ""
+        sev = "error" if renews else None
+        if status == "missing":
+            out.append(ctx.finding(
+                CANCEL_MISSING, None, None,
+                f"{hint}No cancellation terms: say that customers may cancel or close their "
+                "account and how (the page, button or address to use).",
+                **({"severity": sev} if sev else {})))
+        elif status == "mention_only":
+            out.append(ctx.finding(
+                CANCEL_MENTION, None, None,
+                f"{hint}Cancelling is mentioned but not how: say where to cancel (the page or "
+                "button in the account settings, or the email address to write to).",
+                extra={"evidence": c["cancellation"]["evidence"][:3]},
+                **({"severity": sev} if sev else {})))
+    if "refunds" in required and c["refunds"]["status"] == "missing":
+        out.append(ctx.finding(
+            REFUNDS_MISSING, None, None,
+            "No refund terms: say whether customers can get their money back, within how many "
+            "days and how to ask."))
+    if "effective_date" in required and c["effective_date"]["status"] == "missing":
+        out.append(ctx.finding(
+            DATE_MISSING, None, None,
+            'No effective date: add "Last updated: <date>" near the top.'))
+    if "changes_notice" in required and c["changes_notice"]["status"] == "missing":
+        out.append(ctx.finding(
+            CHANGES_MISSING, None, None,
+            "No notice of changes: say how you will tell customers about changes to this "
+            "document (for example by email 30 days before) and when they take effect."))
+    if "governing_law" in required and c["governing_law"]["status"] == "missing":
+        out.append(ctx.finding(
+            LAW_MISSING, None, None,
+            "No governing law: say which country's or state's law governs these terms."))
+    return out
