@@ -36,6 +36,9 @@ LINSEAR_WORDS = 100  # textstat's strict_upper window for Linsear Write
 def syllables(word: str) -> int:
     """Syllables of one lower-case word (CMU dictionary, then Pyphen), cached."""
     n = _SYLLABLES.get(word)
+    if n is None and len(word) > 64:
+        # No real word is this long (a pasted blob, a 5 MB token); Pyphen is super-linear on it.
+        return max(1, len(word) // 3)
     if n is None:
         n = textstat.syllable_count(word)
         if len(_SYLLABLES) < 500_000:
