@@ -46,7 +46,9 @@ def test_fail_on(tmp_path, capsys):
     p.write_text(HARD)
     assert main(["audit", str(p), "--fail-on", "warning"]) == 1
     assert main(["audit", str(p)]) == 0
-    assert main(["audit", str(p), "--fail-on", "error"]) == 0
+    # Readability rules only: warnings, no errors.
+    assert main(["audit", str(p), "--select", "RD", "--fail-on", "error"]) == 0
+    assert main(["audit", str(p), "--select", "RD", "--fail-on", "warning"]) == 1
     (tmp_path / ".tosaudit.toml").write_text('fail-on = "warning"\n')
     assert main(["audit", str(p)]) == 1  # the config can set the gate for CI
 
