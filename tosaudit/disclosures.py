@@ -47,6 +47,12 @@ _BARE_DOMAIN = re.compile(
     r"ca|au|nl|se|fi|dk|es|it|jp|in|me|tv|gg|ly)(?:/[^\s<>\"')\]]{0,200})?(?![\w-])",
     _I,
 )
+# "help.example.co", "support.acme.example": a host named for help, whatever its top level.
+_HELP_HOST = re.compile(
+    r"(?<![\w@./-])(?:help|support|contact|care|customercare|customerservice|service)"
+    r"(?:\.[a-z0-9-]{1,63}){1,4}(?:/[^\s<>\"')\]]{0,200})?(?![\w-])",
+    _I,
+)
 _PLACEHOLDER_DOMAIN = re.compile(
     r"(?:^|[@./])(?:example|yourdomain|yourcompany|yoursite|yourwebsite|domain|company|"
     r"companyname|website|email|mail)\.(?:com|net|org)\b",
@@ -79,7 +85,7 @@ _DATE = re.compile(
     r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|"
     r"dec(?:ember)?)\.?,?\s{1,3}\d{4}"
     r"|\d{4}-\d{1,2}-\d{1,2}"
-    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b",
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?![A-Za-z0-9])",
     _I,
 )
 _DATE_GAP = re.compile(
@@ -447,7 +453,7 @@ def find_contact(ctx: AuditContext) -> dict[str, Any]:
             if not _PLACEHOLDER_DOMAIN.search(m.group(0)):
                 add("email", m.start(), m.end())
     url_spans: list[tuple[int, int]] = []
-    for regex in (_URL, _BARE_DOMAIN):
+    for regex in (_URL, _BARE_DOMAIN, _HELP_HOST):
         for m in regex.finditer(text):
             start, end = m.start(), m.end()
             while end > start and text[end - 1] in ".,;:!?'\"":
@@ -459,7 +465,7 @@ def find_contact(ctx: AuditContext) -> dict[str, Any]:
             if _PLACEHOLDER_DOMAIN.search(url):
                 continue
             before = text[max(0, start - 60) : start]
-            bare = regex is _BARE_DOMAIN
+            bare = regex is _BARE_DOMAIN  # a help host passes the url_words test below
             if bare and "/" not in url and not p.url_words.search(url.split(".")[0]):
                 continue  # "Booking.com" names the company; it is not a page
             if p.url_words.search(url) or re.search(
@@ -527,7 +533,10 @@ def _actor(p: _Patterns, before: str, after: str, head: str = "") -> str | None:
     if not tail or tail[-1] in ".:;!?(\u2022-*\"\u201c":
         return "customer"  # imperative: "Cancel your plan in Settings", "To cancel, ..."
     if _PASSIVE.search(tail):
-        return "customer" if _PASSIVE_CUSTOMER.search(after) else None
+        if re.match(r"[^.;!?]{0,40}?\bby\s+(?:us|the company|[A-Z])", after):
+            return "company"
+        # "Orders can be cancelled ...": the customer's only when the sentence says how.
+        return "customer" if _PASSIVE_CUSTOMER.search(after) else "passive"
     words = re.findall(r"[\w.&'\u2019-]+", tail[-80:])
     last = words[-1] if words else ""
     two = " ".join(words[-2:]).lower()
@@ -573,6 +582,8 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
                            sent[m.end() : m.end() + 160], sent[:40])
             if actor == "customer":
                 customer_at.append((m.start(), m.end()))
+            elif actor == "passive" and p.how.search(sent, m.end(), m.end() + 240):
+                customer_at.append((m.start(), m.end()))
         if not customer_at:
             # A noun counts when it is the customer's: "your cancellation rights",
             # "cancellation of your subscription", "you have a right of withdrawal".
@@ -594,7 +605,10 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
                 break
         if not how and i + 1 < len(units.spans):
             ns, ne = units.spans[i + 1]
-            if ns - end < 300 and _FOLLOW_UP.match(text, ns, ne) and (
+            # The next sentence continues when it says "To do so, go to ..." or when this one
+            # introduces a list ("You can cancel in three ways:").
+            lead_in = sent.rstrip().endswith(":")
+            if ns - end < 300 and (lead_in or _FOLLOW_UP.match(text, ns, ne)) and (
                 p.how.search(text, ns, ne) or any(ns <= cs < ne for cs, _ in channel_spans)
             ):
                 how = True
@@ -655,13 +669,29 @@ def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
     units = _units(ctx)
     text = ctx.text
     evidence: list[dict[str, int]] = []
+    n = len(units.spans)
     for i in _hit_units(ctx, p.change):
         a, b = units.spans[i]
-        if (p.change_doc.search(text, a, b) and p.change_notice.search(text, a, b)
-                and not p.change_without.search(text, a, b)):
+        if p.change_without.search(text, a, b):
+            continue
+        # "We may change these terms. We will email you 30 days before." spans two sentences,
+        # and "Changes to this notice" may be the heading that names the document.
+        pa = units.spans[i - 1][0] if i > 0 and a - units.spans[i - 1][1] < 200 else a
+        nb = units.spans[i + 1][1] if i + 1 < n and units.spans[i + 1][0] - b < 200 else b
+        sec = ctx.section_of(a)
+        names_doc = p.change_doc.search(text, pa, b) or (
+            sec is not None and p.change_doc.search(sec.heading) and p.change.search(sec.heading)
+        )
+        if not names_doc:
+            continue
+        if p.change_notice.search(text, a, b):
             evidence.append(_span(a, b))
-            if len(evidence) >= MAX_EVIDENCE:
-                break
+        elif nb > b and p.change_notice.search(text, b, nb) and not p.change_without.search(
+            text, b, nb
+        ):
+            evidence.append(_span(a, nb))
+        if len(evidence) >= MAX_EVIDENCE:
+            break
     return {"status": "present" if evidence else "missing", "evidence": evidence}
 
 
