@@ -1,0 +1,1 @@
+"""Streamlit pieces (pages) and the plain-Python services they call."""
