@@ -55,8 +55,14 @@ class _Styles:
     """Effective run properties through the style chain, cached per style id."""
 
     def __init__(self, document: Any) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
         self._cache: dict[tuple[str, str | None], Any] = {}
         self.default_size = 10.0  # Word's default when styles.xml says nothing
+        # python-docx resolves ``paragraph.style`` by scanning every style on each access,
+        # which dominated ingestion time; look styles up by id in a dict built once.
+        self.by_id = {s.style_id: s for s in document.styles}
+        self.default_paragraph = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
         try:
             defaults = document.styles.element.find(f"{_W}docDefaults")
             sz = defaults.find(f"{_W}rPrDefault/{_W}rPr/{_W}sz") if defaults is not None else None
@@ -64,6 +70,14 @@ class _Styles:
                 self.default_size = int(sz.get(f"{_W}val")) / 2
         except (AttributeError, TypeError, ValueError):
             pass
+
+    def paragraph_style(self, paragraph: Any) -> Any:
+        sid = paragraph._p.style
+        return self.by_id.get(sid, self.default_paragraph) if sid else self.default_paragraph
+
+    def run_style(self, run: Any) -> Any:
+        sid = run._r.style
+        return self.by_id.get(sid) if sid else None
 
     def font(self, style: Any, attr: str) -> Any:
         """The first non-None font attribute along a style's base-style chain."""
@@ -124,9 +138,10 @@ class _Numbering:
         return f"({n}) "
 
 
-def _num_pr(paragraph: Any) -> tuple[str, str] | None:
+def _num_pr(paragraph: Any, style: Any) -> tuple[str, str] | None:
     """(numId, ilvl) of a list paragraph, from its own properties or its style's."""
-    for ppr in (paragraph._p.pPr, getattr(paragraph.style.element, "pPr", None)):
+    style_ppr = getattr(style.element, "pPr", None) if style is not None else None
+    for ppr in (paragraph._p.pPr, style_ppr):
         if ppr is None:
             continue
         num = ppr.find(f"{_W}numPr")
@@ -139,8 +154,8 @@ def _num_pr(paragraph: Any) -> tuple[str, str] | None:
     return None
 
 
-def _heading_level(paragraph: Any) -> int | None:
-    name = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+def _heading_level(paragraph: Any, style: Any) -> int | None:
+    name = (style.name or "").lower() if style is not None else ""
     if name == "title":
         return 1
     if name.startswith("heading "):
@@ -179,7 +194,7 @@ class _Writer:
 
     def paragraph(self, paragraph: Any, kind: str = "p") -> None:
         runs: list[tuple[str, float | None, bool, bool]] = []
-        style = paragraph.style
+        style = self.styles.paragraph_style(paragraph)
         p_size = self.styles.font(style, "size")
         p_bold = bool(self.styles.font(style, "bold"))
         p_caps = bool(self.styles.font(style, "all_caps"))
@@ -189,18 +204,19 @@ class _Writer:
                 if not text:
                     continue
                 font = run.font
-                size = font.size or self.styles.font(run.style, "size") or p_size
+                r_style = self.styles.run_style(run)
+                size = font.size or self.styles.font(r_style, "size") or p_size
                 bold = run.bold if run.bold is not None else (
-                    self.styles.font(run.style, "bold") or p_bold)
+                    self.styles.font(r_style, "bold") or p_bold)
                 caps = font.all_caps if font.all_caps is not None else p_caps
                 pts = size.pt if size is not None else self.styles.default_size
                 runs.append((text.replace("\r", ""), pts, bool(bold), bool(caps)))
         full = "".join(r[0] for r in runs)
         if not full.strip():
             return
-        level = _heading_level(paragraph) if kind == "p" else None
+        level = _heading_level(paragraph, style) if kind == "p" else None
         prefix = ""
-        num = _num_pr(paragraph) if level is None else None
+        num = _num_pr(paragraph, style) if level is None else None
         if num is not None and kind == "p":
             # Items of one list sit on consecutive lines; a different list is a new paragraph.
             kind = f"li{num[0]}"
