@@ -187,3 +187,20 @@ def test_dask_executor_streams_in_order(tmp_path):
     local = [audit_file(p) for p in paths]
     assert [_comparable(r) for r in got] == [_comparable(r) for r in local]
     assert all(r.text is None for r in got)
+
+
+def test_a_failing_warm_up_does_not_stop_a_parallel_batch(tmp_path, monkeypatch):
+    import tosaudit.api
+
+    def broken(*_a, **_k):
+        raise KeyError("stems")
+
+    monkeypatch.setattr(tosaudit.api, "audit_text", broken)
+    paths = []
+    for i in range(3):
+        p = tmp_path / f"{i}.txt"
+        p.write_text(POLICY)
+        paths.append(p)
+    got = list(audit_stream(paths, Config(), workers=2))
+    assert [r.source for r in got] == [str(p) for p in paths]
+    assert all(r.error is None for r in got)

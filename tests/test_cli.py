@@ -318,3 +318,15 @@ def test_pre_commit_hook_definition(tmp_path, capsys):
     argv = shlex.split(hook["entry"])[1:] + hook.get("args", []) + [str(doc)]
     assert main(argv) in (0, 1)
     assert capsys.readouterr().err == ""
+
+
+def test_a_bug_outside_any_document_is_one_line(tmp_path, capsys, monkeypatch):
+    (tmp_path / "a.txt").write_text(RENEWAL)
+
+    def broken(*_a, **_k):
+        raise RuntimeError("registry exploded")
+
+    monkeypatch.setattr(batch, "collect", broken)
+    assert main(["audit", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err == "tosaudit: error: internal error: RuntimeError: registry exploded\n"

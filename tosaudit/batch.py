@@ -246,8 +246,11 @@ def _warm() -> None:
     from tosaudit.api import audit_text
     from tosaudit.rules import registry
 
-    registry()
-    audit_text("Warm up. You can cancel at any time.", Config(), source="<warm-up>")
+    try:
+        registry()
+        audit_text("Warm up. You can cancel at any time.", Config(), source="<warm-up>")
+    except Exception:  # noqa: S110 - a broken check shows up per document, as "internal error"
+        pass
 
 
 def _mp_context() -> Any:
@@ -292,12 +295,15 @@ def _stream_local(
 def _drain(
     pool: ProcessPoolExecutor, paths: Sequence[Path], workers: int, chunk: int
 ) -> Iterator[DocumentReport]:
-    with pool:
+    try:
         stream = ordered_stream(
             _chunks(paths, chunk), lambda c: pool.submit(_audit_chunk, c), window=workers * 4
         )
         for reports in stream:
             yield from reports
+    finally:
+        # Also on Ctrl-C or when the consumer stops early: drop queued work, reap the workers.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _stream_dask(

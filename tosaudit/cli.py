@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import inspect
 import json
+import os
 import sys
 import time
 from contextlib import ExitStack
@@ -402,7 +403,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # `tosaudit audit ... | head`: the reader went away, not an error
         try:
-            sys.stdout = open("/dev/null", "w")  # noqa: SIM115 - silence the flush at exit
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         except OSError:
             pass
         return EXIT_OK
+    except Exception as exc:  # a bug outside any one document: one line, never a traceback
+        print(f"tosaudit: error: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_INPUT
