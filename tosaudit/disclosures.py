@@ -72,6 +72,10 @@ _POSTCODE = re.compile(
     r"|(?:(?<=, )|(?<=\n)|(?<=,\n))(?:[A-Z]{1,2}-)?\d{4,5}[ \t]{1,3}"
     r"(?:[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,30}|[A-Z]{2})\b"
 )
+_DIGIT = re.compile(r"\d")
+_CONTACT_BEFORE = re.compile(
+    r"\b(?:contact|reach|write to|get in touch|questions?|complaints?)\b[^.!?]{0,50}$", _I
+)
 _ADDRESS_CUE = re.compile(
     r"\b(?:address|located at|write to|writing to|mail to|by (?:post|mail)|registered office|"
     r"offices? at|headquarter(?:s|ed)|principal place of business|c/o|attn|attention)\b",
@@ -118,7 +122,8 @@ def _alternation(items: list[str]) -> str:
 @dataclass(frozen=True)
 class _Patterns:
     kind_title: dict[str, re.Pattern[str]]
-    kind_body: dict[str, re.Pattern[str]]
+    kind_body: dict[str, tuple[str, ...]]
+    stems: dict[str, tuple[str, ...]]
     web_page: re.Pattern[str]
     url_words: re.Pattern[str]
     chat: re.Pattern[str]
@@ -156,8 +161,7 @@ def patterns() -> _Patterns:
     return _Patterns(
         kind_title={n: re.compile(r"\b(?:" + _alternation(v["title"]) + r")\b", _I)
                     for n, v in d["kind"].items()},
-        kind_body={n: re.compile(r"\b(?:" + _alternation(v["body"]) + r")\b", _I)
-                   for n, v in d["kind"].items()},
+        kind_body={n: tuple(w.lower() for w in v["body"]) for n, v in d["kind"].items()},
         web_page=re.compile(r"\b(?:" + _alternation(c["web_page"]) + r")\b", _I),
         url_words=re.compile("|".join(re.escape(w) for w in c["url_words"]), _I),
         chat=re.compile(r"\b(?:" + _alternation(c["chat"]) + r")\b", _I),
@@ -192,6 +196,7 @@ def patterns() -> _Patterns:
         change_notice=re.compile(cn["notice"], _I),
         change_without=re.compile(cn["without"], _I),
         governing_law=re.compile(_alternation(d["governing_law"]), _I),
+        stems={k: tuple(v) for k, v in d["stems"].items()},
     )
 
 
@@ -358,18 +363,43 @@ def _units(ctx: AuditContext) -> _Units:
     return cached
 
 
-def _hit_units(ctx: AuditContext, regex: re.Pattern[str]) -> list[int]:
-    """Indices of sentences/headings holding a match of ``regex`` (one whole-text scan)."""
+def _lower(ctx: AuditContext) -> str:
+    """The text in lower case, same length (so offsets carry over), computed once."""
+    low = ctx.cache.get("disclosures.lower")
+    if low is None:
+        low = ctx.text.lower()
+        if len(low) != len(ctx.text):  # a few characters ("İ") grow when lowered
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in ctx.text)
+        ctx.cache["disclosures.lower"] = low
+    return low
+
+
+def _stem_units(ctx: AuditContext, stems: tuple[str, ...]) -> list[int]:
+    """Indices of sentences/headings containing any literal stem (C-speed ``str.find``)."""
     units = _units(ctx)
-    seen: list[int] = []
-    last = -1
-    for m in regex.finditer(ctx.text):
-        i = units.index_at(m.start())
-        if i >= 0 and i != last:
-            if not seen or seen[-1] != i:
-                seen.append(i)
-            last = i
-    return seen
+    low = _lower(ctx)
+    hits: set[int] = set()
+    for stem in stems:
+        pos = low.find(stem)
+        while pos != -1:
+            i = units.index_at(pos)
+            if i >= 0:
+                hits.add(i)
+                pos = low.find(stem, max(pos + 1, units.spans[i][1]))  # one look per unit
+            else:
+                pos = low.find(stem, pos + 1)
+    return sorted(hits)
+
+
+def _hit_units(ctx: AuditContext, regex: re.Pattern[str], stems: tuple[str, ...]) -> list[int]:
+    """Indices of sentences/headings where ``regex`` matches.
+
+    Only units holding one of ``stems`` (literals every match contains) are searched, which
+    keeps the regular expressions off most of the text.
+    """
+    units = _units(ctx)
+    text = ctx.text
+    return [i for i in _stem_units(ctx, stems) if regex.search(text, *units.spans[i])]
 
 
 def _span(start: int, end: int) -> dict[str, int]:
@@ -402,17 +432,13 @@ def classify_kind(ctx: AuditContext) -> str:
     stem = PurePath(ctx.document.source).stem.replace("_", " ").replace("-", " ")
     headings = [ctx.text[s.heading_start : s.heading_end] for s in ctx.segmented.sections[:40]]
     scores: dict[str, float] = {}
-    body = ctx.text[:200_000]  # enough to tell; keeps a huge input cheap
+    body = _lower(ctx)[:200_000]  # enough to tell; keeps a huge input cheap
     for kind in ("terms", "privacy", "refund", "cookie"):
         score = 25.0 * len(set(m.group(0).lower() for m in p.kind_title[kind].finditer(title)))
         score += 12.0 * bool(p.kind_title[kind].search(stem))
         score += 3.0 * min(8, sum(1 for h in headings if p.kind_title[kind].search(h)))
-        hits = 0
-        for _ in p.kind_body[kind].finditer(body):
-            hits += 1
-            if hits >= 30:
-                break
-        scores[kind] = score + hits
+        hits = sum(body.count(word) for word in p.kind_body[kind])
+        scores[kind] = score + min(hits, 30)
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] >= 6 else "other"
 
@@ -435,6 +461,63 @@ def _phone_ok(text: str, m: re.Match[str]) -> bool:
     return bool(patterns().phone_cue.search(before)) and digits >= 7
 
 
+class _Taken:
+    """Spans already claimed by an email or URL (sorted, for a bisect lookup)."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.spans, (pos, 1 << 62)) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.spans, (start, end))
+
+
+_TLDS = ("com", "net", "org", "io", "co", "uk", "de", "fr", "ie", "eu", "app", "info", "biz",
+         "us", "ca", "au", "nl", "se", "fi", "dk", "es", "it", "jp", "in", "me", "tv", "gg", "ly")
+_TLD = re.compile(r"\.(?:" + "|".join(_TLDS) + r")(?![a-z0-9-])")
+_HELP_WORDS = ("help.", "support.", "contact.", "care.", "customercare.", "customerservice.",
+               "service.")
+
+
+def _url_candidates(low: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of URLs, bare domains and help hosts, found from literal anchors."""
+    out: list[tuple[int, int, str]] = []
+    for anchor in ("http", "www."):
+        pos = low.find(anchor)
+        while pos != -1:
+            m = _URL.match(low, pos)
+            if m:
+                out.append((m.start(), m.end(), "url"))
+                pos = low.find(anchor, m.end())
+            else:
+                pos = low.find(anchor, pos + 1)
+    pos_m = _TLD.search(low)
+    while pos_m:
+        pos = pos_m.start()
+        start = pos
+        # walk back over the host name (bounded), then let the regex confirm it
+        while start > 0 and pos - start < 64 and (
+            low[start - 1].isalnum() or low[start - 1] in ".-"
+        ):
+            start -= 1
+        m = _BARE_DOMAIN.match(low, start)
+        if m and m.end() > pos:
+            out.append((m.start(), m.end(), "bare"))
+        pos_m = _TLD.search(low, max(pos + 1, m.end() if m else 0))
+    for word in _HELP_WORDS:
+        pos = low.find(word)
+        while pos != -1:
+            m = _HELP_HOST.match(low, pos)
+            if m:
+                out.append((m.start(), m.end(), "help"))
+            pos = low.find(word, pos + 1)
+    out.sort()
+    return out
+
+
 def find_contact(ctx: AuditContext) -> dict[str, Any]:
     """Contact channels with the spans that show them."""
     p = patterns()
@@ -445,54 +528,59 @@ def find_contact(ctx: AuditContext) -> dict[str, Any]:
         if len(found[channel]) < MAX_EVIDENCE:
             found[channel].append(_span(start, end))
 
-    email_spans: list[tuple[int, int]] = []
-    at = text.find("@")
-    if at != -1:  # only documents with an "@" can hold an address
-        for m in _EMAIL.finditer(text):
-            email_spans.append((m.start(), m.end()))
+    units = _units(ctx)
+    low = _lower(ctx)
+    taken = _Taken()
+    at = low.find("@")
+    while at != -1:  # every address has an "@": look only around each one
+        m = _EMAIL.search(text, max(0, at - 65), min(len(text), at + 400))
+        if m and m.start() < at < m.end() and not taken.covers(m.start()):
+            taken.add(m.start(), m.end())
             if not _PLACEHOLDER_DOMAIN.search(m.group(0)):
                 add("email", m.start(), m.end())
-    url_spans: list[tuple[int, int]] = []
-    for regex in (_URL, _BARE_DOMAIN, _HELP_HOST):
-        for m in regex.finditer(text):
-            start, end = m.start(), m.end()
-            while end > start and text[end - 1] in ".,;:!?'\"":
-                end -= 1
-            if any(a <= start < b for a, b in email_spans + url_spans):
-                continue
-            url_spans.append((start, end))
-            url = text[start:end]
-            if _PLACEHOLDER_DOMAIN.search(url):
-                continue
-            before = text[max(0, start - 60) : start]
-            bare = regex is _BARE_DOMAIN  # a help host passes the url_words test below
-            if bare and "/" not in url and not p.url_words.search(url.split(".")[0]):
-                continue  # "Booking.com" names the company; it is not a page
-            if p.url_words.search(url) or re.search(
-                r"\b(?:contact|reach|write to|get in touch|questions?|complaints?)\b[^.!?]{0,50}$",
-                before, _I,
-            ):
-                add("web_form", start, end)
-    for m in p.web_page.finditer(text):
-        add("web_form", m.start(), m.end())
-    for m in p.chat.finditer(text):
-        add("chat", m.start(), m.end())
-    for m in _PHONE.finditer(text):
-        if any(a <= m.start() < b for a, b in url_spans) or not _phone_ok(text, m):
+        at = low.find("@", at + 1)
+    for start, end, kind in _url_candidates(low):
+        while end > start and text[end - 1] in ".,;:!?'\"":
+            end -= 1
+        if taken.covers(start):
             continue
-        add("phone", m.start(), m.end())
-    for m in _PO_BOX.finditer(text):
-        add("postal_address", m.start(), m.end())
-    for m in _POSTCODE.finditer(text):
-        window_start = max(0, m.start() - 120)
-        before = text[window_start : m.start()]
-        street = None
-        for s in p.street.finditer(before):
-            street = s
-        if street is not None:
-            add("postal_address", window_start + street.start(), m.end())
-        elif _ADDRESS_CUE.search(text, max(0, m.start() - 150), m.start()):
+        taken.add(start, end)
+        url = text[start:end]
+        if _PLACEHOLDER_DOMAIN.search(url):
+            continue
+        if kind == "bare" and "/" not in url and not p.url_words.search(url.split(".")[0]):
+            continue  # "Booking.com" names the company; it is not a page
+        if p.url_words.search(url) or _CONTACT_BEFORE.search(text, max(0, start - 60), start):
+            add("web_form", start, end)
+    for i in _stem_units(ctx, p.stems["web_page"]):
+        for m in p.web_page.finditer(text, *units.spans[i]):
+            add("web_form", m.start(), m.end())
+    for i in _stem_units(ctx, ("chat",)):
+        for m in p.chat.finditer(text, *units.spans[i]):
+            add("chat", m.start(), m.end())
+    digit_units: list[int] = []  # phones and addresses need a digit: visit those units once
+    m = _DIGIT.search(text)
+    while m:
+        i = units.index_at(m.start())
+        if i >= 0:
+            digit_units.append(i)
+        m = _DIGIT.search(text, units.spans[i][1] if i >= 0 else m.end())
+    for i in digit_units:
+        a, b = units.spans[i]
+        for m in _PHONE.finditer(text, a, b):
+            if not taken.covers(m.start()) and _phone_ok(text, m):
+                add("phone", m.start(), m.end())
+        for m in _PO_BOX.finditer(text, a, b):
             add("postal_address", m.start(), m.end())
+        for m in _POSTCODE.finditer(text, a, b):
+            window_start = max(0, m.start() - 120)
+            street = None
+            for st in p.street.finditer(text, window_start, m.start()):
+                street = st
+            if street is not None:
+                add("postal_address", street.start(), m.end())
+            elif _ADDRESS_CUE.search(text, max(0, m.start() - 150), m.start()):
+                add("postal_address", m.start(), m.end())
     channels = [c for c in CHANNELS if found[c]]
     evidence = sorted((e for c in channels for e in found[c]), key=lambda e: e["start"])
     status = "present" if len(channels) >= 2 else "partial" if channels else "missing"
@@ -571,7 +659,7 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
     units = _units(ctx)
     instructions: list[dict[str, int]] = []
     mentions: list[dict[str, int]] = []
-    for i in _hit_units(ctx, p.cancel_scan):
+    for i in _hit_units(ctx, p.cancel_scan, p.stems["cancellation"]):
         start, end = units.spans[i]
         sent = text[start:end]
         customer_at: list[tuple[int, int]] = []
@@ -624,15 +712,18 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
 # ---------------------------------------------------------------------------------------------
 
 
-def _evidence_units(ctx: AuditContext, regex: re.Pattern[str], limit: int = MAX_EVIDENCE
+def _evidence_units(ctx: AuditContext, family: str, limit: int = MAX_EVIDENCE
                     ) -> list[dict[str, int]]:
+    """Spans of the sentences where a pattern family of the data file matches."""
+    p = patterns()
     units = _units(ctx)
-    return [_span(*units.spans[i]) for i in _hit_units(ctx, regex)[:limit]]
+    regex = getattr(p, family)
+    return [_span(*units.spans[i]) for i in _hit_units(ctx, regex, p.stems[family])[:limit]]
 
 
 def find_refunds(ctx: AuditContext, findings: list[Finding]) -> dict[str, Any]:
     """Whether refunds are addressed at all (a "no refunds" term counts as addressed)."""
-    evidence = _evidence_units(ctx, patterns().refunds)
+    evidence = _evidence_units(ctx, "refunds")
     for f in findings:
         if f.category == "no_refund" and f.start is not None and f.end is not None:
             evidence.append(_span(f.start, f.end))
@@ -645,7 +736,7 @@ def find_auto_renewal(ctx: AuditContext, findings: list[Finding]) -> dict[str, A
     """Automatic renewal wording, from the clause findings and the shared pattern list."""
     spans = {(f.start, f.end) for f in findings
              if f.category == "auto_renewal" and f.start is not None and f.end is not None}
-    spans |= {(e["start"], e["end"]) for e in _evidence_units(ctx, patterns().auto_renewal)}
+    spans |= {(e["start"], e["end"]) for e in _evidence_units(ctx, "auto_renewal")}
     ordered = sorted(spans)[:MAX_EVIDENCE]
     return {"present": bool(ordered), "evidence": [_span(a, b) for a, b in ordered]}
 
@@ -653,13 +744,17 @@ def find_auto_renewal(ctx: AuditContext, findings: list[Finding]) -> dict[str, A
 def find_effective_date(ctx: AuditContext) -> dict[str, Any]:
     """The first effective / last-updated date, with its span."""
     text = ctx.text
-    for m in patterns().date_cue.finditer(text):
-        gap = _DATE_GAP.match(text, m.end(), m.end() + 40)
-        pos = gap.end() if gap else m.end()
-        d = _DATE.match(text, pos, pos + 40)
-        if d:
-            return {"status": "present", "value": d.group(0),
-                    "evidence": [_span(m.start(), d.end())]}
+    p = patterns()
+    units = _units(ctx)
+    for i in _stem_units(ctx, p.stems["effective_date"]):
+        a, b = units.spans[i]
+        for m in p.date_cue.finditer(text, a, b):
+            gap = _DATE_GAP.match(text, m.end(), min(len(text), m.end() + 40))
+            pos = gap.end() if gap else m.end()
+            d = _DATE.match(text, pos, min(len(text), pos + 40))
+            if d:
+                return {"status": "present", "value": d.group(0),
+                        "evidence": [_span(m.start(), d.end())]}
     return {"status": "missing", "value": None, "evidence": []}
 
 
@@ -670,7 +765,7 @@ def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
     text = ctx.text
     evidence: list[dict[str, int]] = []
     n = len(units.spans)
-    for i in _hit_units(ctx, p.change):
+    for i in _hit_units(ctx, p.change, p.stems["change"]):
         a, b = units.spans[i]
         if p.change_without.search(text, a, b):
             continue
@@ -697,7 +792,7 @@ def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
 
 def find_governing_law(ctx: AuditContext) -> dict[str, Any]:
     """Whether the document names the law that governs it."""
-    evidence = _evidence_units(ctx, patterns().governing_law)
+    evidence = _evidence_units(ctx, "governing_law")
     return {"status": "present" if evidence else "missing", "evidence": evidence}
 
 
