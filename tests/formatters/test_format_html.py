@@ -178,6 +178,21 @@ def test_disclosures_and_key_terms_are_rendered_escaped():
     assert soup.find("table", id="index") is None  # one document: no index
 
 
+def test_key_terms_items_are_a_list_with_markdown_to_paste():
+    rec = {
+        "source": "x.txt", "error": None, "findings": [], "readability": {}, "grade": {},
+        "key_terms": {
+            "items": [{"topic": "Renewal", "text": "Your plan <renews> monthly.", "start": 0,
+                       "end": 5, "rule": "CL210"}],
+            "markdown": "## Key terms\n\n- **Renewal:** Your plan renews monthly.\n",
+        },
+    }
+    box = _soup(render_document(rec)).find("div", class_="key-terms")
+    assert [li.get_text() for li in box.find_all("li")] == ["Renewal: Your plan <renews> monthly."]
+    assert box.find("pre").get_text().startswith("## Key terms")
+    assert "CL210" not in box.get_text()  # offsets and rule codes are not for the reader
+
+
 def test_render_document_accepts_a_document_report(report):
     html = render_document(report.documents[0])
     assert html.startswith("<!DOCTYPE html>")

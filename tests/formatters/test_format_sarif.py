@@ -88,3 +88,20 @@ def test_fingerprints_are_stable_and_distinct(report, batch_files):
     fa = [r["partialFingerprints"]["tosaudit/v1"] for r in a]
     assert fa == [r["partialFingerprints"]["tosaudit/v1"] for r in b]
     assert len(set(fa)) == len(fa)
+
+
+def test_a_rule_missing_from_the_registry_still_gets_one_descriptor(sarif_schema):
+    from tosaudit.formatters.common import render_records
+    from tosaudit.formatters.sarif_format import SarifWriter
+
+    f = {"rule": "ZZ1", "name": "new-check", "severity": "info", "message": "m",
+         "explanation": "What it means.", "line": None, "excerpt": None}
+    rec = {"source": "a.txt", "error": None, "format": "txt", "findings": [f, dict(f)]}
+    log = json.loads(render_records(SarifWriter, [rec], rules=describe_all()))
+    jsonschema.Draft4Validator(sarif_schema).validate(log)
+    run = log["runs"][0]
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert ids.count("ZZ1") == 1
+    assert all(ids[r["ruleIndex"]] == "ZZ1" for r in run["results"])
+    assert run["tool"]["driver"]["rules"][ids.index("ZZ1")]["shortDescription"] == {
+        "text": "What it means."}

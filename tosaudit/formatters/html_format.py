@@ -177,6 +177,17 @@ def _disclosure_items(disclosures: dict[str, Any] | None) -> list[dict[str, Any]
     return items
 
 
+def _key_term_items(key_terms: Any) -> list[dict[str, Any]] | None:
+    """The box's ``items`` when they have the rewrite stage's shape (topic + text); any
+    other shape is shown as a generic tree instead."""
+    items = key_terms.get("items") if isinstance(key_terms, dict) else None
+    if isinstance(items, list) and items and all(
+        isinstance(i, dict) and "topic" in i and "text" in i for i in items
+    ):
+        return items
+    return None
+
+
 def document_context(
     rec: dict[str, Any], index: int, target_grade: float, target_ease: float
 ) -> dict[str, Any]:
@@ -193,6 +204,7 @@ def document_context(
         "chart": sentence_chart(rec.get("sentences") or [], target_grade),
         "disclosures": _disclosure_items(rec.get("disclosures")),
         "key_terms": rec.get("key_terms"),
+        "key_term_items": _key_term_items(rec.get("key_terms")),
         "findings": findings,
         "counts": counts,
         "segments": highlight_segments(text, findings) if text is not None else None,

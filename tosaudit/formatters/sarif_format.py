@@ -5,7 +5,8 @@ real file (the document text is the file content), so code scanning can annotate
 in pull requests. Columns count Unicode code points (``columnKind: unicodeCodePoints``), as
 Python offsets do. Other formats (PDF, DOCX, HTML) are extracted text: their findings are
 anchored on line 1 of the file and carry the position in the extracted text under
-``properties``. Results are written as they stream; the run is closed in ``finish``.
+``properties``. Results are written as they stream; ``tool`` (with every rule seen, once) and
+the invocation close the run in ``finish``.
 """
 
 from __future__ import annotations
@@ -75,25 +76,28 @@ class SarifWriter(Writer):
     extension = "sarif"
 
     def start(self) -> None:
-        rules = [sarif_rule(d) for d in self.options.get("rules") or ()]
-        self.rule_index = {r["id"]: i for i, r in enumerate(rules)}
+        self.rules = [sarif_rule(d) for d in self.options.get("rules") or ()]
+        self.rule_index = {r["id"]: i for i, r in enumerate(self.rules)}
         base = self.options.get("base_dir")
         self.base = Path(base) if base else None
         self.notifications: list[dict[str, Any]] = []
-        tool = {
-            "driver": {
-                "name": "tosaudit",
-                "version": self.version,
-                "semanticVersion": self.version,
-                "informationUri": INFORMATION_URI,
-                "rules": rules,
-            }
-        }
         self.out.write('{\n  "$schema": ' + json.dumps(SCHEMA_URI) + ',\n  "version": "2.1.0",\n')
-        self.out.write('  "runs": [\n    {\n      "tool": ')
-        self.out.write(json.dumps(tool, ensure_ascii=False))
-        self.out.write(',\n      "columnKind": "unicodeCodePoints",\n      "results": [')
+        self.out.write('  "runs": [\n    {\n      "columnKind": "unicodeCodePoints",\n')
+        self.out.write('      "results": [')
         self._first = True
+
+    def _rule_index(self, f: dict[str, Any]) -> int:
+        # A rule missing from the registry's list still gets one descriptor (built from its
+        # finding), so every result has a ruleIndex; `tool` is written last for this reason.
+        code = f["rule"]
+        if code not in self.rule_index:
+            self.rule_index[code] = len(self.rules)
+            self.rules.append(sarif_rule({
+                "code": code, "name": f.get("name"), "description": f.get("explanation"),
+                "severity": f.get("severity"), "category": f.get("category"),
+                "why_it_matters": f.get("why_it_matters"),
+            }))
+        return self.rule_index[code]
 
     def _result(self, uri: str, fmt: str | None, f: dict[str, Any], seen: dict) -> dict:
         region: dict[str, Any]
@@ -130,9 +134,8 @@ class SarifWriter(Writer):
             }}],
             "partialFingerprints": {"tosaudit/v1": _fingerprint(uri, f, seen)},
             "properties": props,
+            "ruleIndex": self._rule_index(f),
         }
-        if f["rule"] in self.rule_index:
-            res["ruleIndex"] = self.rule_index[f["rule"]]
         return res
 
     def add(self, d: dict[str, Any]) -> None:
@@ -158,6 +161,16 @@ class SarifWriter(Writer):
         self.out.write(("" if self._first else "\n      ") + "],\n")
         self.out.write('      "invocations": [' + json.dumps(invocation, ensure_ascii=False))
         self.out.write("],\n")
+        tool = {
+            "driver": {
+                "name": "tosaudit",
+                "version": self.version,
+                "semanticVersion": self.version,
+                "informationUri": INFORMATION_URI,
+                "rules": self.rules,
+            }
+        }
+        self.out.write('      "tool": ' + json.dumps(tool, ensure_ascii=False) + ",\n")
         self.out.write('      "properties": {"summary": ' + json.dumps(summary) + "}\n")
         self.out.write("    }\n  ]\n}\n")
 
