@@ -184,3 +184,14 @@ def test_pdf_sniffed_whatever_its_name():
     doc = ingest_bytes(data, "terms.txt")
     assert doc.format == "pdf"
     assert doc.text == "Terms in a PDF named as text.\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "is_number"),
+    [("3", True), ("Page 2 of 9", True), ("- 4 -", True), ("xii", True), ("p. 7", True),
+     ("Civil", False), ("ill", False), ("12. Termination", False), ("2 Payments", False)],
+)
+def test_page_number_lines(line, is_number):
+    from tosaudit.ingest.pdf import _PAGE_NUMBER
+
+    assert (_PAGE_NUMBER.fullmatch(line) is not None) is is_number

@@ -28,7 +28,9 @@ from tosaudit.models import Document, LayoutSpan
 
 _PAGE_NUMBER = re.compile(
     r"(?:page|p\.|seite|pg\.?)?[ \t]*[-\u2013\u2014]?[ \t]*\d{1,4}[ \t]*[-\u2013\u2014]?"
-    r"(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?|[ivxlc]{1,7}",
+    r"(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?"
+    # Roman page numbers of front matter, spelled properly so that "Civil" is not one.
+    r"|(?=[ivxlc])(?:x{0,3}|xl|l?x{0,3})(?:ix|iv|v?i{0,3})|c{1,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
