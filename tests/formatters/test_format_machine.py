@@ -117,3 +117,24 @@ def test_summary_counts(report):
     assert sum(rec["findings_by_category"].values()) == rec["findings"]
     assert "auto_renewal" in rec["findings_by_category"]
     assert s.lines()[0].startswith("3 document(s) audited, 1 could not be read")
+
+
+def test_every_format_stays_fast_on_a_5mb_sentence():
+    import time
+
+    from tosaudit.formatters.common import render_records
+
+    text = "word " * (1024 * 1024)  # 5 MB, no punctuation
+    f = {"rule": "RD102", "name": "very-long-sentence", "category": None, "severity": "warning",
+         "message": "Very long sentence.", "explanation": "e", "source": "readability",
+         "start": 0, "end": len(text), "line": 1, "column": 1, "end_line": 1,
+         "end_column": len(text) + 1, "page": None, "section": None, "excerpt": text,
+         "suggestion": None, "confidence": None}
+    rec = {"source": "big.txt", "error": None, "format": "txt", "text": text, "findings": [f],
+           "readability": {"words": 1024 * 1024}, "grade": {"letter": "E", "score": 1.0},
+           "sentences": [{"flesch_kincaid_grade": 400000.0}]}
+    for name, writer in WRITERS.items():
+        start = time.perf_counter()
+        out = render_records(writer, [rec], rules=[])
+        assert time.perf_counter() - start < 5, name
+        assert out
