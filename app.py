@@ -30,6 +30,9 @@ with st.sidebar:
         "minimum Flesch Reading Ease some US states require of consumer policies.",
     )
 
-pages.PAGES[choice][1]()
+try:
+    pages.PAGES[choice][1]()
+except Exception as exc:  # a bug must show one line, not a traceback (the CLI does the same)
+    st.error(f"internal error: {type(exc).__name__}: {exc}")
 
 st.sidebar.caption(f"tosaudit {__version__} · runs offline")

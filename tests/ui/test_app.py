@@ -214,3 +214,23 @@ def test_pages_without_document_say_what_to_do(db) -> None:
     for page in ("Report", "Document", "Review", "Rewrites"):
         _go(at, page)
         assert any("No document yet" in i.value for i in at.info)
+
+
+def test_open_report_button_switches_page(db) -> None:
+    at = _audit_sample(_app())
+    next(b for b in at.button if b.label == "Open report").click().run()
+    assert not at.exception and not at.error
+    assert at.sidebar.radio(key="nav").value == "Report"
+    assert at.title[0].value == "Report"
+
+
+def test_a_page_bug_is_one_line_not_a_traceback(db, monkeypatch) -> None:
+    from tosaudit.ui import services
+
+    def boom(*_a, **_k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(services, "list_samples", boom)
+    at = _app()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["internal error: RuntimeError: boom"]

@@ -155,10 +155,13 @@ def audit_page() -> None:
             f"**{html.escape(r.source)}** · {r.kind or 'policy'} · "
             f"{(r.readability or {}).get('words', 0)} words · {len(r.findings)} findings"
         )
-        if cols[2].button("Open report", key=f"open_{key}"):
-            st.session_state.current = key
-            st.session_state.nav = "Report"
-            st.rerun()
+        # A callback: it runs before the sidebar's radio exists, so it may set its value.
+        cols[2].button("Open report", key=f"open_{key}", on_click=_open_report, args=(key,))
+
+
+def _open_report(key: str) -> None:
+    st.session_state.current = key
+    st.session_state.nav = "Report"
 
 
 def _audit_with_progress(items: list[state.Input]) -> None:
