@@ -13,9 +13,10 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTContainer
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from tosaudit.ingest.errors import (
@@ -57,36 +58,83 @@ class _Line:
     caps: bool
     chars: int
     drop: bool = False
-    parts: list[str] = field(default_factory=list)
 
 
-def _line_facts(page_no: int, line: dict) -> _Line | None:
-    text = " ".join(line["text"].split())
-    if not text:
-        return None
-    sizes: Counter[float] = Counter()
-    bold = 0
-    visible = 0
-    for ch in line.get("chars", ()):
-        if ch["text"].isspace():
-            continue
-        visible += 1
-        sizes[round(float(ch.get("size") or 0.0), 1)] += 1
-        if _BOLD_FONT.search(ch.get("fontname") or ""):
-            bold += 1
-    size = sizes.most_common(1)[0][0] if sizes else 0.0
-    letters = [c for c in text if c.isalpha()]
-    return _Line(
-        page=page_no,
-        text=text,
-        top=float(line["top"]),
-        bottom=float(line["bottom"]),
-        x0=float(line["x0"]),
-        size=size,
-        bold=visible > 0 and bold >= 0.8 * visible,
-        caps=len(letters) >= 2 and all(c.isupper() for c in letters),
-        chars=visible,
+def _page_chars(layout: LTContainer) -> list[LTChar]:
+    """Every character of a page, including those inside form XObjects (figures)."""
+    chars: list[LTChar] = []
+    stack: list[LTContainer] = [layout]
+    while stack:
+        for obj in stack.pop():
+            if isinstance(obj, LTChar):
+                chars.append(obj)
+            elif isinstance(obj, LTContainer):
+                stack.append(obj)
+    return chars
+
+
+def _page_lines(page_no: int, layout: LTContainer) -> list[_Line]:
+    """Group a page's characters into lines, top to bottom and left to right.
+
+    pdfplumber's ``extract_text_lines`` does the same but first converts every character
+    into a dict of some twenty resolved attributes (colours, matrices); reading the pdfminer
+    objects of ``page.layout`` directly is about three times faster and gives the same lines.
+    """
+    height = float(layout.height)
+    items = sorted(
+        ((height - float(c.y1), float(c.x0), c) for c in _page_chars(layout)),
+        key=lambda item: (item[0], item[1]),
     )
+    clusters: list[list[tuple[float, float, LTChar]]] = []
+    for item in items:
+        # Same line when the top is within 3 pt of the line's first character (pdfplumber's
+        # default y_tolerance).
+        if clusters and item[0] - clusters[-1][0][0] <= 3.0:
+            clusters[-1].append(item)
+        else:
+            clusters.append([item])
+    lines: list[_Line] = []
+    for cluster in clusters:
+        cluster.sort(key=lambda item: item[1])
+        parts: list[str] = []
+        sizes: Counter[float] = Counter()
+        bold = visible = 0
+        prev_x1: float | None = None
+        space = False
+        for _top, x0, ch in cluster:
+            glyph = ch.get_text()
+            if not glyph or glyph.isspace():
+                space = True
+                continue
+            size = float(ch.size)
+            # No space glyph in the PDF (words placed by offsets): a gap of 0.15 em is one.
+            if prev_x1 is not None and (space or x0 - prev_x1 > 0.15 * size):
+                parts.append(" ")
+            space = False
+            parts.append(glyph)
+            prev_x1 = float(ch.x1)
+            visible += 1
+            sizes[round(size, 1)] += 1
+            if _BOLD_FONT.search(ch.fontname or ""):
+                bold += 1
+        text = " ".join("".join(parts).split())
+        if not text:
+            continue
+        letters = [c for c in text if c.isalpha()]
+        lines.append(
+            _Line(
+                page=page_no,
+                text=text,
+                top=min(item[0] for item in cluster),
+                bottom=max(height - float(item[2].y0) for item in cluster),
+                x0=cluster[0][1],
+                size=sizes.most_common(1)[0][0],
+                bold=bold >= 0.8 * visible,
+                caps=len(letters) >= 2 and all(c.isupper() for c in letters),
+                chars=visible,
+            )
+        )
+    return lines
 
 
 def _open(data: bytes) -> pdfplumber.PDF:
@@ -115,10 +163,8 @@ def _read_lines(data: bytes) -> tuple[list[list[_Line]], dict]:
         meta = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str | int | float)}
         try:
             for number, page in enumerate(pdf.pages, start=1):
-                lines = page.extract_text_lines(strip=True, return_chars=True)
-                facts = [f for f in (_line_facts(number, ln) for ln in lines) if f]
-                pages.append(facts)
-                page.flush_cache()  # pdfplumber keeps every page's objects otherwise
+                pages.append(_page_lines(number, page.layout))
+                page.close()  # pdfplumber keeps every page's objects otherwise
         except (EncryptedError, CorruptFileError):
             raise
         except Exception as exc:  # a broken content stream or xref deep inside the file
