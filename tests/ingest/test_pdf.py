@@ -195,3 +195,13 @@ def test_page_number_lines(line, is_number):
     from tosaudit.ingest.pdf import _PAGE_NUMBER
 
     assert (_PAGE_NUMBER.fullmatch(line) is not None) is is_number
+
+
+def test_words_placed_by_offsets_without_space_glyphs():
+    from ingest_builders import raw_pdf
+
+    content = (b"BT /F1 11 Tf 72 700 Td [(W) 80 (e) -330 (renew) -330 (your) -330 (plan.)] TJ ET\n"
+               b"BT /F1 11 Tf 72 686 Td [(Cancel) -330 (any) -330 (time.)] TJ ET")
+    doc = ingest_bytes(raw_pdf(content), "tex.pdf")
+    # -330/1000 em is a word space; +80 is kerning inside "We".
+    assert doc.text == "We renew your plan. Cancel any time.\n"
