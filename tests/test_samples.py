@@ -38,7 +38,12 @@ def test_committed_samples_match_their_sources(tmp_path):
     """A source edited without rebuilding (or a hand-edited output) fails here."""
     build = _builder()
     for path in build.build(out_dir=tmp_path):
-        assert path.read_bytes() == (SAMPLES / path.name).read_bytes(), path.name
+        committed = SAMPLES / path.name
+        if path.suffix in (".pdf", ".docx"):
+            # Bytes depend on the fpdf2/python-docx version; the extracted text must not.
+            assert ingest_file(path).text == ingest_file(committed).text, path.name
+        else:
+            assert path.read_bytes() == committed.read_bytes(), path.name
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
