@@ -1,23 +1,103 @@
 """Plain-language rewrites and their verification; the key-terms box.
 
-Stub interface kept stable for the pipe; the rewrites work fills it in.
+``attach_suggestions`` rewrites every sentence above the target grade or with legalese, checks
+each rewrite (``verify``) and offers only the ones that keep the meaning, as the ``suggestion``
+of the sentence's finding. ``key_terms`` builds the summary box for the top of the policy.
+The plain version of a whole document (Markdown, DOCX, diff) lives in ``tosaudit.rewrite.plain``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
 
 from tosaudit.models import Finding
+from tosaudit.rewrite.engine import Rewrite, doc_info, rewrite_sentence
+from tosaudit.rewrite.keyterms import key_terms
+from tosaudit.rewrite.rules import LEGALESE, PLAINER
+from tosaudit.rewrite.transforms import scan
 from tosaudit.rules.base import AuditContext
+
+__all__ = ["attach_suggestions", "key_terms", "rewrite_sentence", "sentence_rewrites"]
+
+_SENTENCE_RULES = ("RD101", "RD102")
+MIN_WORDS = 4
+MAX_WORDS = 250
+
+
+def sentence_rewrites(ctx: AuditContext) -> dict[int, Rewrite]:
+    """Rewrite of each prose sentence (by its index in ``ctx.prose_sentences``) worth rewriting.
+
+    Computed once per document and kept in ``ctx.cache``. Sentences at or below the target grade
+    are rewritten only when they hold legalese, so easy sentences cost one table lookup per word.
+    """
+    cached = ctx.cache.get("rewrite.sentences")
+    if cached is not None:
+        return cached
+    text = ctx.text
+    prose = ctx.prose_sentences
+    info = doc_info(text, [(s.start, s.end) for _, s in prose])
+    ctx.cache["rewrite.info"] = info
+    grades = ctx.readability.sentence_grades
+    counts = ctx.readability.sentence_counts
+    target = ctx.config.target_grade
+    out: dict[int, Rewrite] = {}
+    for k, (_, s) in enumerate(prose):
+        if not MIN_WORDS <= counts[k].words <= MAX_WORDS:
+            # Fragments have nothing to rewrite; a sentence of hundreds of words needs a person
+            # (its RD102 finding says so), and skipping it keeps the stage linear on hostile input.
+            continue
+        sentence = text[s.start : s.end]
+        if grades[k] <= target and not scan(sentence) and "shall" not in sentence.lower():
+            continue
+        out[k] = rewrite_sentence(sentence, info, grade_before=grades[k])
+    ctx.cache["rewrite.sentences"] = out
+    return out
+
+
+def _with_rewrite(f: Finding, rw: Rewrite) -> Finding:
+    rec = rw.record()
+    suggestion = rw.text if rw.verified else None
+    message = f.message
+    if rw.verified:
+        message = f"{message} Plainer version: grade {rw.grade_before:.1f} -> {rw.grade_after:.1f}."
+    elif rw.changed:
+        message = f"{message} (An automatic rewrite was not offered: it failed the meaning checks.)"
+    return dataclasses.replace(f, suggestion=suggestion, message=message,
+                               extra={**f.extra, "rewrite": rec})
 
 
 def attach_suggestions(ctx: AuditContext, findings: list[Finding]) -> list[Finding]:
     """Findings with verified plain rewrites attached as ``suggestion`` where one exists."""
-    return findings
+    rewrites = sentence_rewrites(ctx)
+    if not rewrites:
+        return findings
+    span_to_k = {(s.start, s.end): k for k, (_, s) in enumerate(ctx.prose_sentences)}
+    covered: set[int] = set()
+    out: list[Finding] = []
+    for f in findings:
+        k = span_to_k.get((f.start, f.end)) if f.rule in _SENTENCE_RULES else None
+        if k is not None and k in rewrites:
+            out.append(_with_rewrite(f, rewrites[k]))
+            covered.add(k)
+        else:
+            out.append(f)
+    cfg = ctx.config
+    grades = ctx.readability.sentence_grades
+    for k, rw in sorted(rewrites.items()):
+        if k in covered:
+            continue
+        s = ctx.prose_sentences[k][1]
+        legal = [o for o in rw.ops if o["op"] in ("substitution", "doublet", "nominalisation",
+                                                  "shall")] + rw.flagged
+        if legal and cfg.rule_enabled(LEGALESE.code, LEGALESE.groups):
+            words = ", ".join(dict.fromkeys(
+                f"'{o['from']}'" if o.get("from") else "'shall'" for o in legal))
+            f = ctx.finding(LEGALESE, s.start, s.end, f"Legalese: {words}.")
+            out.append(_with_rewrite(f, rw))
+        elif (rw.verified and grades[k] > cfg.target_grade
+              and cfg.rule_enabled(PLAINER.code, PLAINER.groups)):
+            f = ctx.finding(PLAINER, s.start, s.end,
+                            f"Grade {grades[k]:.1f} sentence (target {cfg.target_grade:g}).")
+            out.append(_with_rewrite(f, rw))
+    return out
 
-
-def key_terms(
-    ctx: AuditContext, findings: list[Finding], disclosures: dict[str, Any] | None
-) -> dict[str, Any] | None:
-    """A short plain summary of the unfavourable terms and how to contact and cancel."""
-    return None

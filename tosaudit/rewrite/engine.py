@@ -1,0 +1,216 @@
+"""One sentence in, one verified plain rewrite out (or the reason there is none)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tosaudit.rewrite import split as splitter
+from tosaudit.rewrite import transforms as tf
+from tosaudit.rewrite.transforms import TOKEN, DocInfo, Op, is_all_caps
+from tosaudit.rewrite.verify import Check, verify
+
+# Role words a document may define as the reader or the business. A proper name ("Spotify")
+# defined as "we" stays as written: the name is part of what the sentence says.
+ROLE_WORDS = frozenset(
+    "User Users Licensee Licensor Customer Client Member Subscriber Company Provider "
+    "Service Provider Supplier Seller Vendor Buyer Purchaser Account Holder Participant Player "
+    "Recipient Visitor Business Operator Merchant Owner".split()
+)
+_PAREN = re.compile(r"\(([^()\n]{1,240})\)")
+_QUOTED_TERM = re.compile(r"[\"\u201c\u2018']([^\"\u201d\u2019'\n]{1,40})[\"\u201d\u2019']")
+_MEANS = re.compile(
+    r"[\"\u201c]([A-Z][\w ]{0,38})[\"\u201d]\s+(?:means|refers\s+to|shall\s+mean)\s+(you|us|we)\b",
+    re.IGNORECASE,
+)
+_READER = frozenset(("you", "your", "yours"))
+_BUSINESS = frozenset(("we", "us", "our", "ours"))
+SPLIT_MIN_WORDS = 18
+
+
+def doc_info(text: str, prose: list[tuple[int, int]]) -> DocInfo:
+    """Defined parties and terms, and the case of names, read from the whole document."""
+    parties: dict[str, str] = {}
+    defined: set[str] = set()
+    for m in _PAREN.finditer(text):
+        quoted = [q.strip() for q in _QUOTED_TERM.findall(m.group(1))]
+        if not quoted:
+            continue
+        lows = {q.lower() for q in quoted}
+        role = "you" if lows & _READER else "we" if lows & _BUSINESS else None
+        for q in quoted:
+            if q[:1].isupper() and q.lower() not in _READER | _BUSINESS:
+                defined.add(q)
+                if role and q in ROLE_WORDS:
+                    parties[q] = role
+    for m in _MEANS.finditer(text):
+        term = m.group(1).strip()
+        defined.add(term)
+        if term in ROLE_WORDS:
+            parties[term] = "you" if m.group(2).lower() == "you" else "we"
+    return DocInfo(parties=parties, defined_terms=frozenset(defined),
+                   vocabulary=lambda: _case_vocabulary(text, prose))
+
+
+_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;)] )[A-Z][a-z]+(?:[-'\u2019][A-Za-z]+)?")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+_UPPER_WORD = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _case_vocabulary(text: str, prose: list[tuple[int, int]]) -> tuple[dict[str, str], frozenset]:
+    """How words are written where the document is not shouting (names, terms, acronyms).
+
+    A word counts as a name or defined term when it is capitalised in mid-sentence (after a
+    lower-case word) at least as often as it is written in lower case; as an acronym when it is
+    written in capitals more often than not. Whole-text scans keep this to a few milliseconds.
+    """
+    capital = Counter(_MID_CAPITAL.findall(text))
+    lower = Counter(_LOWER_WORD.findall(text))
+    upper = Counter(_UPPER_WORD.findall(text))
+    cased: dict[str, str] = {}
+    for word, n in capital.most_common():
+        low = word.lower()
+        if low not in cased and n >= lower[low]:
+            cased[low] = word
+    acronyms = frozenset(
+        w for w, n in upper.items()
+        if w.lower() not in _COMMON and n > lower[w.lower()] + capital[w.capitalize()]
+    )
+    return cased, acronyms
+
+
+# Short words that are written in capitals only for emphasis, never as acronyms.
+_COMMON = frozenset(
+    "a an and or not no nor to of in on at by for the you your we our us is are be it as if "
+    "any all may will must shall do does this that with from".split()
+)
+
+
+@dataclass
+class Rewrite:
+    """A candidate plain version of one sentence and how it was checked."""
+
+    original: str
+    units: list[str]
+    joiner: str
+    ops: list[Op]
+    flagged: list[Op] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    verified: bool = False
+    checks: list[Check] = field(default_factory=list)
+    grade_before: float = 0.0
+    grade_after: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return self.joiner.join(self.units)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.ops) and self.text != self.original
+
+    def record(self) -> dict[str, Any]:
+        """What the report keeps in ``finding.extra["rewrite"]``."""
+        rec: dict[str, Any] = {
+            "grade_before": round(self.grade_before, 2),
+            "grade_after": round(self.grade_after, 2),
+            "verified": self.verified,
+            "checks": [c.record() for c in self.checks],
+            "operations": self.ops,
+        }
+        if not self.verified and self.changed:
+            rec["rejected"] = self.text
+            rec["failed"] = [c.name for c in self.checks if not c.ok]
+        if self.flagged:
+            rec["consider"] = [f"{f['from']} -> {f['to'] or '(leave out)'}" for f in self.flagged]
+        if self.hints:
+            rec["hints"] = self.hints
+        return rec
+
+
+def _clean(unit: str) -> str:
+    unit = re.sub(r"[ \t]{2,}", " ", unit)
+    unit = re.sub(r" +([,.;:])", r"\1", unit).strip()
+    return unit[:1].upper() + unit[1:] if unit[:1].islower() else unit
+
+
+Step = Callable[[str, DocInfo], tuple[str, list[Op]]]
+
+
+def _candidate(text: str, info: DocInfo, steps: frozenset[str]) -> tuple[list[str], str,
+                                                                           list[Op], list[Op],
+                                                                           list[Op]]:
+    ops: list[Op] = []
+    flagged: list[Op] = []
+    hints: list[Op] = []
+    caps = is_all_caps(text)
+    t = text
+    if "caps" in steps:
+        t, o = tf.sentence_case(t, info)
+        ops += o
+    if "parties" in steps:
+        t, o = tf.replace_parties(t, info)
+        ops += o
+    if "shall" in steps:
+        t, o = tf.replace_shall(t, info)
+        ops += o
+    t, o, flagged = tf.apply_lexicon(t, info, caps) if "lexicon" in steps else (t, [], [])
+    ops += o
+    if "passive" in steps:
+        t, o, hints = tf.passive_to_active(t, info)
+        ops += o
+    units, joiner = [t], " "
+    if "split" in steps and len(TOKEN.findall(t)) >= SPLIT_MIN_WORDS:
+        sp = splitter.split_sentence(t)
+        if sp is not None:
+            units, joiner = sp.units, sp.joiner
+            ops += sp.ops
+    return [_clean(u) for u in units if u.strip()], joiner, ops, flagged, hints
+
+
+_ALL = frozenset(("caps", "parties", "shall", "lexicon", "passive", "split"))
+# When the full rewrite fails a check, simpler ones are tried in this order.
+_FALLBACKS = (
+    _ALL,
+    _ALL - {"passive"},
+    _ALL - {"split"},
+    _ALL - {"passive", "split"},
+    frozenset(("split",)),
+    frozenset(("caps", "shall", "lexicon")),
+)
+
+
+def rewrite_sentence(
+    text: str,
+    info: DocInfo,
+    grade_before: float | None = None,
+) -> Rewrite:
+    """The plainest verified rewrite of one sentence; ``verified`` False when none passed."""
+    removable = set(info.parties)
+    first: Rewrite | None = None
+    failed: Rewrite | None = None
+    seen: set[str] = set()
+    for steps in _FALLBACKS:
+        units, joiner, ops, flagged, hints = _candidate(text, info, steps)
+        rw = Rewrite(text, units, joiner, ops, flagged, [h["hint"] for h in hints])
+        if first is None:
+            first = rw
+            if not rw.changed:
+                break  # every other candidate is a subset of this one: nothing to rewrite
+        if not rw.changed or rw.text in seen:
+            continue
+        seen.add(rw.text)
+        repeats = any(o["op"] == "list" for o in ops)
+        ok, checks, g0, g1 = verify(text, units, grade_before=grade_before,
+                                    defined_terms=info.defined_terms, removable=removable,
+                                    repeats=repeats)
+        rw.verified, rw.checks, rw.grade_before, rw.grade_after = ok, checks, g0, g1
+        if ok:
+            rw.flagged, rw.hints = first.flagged, first.hints
+            return rw
+        failed = failed or rw
+    assert first is not None
+    return failed or first

@@ -1,0 +1,120 @@
+"""The key-terms box: the unfavourable terms and how to contact and cancel, in plain words.
+
+Built from what earlier stages found: clause findings (``category`` and a one-sentence
+``summary``) and the disclosures checklist (contact channels, cancellation, refunds,
+auto-renewal). Owners paste the Markdown at the top of their policy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tosaudit.models import SEVERITY_RANK, Finding
+from tosaudit.rules.base import AuditContext
+
+# Clause categories in the order a customer cares about them, with the box's topic names.
+TOPICS: dict[str, str] = {
+    "auto_renewal": "Renewal",
+    "no_refund": "Refunds",
+    "refunds": "Refunds",
+    "unilateral_change": "Changes to these terms",
+    "unilateral_termination": "Closing your account",
+    "arbitration": "Disputes",
+    "jurisdiction": "Where disputes are heard",
+    "choice_of_law": "Which law applies",
+    "limitation_of_liability": "Our liability",
+    "content_removal": "Your content",
+    "contract_by_using": "Agreeing by using",
+    "privacy_included": "Privacy",
+}
+_CHANNELS = {
+    "email": "e-mail",
+    "phone": "phone",
+    "postal_address": "post",
+    "web_form": "a web form",
+    "chat": "live chat",
+}
+_MAX_EVIDENCE = 160
+
+
+def _best(findings: list[Finding]) -> Finding:
+    return max(findings, key=lambda f: (SEVERITY_RANK[f.severity], f.confidence or 0.0,
+                                        -(f.start or 0)))
+
+
+def _evidence(ctx: AuditContext | None, item: dict[str, Any] | None) -> tuple[str, int, int] | None:
+    """The first evidence span of a checklist item as (text, start, end)."""
+    if not item or ctx is None:
+        return None
+    for ev in item.get("evidence") or []:
+        start, end = ev.get("start"), ev.get("end")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(ctx.text):
+            snippet = " ".join(ctx.text[start:end].split())
+            if len(snippet) > _MAX_EVIDENCE:
+                snippet = snippet[: _MAX_EVIDENCE - 1].rsplit(" ", 1)[0] + "\u2026"
+            return snippet, start, end
+    return None
+
+
+def _item(topic: str, text: str, start: int | None = None, end: int | None = None,
+          **extra: Any) -> dict[str, Any]:
+    return {"topic": topic, "text": text, "start": start, "end": end, **extra}
+
+
+def key_terms(
+    ctx: AuditContext | None, findings: list[Finding], disclosures: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """A short plain summary of the unfavourable terms and how to contact and cancel."""
+    by_topic: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.category in TOPICS and f.summary:
+            by_topic.setdefault(TOPICS[f.category], []).append(f)
+    items: list[dict[str, Any]] = []
+    seen_topics: set[str] = set()
+    for topic in dict.fromkeys(TOPICS.values()):
+        if topic in by_topic:
+            best = _best(by_topic[topic])
+            items.append(_item(topic, best.summary or "", best.start, best.end, rule=best.rule))
+            seen_topics.add(topic)
+    disc = disclosures or {}
+    renewal = disc.get("auto_renewal") or {}
+    if renewal.get("present") and "Renewal" not in seen_topics:
+        ev = _evidence(ctx, renewal)
+        items.insert(0, _item("Renewal", "Your plan renews automatically until you cancel.",
+                              *(ev[1:] if ev else (None, None))))
+    cancel = disc.get("cancellation") or {}
+    status = cancel.get("status")
+    if status == "instructions":
+        ev = _evidence(ctx, cancel)
+        text = f"How to cancel: {ev[0]}" if ev else "These terms explain how to cancel."
+        items.append(_item("Cancelling", text, *(ev[1:] if ev else (None, None))))
+    elif status == "mention_only":
+        items.append(_item("Cancelling", "You may cancel, but these terms do not say how."))
+    elif status == "missing":
+        items.append(_item("Cancelling", "These terms do not say how to cancel."))
+    refunds = disc.get("refunds") or {}
+    if refunds.get("status") == "missing" and "Refunds" not in seen_topics:
+        items.append(_item("Refunds", "These terms do not say whether you can get a refund."))
+    contact = disc.get("contact") or {}
+    channels = [c for c in contact.get("channels") or [] if c in _CHANNELS]
+    if channels:
+        ev = _evidence(ctx, contact)
+        how = ", ".join(_CHANNELS[c] for c in channels)
+        text = f"Contact us by {how}" + (f": {ev[0]}" if ev else ".")
+        items.append(_item("Contact", text, *(ev[1:] if ev else (None, None))))
+    elif contact.get("status") == "missing":
+        items.append(_item("Contact", "These terms give no way to contact the business."))
+    if not items:
+        return None
+    return {"items": items, "markdown": to_markdown(items)}
+
+
+def to_markdown(items: list[dict[str, Any]]) -> str:
+    """The box as Markdown, ready to paste at the top of a policy."""
+    lines = ["## Key terms", ""]
+    for it in items:
+        text = it["text"].strip()
+        if text and text[-1] not in ".!?\u2026":
+            text += "."
+        lines.append(f"- **{it['topic']}:** {text}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,220 @@
+"""Long sentences into shorter ones: lists, semicolons, "provided that", joined clauses.
+
+``split_sentence`` returns the units of the rewrite: sentences (joined by a space) and, for an
+enumerated list, an introduction and one line per item (joined by line breaks, as the plain
+version prints them). Every split keeps every word that carries meaning; connectors that matter
+("or", "but") stay at the start of the new sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from tosaudit.rewrite.transforms import MODALS, TOKEN, Op, protected_spans
+
+_LABEL = re.compile(r"(?<![\w(])\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)")
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+_FINITE = MODALS | frozenset(
+    "is are was were has have had do does did agree agrees cannot won't don't doesn't "
+    "means apply applies".split()
+)
+_SUBJECT = frozenset("we you they it he she i this these those there such".split())
+_JOINERS = {
+    "and": "",
+    "but": "But ",
+    "or": "Or ",
+    "so": "So ",
+}
+_PROVIDED = re.compile(
+    r"[,;]\s+provided(?:,?\s+however,?)?\s+that\s+|[,;]\s+provided\s+further\s+that\s+",
+    re.IGNORECASE,
+)
+_INCLUDING = re.compile(r",\s+including\s+(?!but\b|without\b|among\b)", re.IGNORECASE)
+_IN_WHICH_CASE = re.compile(r",\s+in\s+which\s+case\s+", re.IGNORECASE)
+_CLAUSE_JOIN = re.compile(r",\s+(and|but|or|so)\s+(?=[A-Za-z])", re.IGNORECASE)
+_SEMI = re.compile(r";\s+")
+_OPEN = re.compile(r"\(")
+_CLOSE = re.compile(r"\)")
+_SUBORDINATE = re.compile(
+    r"\s*(?:if|when|whenever|where|unless|although|though|while|once|because|since|as\s+long\s+as|"
+    r"to\s+the\s+extent|in\s+the\s+event|upon|after|before|until|provided|notwithstanding|"
+    r"despite|subject\s+to|except)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Split:
+    units: list[str]
+    joiner: str  # " " between sentences, "\n" for a vertical list
+    ops: list[Op]
+
+    @property
+    def text(self) -> str:
+        return self.joiner.join(self.units)
+
+
+def _words(text: str) -> int:
+    return len(TOKEN.findall(text))
+
+
+def _cap(text: str) -> str:
+    text = text.lstrip()
+    return text[:1].upper() + text[1:]
+
+
+def _end(text: str, final: str = ".") -> str:
+    text = text.rstrip().rstrip(",;:")
+    return text if text[-1:] in ".!?" else text + final
+
+
+def _looks_like_clause(text: str) -> bool:
+    toks = [t.lower() for t in TOKEN.findall(text)[:8]]
+    if not toks:
+        return False
+    if toks[0] in _SUBJECT and len(toks) > 1:
+        return True
+    return any(t in _FINITE for t in toks[1:6])
+
+
+def _paren_depth(text: str) -> tuple[list[int], list[int]]:
+    return ([m.start() for m in _OPEN.finditer(text)], [m.start() for m in _CLOSE.finditer(text)])
+
+
+def _free(text: str, pos: int, protected: tuple[tuple[int, int], ...],
+          parens: tuple[list[int], list[int]]) -> bool:
+    """Outside parentheses and protected spans at ``pos`` (never split inside them)."""
+    opens, closes = parens
+    if bisect.bisect_left(opens, pos) > bisect.bisect_left(closes, pos):
+        return False
+    return not any(s <= pos < e for s, e in protected)
+
+
+def _label_seq(labels: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The labels that continue one run: (a) (b) (c), (i) (ii) (iii) or (1) (2) (3)."""
+    seq: list[re.Match[str]] = []
+    scheme: list[str] = []
+    for m in labels:
+        lab = m.group(0)[1:-1]
+        if not seq:
+            if lab == "a":
+                scheme = [chr(c) for c in range(ord("a"), ord("z") + 1)]
+            elif lab == "i":
+                scheme = _ROMAN
+            elif lab == "1":
+                scheme = [str(n) for n in range(1, 100)]
+            else:
+                continue
+            seq = [m]
+        elif len(seq) < len(scheme) and lab == scheme[len(seq)]:
+            seq.append(m)
+    return seq
+
+
+def as_list(text: str) -> Split | None:
+    """"You must not (a) copy; (b) sell; or (c) change it." -> intro and one line per item."""
+    seq = _label_seq(list(_LABEL.finditer(text)))
+    if len(seq) < 2:
+        return None
+    intro = text[: seq[0].start()].rstrip()
+    if _words(intro) < 2:
+        return None
+    items = []
+    for k, m in enumerate(seq):
+        end = seq[k + 1].start() if k + 1 < len(seq) else len(text)
+        items.append(text[m.start() : end].strip())
+    intro = intro.rstrip(",;")
+    if not intro.endswith(":"):
+        intro += ":"
+    lines = [_cap(intro)]
+    for k, item in enumerate(items):
+        last_word = item.split()[-1].lower()
+        if k + 1 < len(items) and not item.endswith((";", ",")) and last_word not in ("and", "or"):
+            item += ";"
+        lines.append(item)
+    return Split(lines, "\n", [{"op": "list", "items": len(items)}])
+
+
+def split_sentence(text: str, min_words: int = 4) -> Split | None:
+    """The sentence as shorter units, or None when no safe split point exists."""
+    listed = as_list(text)
+    if listed is not None:
+        return listed
+    protected = protected_spans(text)
+    parens = _paren_depth(text)
+    cuts: list[tuple[int, int, str, str]] = []  # (start, end, prefix for next part, op)
+    for m in _SEMI.finditer(text):
+        if not _free(text, m.start(), protected, parens):
+            continue
+        right = text[m.end() : m.end() + 200]
+        lead = TOKEN.match(right)
+        word = lead.group(0).lower() if lead else ""
+        if word in ("however", "otherwise", "instead", "therefore"):
+            cuts.append((m.start(), m.end(), "", "semicolon"))
+        elif word in _JOINERS and _looks_like_clause(right[len(word) :]):
+            cuts.append((m.start(), m.end() + len(word) + 1, _JOINERS[word], "semicolon"))
+        elif _looks_like_clause(right) and _looks_like_clause(
+            text[max(0, m.start() - 200) : m.start()]
+        ):
+            cuts.append((m.start(), m.end(), "", "semicolon"))
+    for m in _PROVIDED.finditer(text):
+        if _free(text, m.start(), protected, parens):
+            # "provided that" states a condition, unless its clause grants or imposes something
+            # itself (a proviso: "provided that we may ..."), which reads as "However, ...".
+            clause = {t.lower() for t in TOKEN.findall(text[m.end() : m.end() + 200])[:8]}
+            lead = "However, " if clause & MODALS else "This applies only if "
+            cuts.append((m.start(), m.end(), lead, "provided_that"))
+    for m in _IN_WHICH_CASE.finditer(text):
+        if _free(text, m.start(), protected, parens):
+            cuts.append((m.start(), m.end(), "In that case, ", "in_which_case"))
+    # "If A, and B, then C": the main clause comes last, so clauses must not be cut apart.
+    subordinate = _SUBORDINATE.match(text) is not None
+    for m in _CLAUSE_JOIN.finditer(text):
+        if subordinate or not _free(text, m.start(), protected, parens):
+            continue
+        right = text[m.end() : m.end() + 200]
+        first = TOKEN.match(right)
+        if first and first.group(0).lower() in _SUBJECT and _looks_like_clause(right):
+            cuts.append((m.start(), m.end(), _JOINERS[m.group(1).lower()], "clause"))
+    for m in _INCLUDING.finditer(text):
+        tail = text[m.end() : m.end() + 400]
+        rest = {t.lower() for t in TOKEN.findall(tail)}
+        if (len(tail) < 400 and _free(text, m.start(), protected, parens)
+                and not rest & _FINITE):
+            # Only when the list runs to the end of the sentence: nothing follows it.
+            cuts.append((m.start(), m.end(), "This includes ", "including"))
+    if not cuts:
+        return None
+    cuts.sort()
+    units: list[str] = []
+    ops: list[Op] = []
+    pos = 0
+    prefix = ""
+    for start, end, nxt_prefix, op in cuts:
+        if start < pos:
+            continue
+        left = text[pos:start]
+        if _words(left) < min_words or _words(text[end : end + 200]) < min_words:
+            continue
+        units.append(_end(prefix + _first_cap(left, bool(prefix))))
+        prefix = nxt_prefix
+        pos = end
+        ops.append({"op": "split", "at": op})
+    if not units:
+        return None
+    units.append(_end(prefix + _first_cap(text[pos:], bool(prefix)), _final(text)))
+    return Split([_cap(u) for u in units], " ", ops)
+
+
+def _final(text: str) -> str:
+    stripped = text.rstrip()
+    return stripped[-1] if stripped[-1:] in ".!?" else "."
+
+
+def _first_cap(part: str, after_prefix: bool) -> str:
+    part = part.strip()
+    if after_prefix:
+        return part  # "This applies only if you ...": keep the part's own case
+    return _cap(part)

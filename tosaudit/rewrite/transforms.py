@@ -1,0 +1,559 @@
+"""Sentence transformations: all caps, parties, shall, legalese table, passive voice.
+
+Each transformation is a function ``(text, info) -> (text, operations)`` over one sentence. The
+patterns are compiled once, bounded (no nested quantifiers), and run on one sentence at a time.
+Quotations, URLs, e-mail addresses and code-like strings are never changed; capitalised words in
+mid-sentence are treated as defined terms or names and left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from tosaudit.rewrite.lexicon import (
+    IRREGULAR,
+    Entry,
+    a_or_an,
+    base_of_participle,
+    inflect,
+    lexicon,
+    match_case,
+)
+
+Op = dict[str, Any]
+
+TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019/-][A-Za-z]+)*")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]{1,2000}", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_DOMAIN = re.compile(
+    r"\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.(?:com|org|net|io|co|uk|de|fr|eu|gov)\b", re.IGNORECASE
+)
+_QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d|`[^`\n]{0,300}`")
+# Anchored at a token start, so each token is scanned once (linear on a 5 MB token too).
+_CODE = re.compile(r"(?<!\S)\S*?(?:[_{}<>=\\|]|::|\(\))\S*")
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+DETERMINERS = frozenset(
+    "a an the any no this that these those each every such your our its their his her my "
+    "some all either neither another".split()
+)
+PREPOSITIONS = frozenset(
+    "by to with for from of against between upon on about than toward towards without via under "
+    "at among regarding including into onto over through within after before".split()
+)
+MODALS = frozenset("shall will may must can cannot could should would might".split())
+BE_AUX = frozenset("am is are was were be been being has have had get gets got".split())
+SUBJECT_PRONOUNS = frozenset("we you they it he she i this these there".split())
+
+
+@dataclass
+class DocInfo:
+    """Facts about the whole document the rewrites need (computed once per document).
+
+    ``cased`` and ``acronyms`` (how words are written where the document is not shouting) are
+    built on first use from ``vocabulary``, a callable set by ``engine.doc_info``.
+    """
+
+    parties: dict[str, str] = field(default_factory=dict)  # "User" -> "you", "Company" -> "we"
+    defined_terms: frozenset[str] = frozenset()  # as written in the definitions
+    vocabulary: Any = None  # () -> (cased, acronyms)
+    _vocab: tuple[dict[str, str], frozenset[str]] | None = None
+
+    def _load(self) -> tuple[dict[str, str], frozenset[str]]:
+        if self._vocab is None:
+            self._vocab = self.vocabulary() if self.vocabulary else ({}, frozenset())
+        return self._vocab
+
+    @property
+    def cased(self) -> dict[str, str]:
+        """lower-case word -> the capitalised form the document uses for it mid-sentence."""
+        return self._load()[0]
+
+    @property
+    def acronyms(self) -> frozenset[str]:
+        return self._load()[1]
+
+
+@lru_cache(maxsize=4096)
+def protected_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans no transformation may touch: quotations, URLs, e-mails, domains, code."""
+    spans: list[tuple[int, int]] = []
+    for rx in (_QUOTED, _URL, _EMAIL, _DOMAIN, _CODE):
+        spans.extend(m.span() for m in rx.finditer(text))
+    return tuple(spans)
+
+
+def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """True when ``start`` begins the sentence or follows an enumeration/sentence break."""
+    window = text[max(0, start - 24) : start]
+    before = window.rstrip()
+    if not before:
+        return start - len(window) <= 0 or not text[:start].strip()
+    return before[-1] in ".!?:;\n" or bool(re.search(r"\(\w{1,4}\)$", before[-6:]))
+
+
+# ---------------------------------------------------------------- all caps -> sentence case
+
+def is_all_caps(text: str) -> bool:
+    """Mostly upper-case letters over at least four words (a shouted passage)."""
+    upper = len(_UPPER.findall(text))
+    lower = len(_LOWER.findall(text))
+    if upper + lower < 12 or upper <= 4 * lower or len(text.split()) < 4:
+        return False
+    return True
+
+
+def sentence_case(text: str, info: DocInfo) -> tuple[str, list[Op]]:
+    """Lower-case a shouted sentence, keeping acronyms, defined terms and names as written."""
+    if not is_all_caps(text):
+        return text, []
+    protected = protected_spans(text)
+    out: list[str] = []
+    pos = 0
+    first = True
+    for m in TOKEN.finditer(text):
+        out.append(text[pos : m.start()])
+        word = m.group(0)
+        low = word.lower()
+        if _inside(protected, m.start(), m.end()):
+            new = word
+        elif len(word) <= 4 and text[m.start() - 1 : m.start()] == "(" \
+                and text[m.end() : m.end() + 1] == ")":
+            new = low  # list labels: (A) -> (a), (IV) -> (iv)
+        elif word in info.acronyms:
+            new = word
+        elif low in info.cased:
+            new = info.cased[low]
+        elif low == "i":
+            new = "I"
+        else:
+            new = low
+        if first or text[max(0, m.start() - 12) : m.start()].rstrip()[-1:] in (".", "!", "?"):
+            new = new[:1].upper() + new[1:]
+        first = False
+        out.append(new)
+        pos = m.end()
+    out.append(text[pos:])
+    new_text = "".join(out)
+    new_text = _restore_terms(new_text, info)
+    return new_text, [{"op": "sentence_case"}]
+
+
+def _restore_terms(text: str, info: DocInfo) -> str:
+    for term in info.defined_terms:
+        if " " in term:  # multi-word terms: single words were restored token by token
+            text = re.sub(r"(?<!\w)" + re.escape(term) + r"(?!\w)", term, text,
+                          flags=re.IGNORECASE)
+    return text
+
+
+# ---------------------------------------------------------------- parties -> you / we
+
+_OBJ = {"you": "you", "we": "us"}
+_POSS = {"you": "your", "we": "our"}
+_BE_AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
+             "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
+
+
+def _party_regex(parties: dict[str, str]) -> re.Pattern[str] | None:
+    if not parties:
+        return None
+    alts = "|".join(re.escape(t) for t in sorted(parties, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])((?:[Tt]he|THE)\s+)?(" + alts + r")(['\u2019]s)?(?![\w-])")
+
+
+def _base_from_s(word: str) -> str | None:
+    low = word.lower()
+    if low in _BE_AGREE:
+        return _BE_AGREE[low]
+    if not low.endswith("s") or low.endswith("ss") or len(low) < 3:
+        return None
+    if low.endswith("ies"):
+        return word[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches", "xes", "zes", "oes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def replace_parties(text: str, info: DocInfo) -> tuple[str, list[Op]]:
+    """"the User" -> "you", "the Company" -> "we" where the document defines them so."""
+    rx = _party_regex(info.parties)
+    if rx is None:
+        return text, []
+    protected = protected_spans(text)
+    ops: list[Op] = []
+    out: list[str] = []
+    pos = 0
+    for m in rx.finditer(text):
+        if _inside(protected, m.start(), m.end()):
+            continue
+        pronoun = info.parties[m.group(2)]
+        after = text[m.end() : m.end() + 80]
+        nxt = TOKEN.match(after.lstrip())
+        next_word = nxt.group(0) if nxt else ""
+        prev = TOKEN.findall(text[max(0, m.start() - 30) : m.start()])
+        prev_word = prev[-1].lower() if prev else ""
+        gap = len(after) - len(after.lstrip())
+        agree: tuple[int, int, str] | None = None
+        if m.group(3):
+            new = _POSS[pronoun]
+        elif next_word.lower() in MODALS:
+            new = pronoun
+        elif prev_word in PREPOSITIONS or prev_word in ("and", "or") and _obj_context(text, m):
+            new = _OBJ[pronoun]
+        elif next_word:
+            verb = next_word
+            base = _base_from_s(verb)
+            if base is None or verb[:1].isupper():
+                continue
+            new = pronoun
+            vstart = m.end() + gap
+            agree = (vstart, vstart + len(verb), base)
+        else:
+            continue
+        if _sentence_initial(text, m.start()):
+            new = new[:1].upper() + new[1:]
+        out.append(text[pos : m.start()])
+        out.append(new)
+        pos = m.end()
+        if agree:
+            out.append(text[pos : agree[0]])
+            out.append(agree[2])
+            pos = agree[1]
+        ops.append({"op": "party", "from": m.group(0), "to": new})
+    if not ops:
+        return text, []
+    out.append(text[pos:])
+    return "".join(out), ops
+
+
+def _obj_context(text: str, m: re.Match[str]) -> bool:
+    words = [w.lower() for w in TOKEN.findall(text[max(0, m.start() - 60) : m.start()])]
+    return len(words) >= 3 and (words[-3] in PREPOSITIONS or words[-2] in PREPOSITIONS)
+
+
+# ---------------------------------------------------------------- shall -> must / will
+
+_SHALL = re.compile(r"(?<!\w)(shall)(\s+not)?(\s+)([A-Za-z]+)", re.IGNORECASE)
+# After these verbs "shall" states what will happen, not a duty (OPC drafting guidance).
+_FUTURE_VERBS = frozenset(
+    "be become remain survive continue apply prevail terminate expire constitute mean include "
+    "commence take have govern control supersede operate inure extend begin end last "
+    "automatically renew lapse cease".split()
+)
+
+
+def replace_shall(text: str, info: DocInfo) -> tuple[str, list[Op]]:
+    """"shall" -> "must" for a duty, "will" for what happens (and "shall not" -> "must not")."""
+    ops: list[Op] = []
+    protected = protected_spans(text)
+
+    def swap(m: re.Match[str]) -> str:
+        if _inside(protected, m.start(), m.end()):
+            return m.group(0)
+        verb = m.group(4).lower()
+        if verb.endswith("ly"):
+            rest = TOKEN.match(text[m.end() : m.end() + 60].lstrip())
+            verb = rest.group(0).lower() if rest else verb
+        word = "will" if verb in _FUTURE_VERBS else "must"
+        new = match_case(m.group(1), word)
+        ops.append({"op": "shall", "to": word})
+        return new + (m.group(2) or "") + m.group(3) + m.group(4)
+
+    new_text = _SHALL.sub(swap, text)
+    return new_text, ops
+
+
+# ---------------------------------------------------------------- legalese table
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    entry: Entry
+
+
+_ADJ_SUFFIX = ("able", "ible", "al", "ful", "ous", "ive", "est")
+_BLOCK_NEXT = {"cease": "to", "ceases": "to", "ceased": "to"}
+
+
+@lru_cache(maxsize=4096)
+def scan(text: str) -> tuple[Hit, ...]:
+    """Every legalese phrase in ``text``, longest match first, left to right, no overlaps."""
+    lex = lexicon()
+    index, prefixes = lex.entries, lex.prefixes
+    toks = [(m.start(), m.end(), m.group(0).lower()) for m in TOKEN.finditer(text)]
+    hits: list[Hit] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        key = toks[i][2]
+        best: tuple[int, Entry] | None = None
+        j = i
+        while True:
+            entry = index.get(key)
+            if entry is not None:
+                best = (j, entry)
+            j += 1
+            if j >= n or key not in prefixes:
+                break
+            sep = text[toks[j - 1][1] : toks[j][0]].strip()
+            if sep == "":
+                key = f"{key} {toks[j][2]}"
+            elif sep == ",":
+                key = f"{key}, {toks[j][2]}"
+            else:
+                break
+        if best is None:
+            i += 1
+            continue
+        j, entry = best
+        hits.append(Hit(toks[i][0], toks[j][1], entry))
+        i = j + 1
+    return tuple(hits)
+
+
+def _applicable(text: str, hit: Hit, protected: tuple[tuple[int, int], ...], caps: bool) -> bool:
+    """Whether an automatic replacement fits here (not a name, a quote or a noun use)."""
+    if not hit.entry.auto or _inside(protected, hit.start, hit.end):
+        return False
+    found = text[hit.start : hit.end]
+    if not caps and any(w[:1].isupper() for w in found.split()[1:]):
+        return False
+    if not caps and found[:1].isupper() and not _sentence_initial(text, hit.start):
+        return False  # "Termination" in mid-sentence is a defined term or a heading
+    prev = TOKEN.findall(text[max(0, hit.start - 40) : hit.start])
+    prev_word = prev[-1].lower() if prev else ""
+    e = hit.entry
+    if e.form and e.kind == "substitution":
+        if prev_word in DETERMINERS:
+            return False  # "any attempt", "a verified account": a noun or adjective, not a verb
+        if e.form == "s" and prev_word.endswith(_ADJ_SUFFIX):
+            return False  # "reasonable endeavours"
+        nxt = TOKEN.match(text[hit.end : hit.end + 40].lstrip())
+        if nxt and _BLOCK_NEXT.get(found.lower()) == nxt.group(0).lower():
+            return False
+    return True
+
+
+def _resolve_form(text: str, hit: Hit) -> str:
+    e = hit.entry
+    if e.form != "past" or not e.lemma:
+        return e.plain
+    first = e.lemma.split()[0]
+    if first not in IRREGULAR or IRREGULAR[first][1] == IRREGULAR[first][2]:
+        return e.plain
+    prev = [w.lower() for w in TOKEN.findall(text[max(0, hit.start - 40) : hit.start])][-3:]
+    prev = [w for w in prev if not w.endswith("ly") and w != "not"]
+    if prev and prev[-1] in BE_AUX:
+        return inflect(e.lemma, "pp")
+    return e.plain
+
+
+def apply_lexicon(text: str, info: DocInfo, caps: bool = False) -> tuple[str, list[Op], list[Op]]:
+    """Replace legalese from the table; returns (text, operations, flagged-only words)."""
+    hits = scan(text)
+    if not hits:
+        return text, [], []
+    protected = protected_spans(text)
+    ops: list[Op] = []
+    flagged: list[Op] = []
+    out: list[str] = []
+    pos = 0
+    for hit in hits:
+        found = text[hit.start : hit.end]
+        if not _applicable(text, hit, protected, caps):
+            if not hit.entry.auto and not _inside(protected, hit.start, hit.end):
+                flagged.append({"op": hit.entry.kind, "from": found, "to": hit.entry.plain,
+                                "source": hit.entry.source})
+            continue
+        plain = _resolve_form(text, hit)
+        start = hit.start
+        prefix = text[pos:start]
+        if not plain:
+            # Leave the words out, with the space after them; capitalise what now starts.
+            end = hit.end
+            while end < len(text) and text[end] == " ":
+                end += 1
+            out.append(prefix)
+            pos = end
+            if _sentence_initial(text, start) and end < len(text):
+                out.append(text[end].upper())
+                pos = end + 1
+            ops.append({"op": hit.entry.kind, "from": found, "to": "",
+                        "source": hit.entry.source})
+            continue
+        new = match_case(found, plain)
+        art = re.search(r"(?<![\w])(an?|An?|AN?)(\s+)$", prefix)
+        if art:
+            article = match_case(art.group(1), a_or_an(new.split()[0]))
+            prefix = prefix[: art.start(1)] + article + art.group(2)
+        out.append(prefix)
+        out.append(new)
+        pos = hit.end
+        ops.append({"op": hit.entry.kind, "from": found, "to": new, "source": hit.entry.source})
+    out.append(text[pos:])
+    return "".join(out), ops, flagged
+
+
+# ---------------------------------------------------------------- passive voice
+
+_PASSIVE = re.compile(
+    r"(?<![\w])(?:(shall|will|may|must|can|could|should|would|might)(\s+not)?\s+be|"
+    r"(has|have|had)\s+been|(am|is|are|was|were))\s+(?:([a-z]+ly)\s+)?([a-z]+)(?![\w-])",
+    re.IGNORECASE,
+)
+_IRREGULAR_PP = frozenset(v[2] for v in IRREGULAR.values()) - {"been", "had"}
+_NOT_PARTICIPLE = frozenset(
+    "need seed feed speed bed red hundred used based interested located subject limited "
+    "entitled required expected supposed".split()
+)
+_AGENT_PRONOUN = {"us": "we", "you": "you", "them": "they", "him": "he", "her": "she",
+                  "me": "I", "it": "it"}
+_AS_OBJECT = {"we": "us", "i": "me", "they": "them", "he": "him", "she": "her",
+              "you": "you", "it": "it"}
+_ADJUNCT = frozenset(
+    "at in on for if when without with unless within after before from to and or as during "
+    "until upon under where whenever because".split()
+)
+_CLAUSE_START = frozenset("that if when where which who because unless although and or but "
+                          "once while".split())
+
+
+def is_participle(word: str) -> bool:
+    low = word.lower()
+    if low in _NOT_PARTICIPLE:
+        return False
+    return low in _IRREGULAR_PP or (low.endswith("ed") and len(low) > 4)
+
+
+def find_passives(text: str) -> list[re.Match[str]]:
+    """be-verb (+ adverb) + past participle, from a participle list and -ed forms."""
+    return [m for m in _PASSIVE.finditer(text) if is_participle(m.group(6))]
+
+
+def _agent(text: str, pos: int) -> tuple[str, int, bool] | None:
+    """The agent after "by" at ``pos``: (text, end, plural) if it is a pronoun or short name."""
+    m = re.match(r"\s+by\s+", text[pos:])
+    if not m:
+        return None
+    start = pos + m.end()
+    toks = list(TOKEN.finditer(text, start, min(len(text), start + 80)))
+    if not toks or toks[0].start() != start:
+        return None
+    first = toks[0].group(0)
+    if first.lower() in _AGENT_PRONOUN:
+        end = toks[0].end()
+        plural = first.lower() in ("us", "you", "them")
+        words = [first]
+    else:
+        words = []
+        end = start
+        for k, t in enumerate(toks[:4]):
+            if k and text[toks[k - 1].end() : t.start()] != " ":
+                break
+            w = t.group(0)
+            if k == 0 and w.lower() == "the" or w[:1].isupper():
+                words.append(w)
+                end = t.end()
+            else:
+                break
+        if not words or words[-1].lower() == "the":
+            return None
+        plural = words[-1].endswith("s") and not words[-1].endswith("ss")
+    rest = text[end : end + 40]
+    nxt = TOKEN.match(rest.lstrip())
+    if rest.strip() and rest.lstrip()[:1] not in ".,;:!?)" and (
+        not nxt or nxt.group(0).lower() not in _ADJUNCT
+    ):
+        return None
+    return text[start:end], end, plural
+
+
+def _subject(text: str, aux_start: int) -> tuple[int, str] | None:
+    """The subject noun phrase right before the auxiliary, if it starts a clause."""
+    lo = max(0, aux_start - 120)
+    toks = list(TOKEN.finditer(text, lo, aux_start))
+    words: list[re.Match[str]] = []
+    edge = aux_start
+    for t in reversed(toks):
+        if text[t.end() : edge].strip():
+            break  # punctuation between words: the noun phrase ends here
+        low = t.group(0).lower()
+        if low in _CLAUSE_START or low in MODALS or low in BE_AUX:
+            break
+        words.append(t)
+        edge = t.start()
+        if len(words) > 6:
+            return None
+    if not words:
+        return None
+    start = words[-1].start()
+    lead = text[:start].rstrip()
+    prev = TOKEN.findall(text[max(0, start - 20) : start])
+    if lead and lead[-1] not in ",;:(" and not (prev and prev[-1].lower() in _CLAUSE_START):
+        return None
+    subj = text[start:aux_start].strip()
+    if subj.lower().split()[0] in PREPOSITIONS:
+        return None
+    return start, subj
+
+
+def passive_to_active(text: str, info: DocInfo) -> tuple[str, list[Op], list[Op]]:
+    """Active rewrite when the agent is named ("by us"); otherwise a hint naming the passive."""
+    ops: list[Op] = []
+    hints: list[Op] = []
+    protected = protected_spans(text)
+    for m in reversed(find_passives(text)):
+        if _inside(protected, m.start(), m.end()):
+            continue
+        agent = _agent(text, m.end())
+        if agent is None:
+            hints.append({"op": "passive", "phrase": m.group(0),
+                          "hint": f"Say who acts: \"{m.group(0)}\" does not say who does it."})
+            continue
+        subj = _subject(text, m.start())
+        base = base_of_participle(m.group(6))
+        if subj is None or base is None:
+            hints.append({"op": "passive", "phrase": m.group(0),
+                          "hint": f"Put the actor first: \"{m.group(0)}\" is passive."})
+            continue
+        agent_text, agent_end, plural = agent
+        low = agent_text.lower()
+        new_subj = _AGENT_PRONOUN.get(low, agent_text)
+        modal, neg, have, be = m.group(1), m.group(2) or "", m.group(3), m.group(4)
+        pp = m.group(6)
+        adverb = (m.group(5) + " ") if m.group(5) else ""
+        plural = plural or new_subj.lower() in ("we", "you", "they", "i")
+        if modal:
+            verb = f"{modal.lower()}{neg.lower()} {adverb}{base}"
+        elif have:
+            aux = "had" if have.lower() == "had" else ("have" if plural else "has")
+            verb = f"{aux} {adverb}{pp.lower()}"
+        elif be.lower() in ("was", "were"):
+            verb = f"{adverb}{inflect(base, 'past')}"
+        else:
+            verb = f"{adverb}{base if plural else inflect(base, 's')}"
+        start, subj_text = subj
+        obj = _AS_OBJECT.get(subj_text.lower(), subj_text)
+        head = obj.split()[0]
+        if obj == subj_text and head[:1].isupper() and not head.isupper() and (
+            head.lower() in DETERMINERS or head.lower() not in info.cased
+        ) and head not in info.defined_terms:
+            obj = obj[:1].lower() + obj[1:]  # "Fees will be charged by us" -> "... charge fees"
+        if _sentence_initial(text, start):
+            new_subj = new_subj[:1].upper() + new_subj[1:]
+        elif new_subj.split()[0] in ("The",):
+            new_subj = "the" + new_subj[3:]
+        new = f"{new_subj} {verb} {obj}"
+        text = text[:start] + new + text[agent_end:]
+        ops.append({"op": "active_voice", "from": m.group(0), "to": new})
+    return text, ops, hints

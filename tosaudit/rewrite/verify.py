@@ -1,0 +1,239 @@
+"""Verification: a rewrite is offered only if it keeps what the original says.
+
+Checks (each named in the report): numbers, money, percentages, durations, dates, e-mail
+addresses, URLs, negations, modal strength, defined terms, proper names, and a lower
+Flesch-Kincaid grade. A check compares what it extracts from the original and the rewrite; a
+rewrite that fails any check is not offered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from tosaudit.readability import count_sentence, metrics, total
+from tosaudit.rewrite.transforms import _EMAIL, _URL, TOKEN, is_all_caps
+
+_NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred thousand million billion half twice double".split()
+)
+_CURRENCY = re.compile(
+    r"[$\u20ac\u00a3\u00a5\u20b9]|\b(?:usd|eur|gbp|dollars?|euros?|pounds?|cents?)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent(?:age)?\b", re.IGNORECASE)
+_UNIT = re.compile(r"\b(day|week|month|year|hour|minute|business day|calendar day)s?\b",
+                   re.IGNORECASE)
+_MONTH = re.compile(
+    r"\b(january|february|march|april|may(?=\s+\d)|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+NEGATIONS = ("not", "no", "never", "without", "unless", "except", "nor", "neither", "none",
+             "nothing", "nobody", "nowhere")
+_NEG_EQUIV = [  # phrases that say the same negation in other words
+    (re.compile(r"\bwith the exception of\b"), "except", "exception"),
+    (re.compile(r"\bexcept for\b"), "except", "except"),
+    (re.compile(r"\bin the absence of\b"), "without", "absence"),
+    (re.compile(r"\bcannot\b"), "can not", "cannot"),
+    (re.compile(r"\bunable\s+to\b"), "can not", "unable"),
+    (re.compile(r"n't\b"), " not", "n't"),
+    (re.compile(r"n\u2019t\b"), " not", "n\u2019t"),
+]
+_MODAL_EQUIV = [
+    (re.compile(r"\bcannot\b|\bcan['\u2019]t\b"), "can not", "can"),
+    (re.compile(r"\bwon['\u2019]t\b"), "will not", "won"),
+    (re.compile(r"\bshan['\u2019]t\b"), "shall not", "shan"),
+    (re.compile(r"\b(?:is|are|am)\s+(?:required|obligated|obliged)\s+to\b"), "must", "ed to"),
+    (re.compile(r"\b(?:is|are)\s+authori[sz]ed\s+to\b"), "may", "authori"),
+    (re.compile(r"\b(?:is|are)\s+(?:un)?able\s+to\b"), "can", "able to"),
+    (re.compile(r"\b(?:has|have)\s+the\s+ability\s+to\b"), "can", "ability"),
+    (re.compile(r"\bit\s+is\s+incumbent\s+upon\b"), "must", "incumbent"),
+]
+MODALS = ("must", "shall", "will", "may", "can", "should", "would", "could", "might")
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str = ""
+
+    def record(self) -> dict[str, Any]:
+        rec: dict[str, Any] = {"check": self.name, "ok": self.ok}
+        if self.detail:
+            rec["detail"] = self.detail
+        return rec
+
+
+def fk_grade(units: Iterable[str]) -> float:
+    """Flesch-Kincaid grade of one or more sentences, as the audit scores them."""
+    counts = [count_sentence(u) for u in units if u.strip()]
+    return float(metrics(total(counts))["flesch_kincaid_grade"]) if counts else 0.0
+
+
+def _lost(before: Counter[str], after: Counter[str]) -> list[str]:
+    return sorted((before - after).elements())
+
+
+def _same(name: str, before: Counter[str], after: Counter[str]) -> Check:
+    if before == after:
+        return Check(name, True)
+    lost, added = _lost(before, after), _lost(after, before)
+    detail = "; ".join(p for p in (
+        f"lost {', '.join(lost)}" if lost else "", f"added {', '.join(added)}" if added else ""
+    ) if p)
+    return Check(name, False, detail)
+
+
+def _normalise(low: str, rules: list[tuple[re.Pattern[str], str, str]]) -> str:
+    for rx, rep, trigger in rules:
+        if trigger in low:  # a substring test is far cheaper than a regex pass
+            low = rx.sub(rep, low)
+    return low
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a text says that a rewrite must keep, extracted in one pass."""
+
+    numbers: Counter[str]
+    money: Counter[str]
+    percentages: Counter[str]
+    durations: Counter[str]
+    dates: Counter[str]
+    emails: tuple[str, ...]
+    urls: tuple[str, ...]
+    negations: Counter[str]
+    modals: Counter[str]
+
+
+_NUMBER_SET = frozenset(_NUMBER_WORDS)
+_NEG_SET = frozenset(NEGATIONS)
+_MODAL_SET = frozenset(MODALS)
+
+
+@lru_cache(maxsize=4096)
+def facts(text: str) -> Facts:
+    """Numbers, amounts, dates, contacts, negations and modal verbs of a text."""
+    low = text.lower()
+    neg_low = _normalise(low, _NEG_EQUIV)
+    modal_low = _normalise(low, _MODAL_EQUIV)
+    words = TOKEN.findall(low)
+    numbers = Counter(_NUMBER.findall(text))
+    numbers.update(w for w in words if w in _NUMBER_SET)
+    return Facts(
+        numbers=numbers,
+        money=Counter(m.lower() for m in _CURRENCY.findall(text)),
+        percentages=Counter(m.lower() for m in _PERCENT.findall(text)) if (
+            "%" in text or "cent" in low) else Counter(),
+        durations=Counter(m.lower() for m in _UNIT.findall(text)),
+        dates=Counter(m.lower() for m in _MONTH.findall(text)),
+        emails=tuple(_EMAIL.findall(text)) if "@" in text else (),
+        urls=tuple(m.group(0) for m in _URL.finditer(text)) if (
+            "http" in low or "www." in low) else (),
+        negations=Counter(w for w in TOKEN.findall(neg_low) if w in _NEG_SET),
+        modals=Counter(w for w in TOKEN.findall(modal_low) if w in _MODAL_SET),
+    )
+
+
+def negations(text: str) -> Counter[str]:
+    """Count of each negation word, with "n't", "cannot" and "with the exception of" unified."""
+    return facts(text).negations
+
+
+def modals(text: str) -> Counter[str]:
+    """Count of each modal verb, with "is required to" as "must" and the like."""
+    return facts(text).modals
+
+
+def _modal_check(b: Counter[str], a: Counter[str], repeats: bool) -> Check:
+    problems = []
+    strong_b = b["must"] + b["will"] + b["shall"]
+    strong_a = a["must"] + a["will"] + a["shall"]
+    if strong_a != strong_b and not (repeats and strong_a > strong_b):
+        problems.append(f"must/will/shall {strong_b} -> {strong_a}")
+    if a["must"] < b["must"]:
+        problems.append("a 'must' was weakened")
+    for word in ("may", "can", "should", "would", "could", "might"):
+        if a[word] != b[word] and not (repeats and a[word] > b[word]):
+            problems.append(f"{word} {b[word]} -> {a[word]}")
+    return Check("modals", not problems, "; ".join(problems))
+
+
+def _names(text: str) -> Counter[str]:
+    """Capitalised words that do not start a sentence or a list item: names, defined terms."""
+    out: Counter[str] = Counter()
+    for m in TOKEN.finditer(text):
+        word = m.group(0)
+        if not word[:1].isupper() or word == "I":
+            continue
+        before = text[max(0, m.start() - 12) : m.start()].rstrip()
+        if not before or before[-1] in ".!?:;\n\"\u201c(" or before.endswith(")"):
+            continue
+        out[word] += 1
+    return out
+
+
+def verify(
+    before: str,
+    after_units: list[str],
+    *,
+    grade_before: float | None = None,
+    defined_terms: Iterable[str] = (),
+    removable: Iterable[str] = (),
+    repeats: bool = False,
+) -> tuple[bool, list[Check], float, float]:
+    """Run every check; (verified, checks, grade before, grade after)."""
+    after = " ".join(after_units)
+    fb, fa = facts(before), facts(after)
+    checks = [
+        _same("numbers", fb.numbers, fa.numbers),
+        _same("money", fb.money, fa.money),
+        _same("percentages", fb.percentages, fa.percentages),
+        _same("durations", fb.durations, fa.durations),
+        _same("dates", fb.dates, fa.dates),
+    ]
+    for name, kept in (("emails", fb.emails), ("urls", fb.urls)):
+        lost = [x for x in kept if x not in after]
+        checks.append(Check(name, not lost, f"lost {', '.join(lost)}" if lost else ""))
+    nb, na = fb.negations, fa.negations
+    lost_neg = _lost(nb, na)
+    added_neg = [] if repeats else _lost(na, nb)
+    checks.append(Check(
+        "negations", not lost_neg and not added_neg,
+        "; ".join(p for p in (f"lost {', '.join(lost_neg)}" if lost_neg else "",
+                              f"added {', '.join(added_neg)}" if added_neg else "") if p),
+    ))
+    checks.append(_modal_check(fb.modals, fa.modals, repeats))
+    skip = set(removable)
+    shouted = is_all_caps(before)
+    before_low = before.lower()
+    missing_terms = [
+        t for t in defined_terms
+        if t not in skip and t.lower() in before_low
+        and re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", before,
+                      re.IGNORECASE if shouted else 0)
+        and not re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", after)
+    ]
+    checks.append(Check("defined_terms", not missing_terms,
+                        f"lost {', '.join(missing_terms)}" if missing_terms else ""))
+    if shouted:
+        # Every word of a shouted sentence is capitalised, so names cannot be told apart; the
+        # defined-terms check above (case-insensitive on the original) covers its terms.
+        checks.append(Check("proper_names", True, "not applicable: all caps"))
+    else:
+        lost_words = [w for w in _names(before) if w not in skip and w not in after]
+        checks.append(Check("proper_names", not lost_words,
+                            f"lost {', '.join(lost_words)}" if lost_words else ""))
+    g_before = grade_before if grade_before is not None else fk_grade([before])
+    g_after = fk_grade(after_units)
+    checks.append(Check("grade", g_after < g_before, f"{g_before:.1f} -> {g_after:.1f}"))
+    return all(c.ok for c in checks), checks, g_before, g_after
