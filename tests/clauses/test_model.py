@@ -96,3 +96,12 @@ def test_set_model_overrides_and_resets() -> None:
     finally:
         set_model(None)
     assert get_model() is not tiny
+
+
+def test_train_command_reports_missing_data(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from tosaudit.training.train import main
+
+    assert main(["--data", str(tmp_path), "--out", str(tmp_path / "m.json")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "not found" in err
+    assert not (tmp_path / "m.json").exists()

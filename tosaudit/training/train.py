@@ -30,6 +30,8 @@ PARAMS: dict[str, float] = {
     "max_features": 120_000,
     "logistic": 0,
     "nb": 0,
+    # class_weight="balanced" (grouped CV: macro-F1 0.712 vs 0.709 unweighted).
+    "balanced": 1,
 }
 
 
@@ -64,9 +66,9 @@ def _labels(examples: Sequence[Example]) -> np.ndarray:
     return np.array([[c in e.labels for c in CATEGORIES] for e in examples], dtype=bool)
 
 
-def _fit_linear(X, Y: np.ndarray, C: float, loss: str = "svm",
-                nb: bool = False) -> tuple[np.ndarray, np.ndarray]:
-    """One balanced linear classifier per category: (features x k) weights and k intercepts.
+def _fit_linear(X, Y: np.ndarray, C: float, loss: str = "svm", nb: bool = False,
+                balanced: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """One linear classifier per category: (features x k) weights and k intercepts.
 
     With ``nb`` the features are first scaled by their naive-Bayes log-count ratio (NBSVM,
     Wang & Manning 2012); the ratio is folded into the weights, so scoring is unchanged.
@@ -74,6 +76,7 @@ def _fit_linear(X, Y: np.ndarray, C: float, loss: str = "svm",
     from sklearn.linear_model import LogisticRegression
     from sklearn.svm import LinearSVC
 
+    weight = "balanced" if balanced else None
     W = np.zeros((X.shape[1], Y.shape[1]))
     b = np.zeros(Y.shape[1])
     for k in range(Y.shape[1]):
@@ -88,9 +91,9 @@ def _fit_linear(X, Y: np.ndarray, C: float, loss: str = "svm",
             r = np.log(pos / pos.sum()) - np.log(neg / neg.sum())
             Xk = X.multiply(r).tocsr()
         if loss == "logistic":
-            clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
+            clf = LogisticRegression(C=C, class_weight=weight, max_iter=2000)
         else:
-            clf = LinearSVC(C=C, class_weight="balanced", max_iter=5000)
+            clf = LinearSVC(C=C, class_weight=weight, max_iter=5000)
         clf.fit(Xk, Y[:, k])
         W[:, k] = clf.coef_[0] * r
         b[k] = clf.intercept_[0]
@@ -146,7 +149,7 @@ def _fit(examples: Sequence[Example], rows: Sequence[int], params: dict[str, flo
     X = _matrix(vec, texts)
     Y = _labels([examples[i] for i in rows])
     W, b = _fit_linear(X, Y, float(params["C"]), "logistic" if params.get("logistic") else "svm",
-                       bool(params.get("nb")))
+                       bool(params.get("nb")), bool(params.get("balanced")))
     th = np.zeros(len(CATEGORIES)) if thresholds is None else thresholds
     return ClauseModel(CATEGORIES, vec, W, b, th)
 
