@@ -636,6 +636,8 @@ def rewrites_page() -> None:
             else:
                 accepted.discard(item.id)
     stem = services.safe_stem(report.source)
+    with st.expander("What changed (diff)"):
+        st.code(services.plain_diff(report, accepted) or "No changes accepted.", language="diff")
     d1, d2 = st.columns(2)
     d1.download_button(
         "Plain version (Markdown)",

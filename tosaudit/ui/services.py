@@ -6,6 +6,7 @@ already holds (findings, sentences, disclosures, grade) for display or download.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
 import io
@@ -49,11 +50,15 @@ def error_line(report: DocumentReport) -> str:
 
 
 def list_samples(folder: Path = SAMPLES_DIR) -> list[Path]:
-    """The sample policies shipped with the project, by name."""
+    """The sample policies shipped with the project, by name (not the folder's README)."""
     if not folder.is_dir():
         return []
     return sorted(
-        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SAMPLE_SUFFIXES
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and p.suffix.lower() in SAMPLE_SUFFIXES
+        and not p.name.lower().startswith("readme")
     )
 
 
@@ -519,16 +524,30 @@ class RewriteItem:
     grade_after: float | None
 
 
+def _verified(f: Finding) -> bool:
+    rw = (f.extra or {}).get("rewrite")
+    # Older reports without verification details: a suggestion is only attached when verified.
+    return bool(f.suggestion) and (not isinstance(rw, dict) or bool(rw.get("verified", True)))
+
+
 def rewrite_items(report: DocumentReport) -> list[RewriteItem]:
-    """Findings with a suggestion, one per span (the first one for each span), in text order."""
+    """Verified suggestions, one per span (the library's choice), in text order."""
+    try:
+        from tosaudit.rewrite.plain import edits
+
+        spans: set[tuple[int, int]] | None = {(a, b) for a, b, _ in edits(report)}
+    except ImportError:  # pragma: no cover - rewrites not installed
+        spans = None
     seen: set[tuple[int, int]] = set()
     out = []
     for f in sorted(report.findings, key=lambda f: (f.start or 0, f.end or 0)):
-        if not f.suggestion or f.start is None or f.end is None or (f.start, f.end) in seen:
+        if f.start is None or f.end is None or not _verified(f) or (f.start, f.end) in seen:
+            continue
+        if spans is not None and (f.start, f.end) not in spans:
             continue
         seen.add((f.start, f.end))
-        extra = f.extra or {}
-        rw = extra.get("rewrite") if isinstance(extra.get("rewrite"), dict) else {}
+        rw = (f.extra or {}).get("rewrite")
+        rw = rw if isinstance(rw, dict) else {}
         out.append(
             RewriteItem(
                 id=finding_id(f),
@@ -537,67 +556,56 @@ def rewrite_items(report: DocumentReport) -> list[RewriteItem]:
                 original=f.excerpt
                 if f.excerpt is not None
                 else (report.text or "")[f.start : f.end],
-                suggestion=f.suggestion,
+                suggestion=str(f.suggestion),
                 rule=f.rule,
                 name=f.name,
-                grade_before=rw.get("grade_before", extra.get("grade_before")),
-                grade_after=rw.get("grade_after", extra.get("grade_after")),
+                grade_before=rw.get("grade_before"),
+                grade_after=rw.get("grade_after"),
             )
         )
     return out
 
 
+def with_accepted(report: DocumentReport, accepted: Iterable[str]) -> DocumentReport:
+    """A copy of the report whose only suggestions are the accepted ones.
+
+    The library's plain-version functions apply every suggestion a report holds, so the
+    reviewer's choice is expressed by dropping the rejected ones, not by re-applying edits here.
+    """
+    keep = set(accepted)
+    findings = [
+        f if not f.suggestion or finding_id(f) in keep else dataclasses.replace(f, suggestion=None)
+        for f in report.findings
+    ]
+    return dataclasses.replace(report, findings=findings)
+
+
 def plain_text(report: DocumentReport, accepted: Iterable[str]) -> str:
-    """The document text with the accepted suggestions applied (overlaps: the first wins)."""
-    text = report.text or ""
-    chosen = [i for i in rewrite_items(report) if i.id in set(accepted)]
-    out, pos = [], 0
-    for item in chosen:
-        if item.start < pos:
-            continue  # overlaps an earlier accepted rewrite
-        out.append(text[pos : item.start])
-        out.append(item.suggestion)
-        pos = item.end
-    out.append(text[pos:])
-    return "".join(out)
+    """The document text with the accepted suggestions applied."""
+    from tosaudit.rewrite.plain import plain_text as library_plain_text
+
+    return library_plain_text(with_accepted(report, accepted))
 
 
 def plain_markdown(report: DocumentReport, accepted: Iterable[str]) -> str:
-    """The plain version as Markdown, key-terms box first when the library made one."""
-    body = plain_text(report, accepted)
-    box = key_terms_lines(report)
-    head = ""
-    if box:
-        head = "> **Key terms**\n>\n" + "".join(f"> - {line}\n" for line in box) + "\n"
-    return head + body
+    """The plain version as Markdown (the library's export), key-terms box first."""
+    from tosaudit.rewrite.plain import to_markdown
+
+    return to_markdown(with_accepted(report, accepted))
 
 
 def plain_docx(report: DocumentReport, accepted: Iterable[str]) -> bytes:
-    """The plain version as a DOCX: key-terms box, then one paragraph per text paragraph."""
-    from docx import Document as DocxDocument
+    """The plain version as DOCX (the library's export)."""
+    from tosaudit.rewrite.plain import to_docx_bytes
 
-    doc = DocxDocument()
-    doc.core_properties.title = f"Plain version of {report.source}"
-    box = key_terms_lines(report)
-    if box:
-        doc.add_heading("Key terms", level=2)
-        for line in box:
-            doc.add_paragraph(_xml_safe(line), style="List Bullet")
-    for para in re.split(r"\n\s*\n", plain_text(report, accepted)):
-        para = para.strip()
-        if para:
-            doc.add_paragraph(_xml_safe(para))
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return to_docx_bytes(with_accepted(report, accepted))
 
 
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+def plain_diff(report: DocumentReport, accepted: Iterable[str]) -> str:
+    """The library's unified diff of what the accepted rewrites change."""
+    from tosaudit.rewrite.plain import diff
 
-
-def _xml_safe(s: str) -> str:
-    # python-docx refuses control characters that XML 1.0 cannot hold.
-    return _XML_BAD.sub("", s)
+    return diff(with_accepted(report, accepted))
 
 
 def key_terms_lines(report: DocumentReport) -> list[str]:
@@ -626,7 +634,7 @@ def _line(v: Any) -> str:
     if isinstance(v, dict):
         for key in ("text", "summary", "line", "plain"):
             if isinstance(v.get(key), str):
-                label = v.get("label") or v.get("title")
+                label = v.get("label") or v.get("title") or v.get("topic")
                 return f"{label}: {v[key]}" if label else v[key]
     if isinstance(v, list):
         return "; ".join(_line(x) for x in v if _line(x))
