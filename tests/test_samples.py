@@ -100,3 +100,16 @@ def test_no_contact_sample_has_no_contact_channel():
     text = ingest_file(SAMPLES / "no-contact-privacy.html").text
     assert "@" not in text and "http" not in text
     assert re.search(r"\d[\d ()-]{6,}\d", text) is None  # nothing that looks like a phone number
+
+
+def test_throughput_benchmark_runs_on_the_samples(capsys):
+    spec = importlib.util.spec_from_file_location(
+        "throughput", SAMPLES.parent / "benchmarks" / "throughput.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main([str(SAMPLES), "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert f"files: {len(FILES)} " in out
+    assert re.search(r"ratio full audit / textstat: \d+\.\d\dx", out)
+    assert module.main([str(SAMPLES / "sources")]) == 2  # no policy files there
