@@ -192,3 +192,32 @@ def test_plain_zip_is_unsupported():
 def test_docx_sniffed_without_suffix():
     doc = ingest_bytes(docx_bytes(lambda d: d.add_paragraph("Hello there.")), "upload")
     assert doc.format == "docx" and doc.text == "Hello there.\n"
+
+
+def test_text_box_read_once():
+    from docx.oxml.parser import parse_xml
+
+    box_xml = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml">'
+        "<mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent>"
+        "<w:p><w:r><w:rPr><w:sz w:val=\"12\"/></w:rPr><w:t>Fees are non-refundable.</w:t></w:r>"
+        "</w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r>"
+        "<w:t>Fees are non-refundable.</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+    def build(d):
+        p = d.add_paragraph("Prices are shown at checkout.")
+        p._p.append(parse_xml(box_xml))
+        d.add_paragraph("Next paragraph.")
+
+    doc = ingest_bytes(docx_bytes(build), "box.docx")
+    assert doc.text == (
+        "Prices are shown at checkout.\n\nFees are non-refundable.\n\nNext paragraph.\n"
+    )
+    small = next(s for s in doc.layout if doc.text[s.start : s.end] == "Fees are non-refundable.")
+    assert small.font_size == 6.0

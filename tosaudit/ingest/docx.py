@@ -278,6 +278,25 @@ class _Writer:
         self.last_kind = None  # the next block starts a new paragraph
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_box_paragraphs(paragraph: Any) -> Iterator[Any]:
+    """Paragraphs inside text boxes anchored in a paragraph (callouts, boxed fine print).
+
+    Word writes each text box twice (a DrawingML choice and a VML fallback); only the first
+    copy is read.
+    """
+    from docx.text.paragraph import Paragraph
+
+    for box in paragraph._p.iter(f"{_W}txbxContent"):
+        # Skip the fallback copy, and boxes nested in a box (read with their outer box).
+        if any(a.tag in (_MC_FALLBACK, f"{_W}txbxContent") for a in box.iterancestors()):
+            continue
+        for p in box.iter(f"{_W}p"):
+            yield Paragraph(p, paragraph._parent)
+
+
 def _blocks(document: Any) -> Iterator[Any]:
     yield from document.iter_inner_content()
 
@@ -300,6 +319,8 @@ def read_docx(data: bytes, source: str, max_decompressed_bytes: int) -> Document
                 writer.table(block)
             else:
                 writer.paragraph(block)
+                for box in _text_box_paragraphs(block):
+                    writer.paragraph(box)
     except Exception as exc:  # a malformed part deep in the XML
         raise CorruptFileError(
             f"the DOCX is damaged and cannot be read ({one_line(exc)})"
