@@ -102,6 +102,7 @@ def test_no_contact_sample_has_no_contact_channel():
     assert re.search(r"\d[\d ()-]{6,}\d", text) is None  # nothing that looks like a phone number
 
 
+@pytest.mark.slow
 def test_throughput_benchmark_runs_on_the_samples(capsys):
     spec = importlib.util.spec_from_file_location(
         "throughput", SAMPLES.parent / "benchmarks" / "throughput.py"
