@@ -7,6 +7,7 @@ Pages only arrange what ``DocumentReport`` holds; anything computed lives in the
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import altair as alt
@@ -21,6 +22,7 @@ from tosaudit.ui import services, state
 
 LETTER_COLOURS = {"A": "#15803d", "B": "#65a30d", "C": "#ca8a04", "D": "#ea580c", "E": "#b91c1c"}
 # Material icons ship with Streamlit's frontend, so they render without an emoji font.
+LETTER_BADGES = {"A": "green", "B": "green", "C": "orange", "D": "orange", "E": "red"}
 STATE_ICONS = {
     "ok": ":green[:material/check_circle:]",
     "warn": ":orange[:material/warning:]",
@@ -150,7 +152,8 @@ def audit_page() -> None:
             continue
         g = r.grade or {}
         cols = st.columns([1, 6, 2])
-        cols[0].markdown(f"### {g.get('letter', '?')}")
+        letter = str(g.get("letter", "?"))
+        cols[0].markdown(f"### :{LETTER_BADGES.get(letter, 'gray')}-background[{letter}]")
         cols[1].markdown(
             f"**{html.escape(r.source)}** · {r.kind or 'policy'} · "
             f"{(r.readability or {}).get('words', 0)} words · {len(r.findings)} findings"
@@ -619,7 +622,7 @@ def rewrites_page() -> None:
                     else ""
                 )
             )
-            c1.text(item.original)
+            c1.html(_rewrite_box(item.original, "#fff7ed"))
             c2.caption(
                 "Plain"
                 + (
@@ -628,7 +631,7 @@ def rewrites_page() -> None:
                     else ""
                 )
             )
-            c2.text(item.suggestion)
+            c2.html(_rewrite_box(item.suggestion, "#f0fdf4"))
             box_key = f"rw_{key[:12]}_{item.id}"
             st.session_state.setdefault(box_key, item.id in accepted)
             if st.checkbox("Use this rewrite", key=box_key):
@@ -652,6 +655,18 @@ def rewrites_page() -> None:
         f"{stem}-plain.docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         key="rw_docx",
+    )
+
+
+_SOFT_BREAK = re.compile(r"\n(?![ \t]{0,8}(?:[-\u2022*]|\(?[a-z0-9]{1,3}[.)])[ \t])")
+
+
+def _rewrite_box(text: str, background: str) -> str:
+    # Source line wraps are not meaning: join them, but keep list items on their own lines.
+    flowing = _SOFT_BREAK.sub(" ", text.strip())
+    return (
+        f'<div style="white-space:pre-line;background:{background};border-radius:8px;'
+        f'padding:.6rem .8rem;line-height:1.55">{html.escape(flowing)}</div>'
     )
 
 
@@ -699,9 +714,18 @@ def batch_page() -> None:
         hide_index=True,
         width="stretch",
         column_config={
-            "score": st.column_config.NumberColumn(format="%.0f"),
-            "reading_ease": st.column_config.NumberColumn(format="%.0f"),
-            "fk_grade": st.column_config.NumberColumn(format="%.1f"),
+            "document": "Document",
+            "status": "Status",
+            "error": "Error",
+            "kind": "Kind",
+            "grade": "Grade",
+            "words": "Words",
+            "findings": "Findings",
+            "serious": "Serious",
+            "unfavourable_kinds": st.column_config.NumberColumn("Unfavourable clause kinds"),
+            "score": st.column_config.NumberColumn("Score", format="%.0f"),
+            "reading_ease": st.column_config.NumberColumn("Reading ease", format="%.0f"),
+            "fk_grade": st.column_config.NumberColumn("Grade level", format="%.1f"),
         },
     )
     st.download_button(
