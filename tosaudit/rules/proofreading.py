@@ -1,7 +1,679 @@
-"""Proofreading rules: placeholders, repeated words, brackets, definitions, cross-references."""
+"""Proofreading rules: placeholders, repeated words, brackets, definitions, cross-references,
+inconsistent durations and company names.
+
+These catch what a careful editor would before publishing: a template never filled in, "the
+the", a parenthesis never closed, a defined term nobody uses, "see Section 14" in a 12-section
+document, a refund window of 14 days in one place and 30 in another. Every pattern is linear on
+hostile input (bounded repeats, literal prefilters) and runs on the whole text once.
+"""
 
 from __future__ import annotations
 
-from tosaudit.rules.base import Rule
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
-RULES: list[Rule] = []
+import yaml
+
+from tosaudit.models import Finding
+from tosaudit.rules.base import AuditContext, Rule
+
+# ---------------------------------------------------------------------------------------------
+# PR401 placeholders
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Placeholder:
+    what: str
+    needles: tuple[str, ...]  # literals every match contains (lower case when ignore_case)
+    ignore_case: bool
+    regex: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def placeholder_patterns() -> tuple[_Placeholder, ...]:
+    """The placeholder list of ``rules/data/proofreading.yaml``, compiled once."""
+    path = resources.files("tosaudit.rules") / "data" / "proofreading.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out = []
+    for item in data["placeholders"]:
+        ic = bool(item.get("ignore_case"))
+        needles = item["needle"] if isinstance(item["needle"], list) else [item["needle"]]
+        out.append(_Placeholder(
+            item["what"], tuple(n.lower() if ic else n for n in needles), ic,
+            re.compile(item["pattern"], re.IGNORECASE if ic else 0),
+        ))
+    return tuple(out)
+
+
+def _needle_matches(text: str, hay: str, needle: str, regex: re.Pattern[str],
+                    width: int = 120) -> Iterator[re.Match[str]]:
+    """Matches of ``regex`` that contain an occurrence of ``needle`` in ``hay``.
+
+    The regex runs only in a small window around each needle (``str.find`` finds them at C
+    speed), so a pattern that starts with a look-behind never scans the whole text.
+    """
+    pos = hay.find(needle)
+    last_end = -1
+    while pos != -1:
+        lo = max(0, pos - width)
+        for m in regex.finditer(text, lo, min(len(text), pos + len(needle) + width)):
+            if m.start() <= pos < m.end() and m.start() >= last_end:
+                last_end = m.end()
+                yield m
+                break
+        pos = hay.find(needle, max(pos + 1, last_end))
+
+
+class Placeholder(Rule):
+    """Placeholder text left in from a template: "[INSERT COMPANY NAME]", "{{DATE}}",
+    "<COMPANY NAME>", "[Date]", "XX days", "TBD", lorem ipsum, a literal "Company Name", or an
+    example.com address.
+
+    A published policy with placeholders tells customers nobody read it, and the missing value
+    (a date, an address, a number of days) is usually a term they need.
+    """
+
+    code = "PR401"
+    name = "placeholder-text"
+    groups = ("proofreading",)
+    severity = "error"
+    explanation = "Template text was left in: fill in the real value before publishing."
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        text = ctx.text
+        low = text.lower()
+        if len(low) != len(text):  # lowering changed offsets: search case-insensitively as is
+            low = text
+        hits: list[tuple[int, int, str]] = []
+        for ph in placeholder_patterns():
+            hay = low if ph.ignore_case else text
+            for needle in ph.needles:
+                for m in _needle_matches(text, hay, needle, ph.regex):
+                    hits.append((m.start(), m.end(), ph.what))
+        last_end = -1
+        for start, end, what in sorted(hits, key=lambda h: (h[0], -h[1])):
+            if start < last_end:
+                continue  # "[INSERT {{DATE}}]": one finding is enough
+            last_end = end
+            yield ctx.finding(
+                self, start, end,
+                f"Placeholder left in: \"{text[start:end][:60]}\" ({what}). Replace it with "
+                "the real value.",
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# PR402 repeated words
+# ---------------------------------------------------------------------------------------------
+
+# Doubled on purpose in good English ("that that", "had had").
+_REPEAT_OK = frozenset({"that", "had", "bye", "ha", "hee", "ho", "no", "so", "very", "mahi",
+                        "bora", "chop", "tut", "is"})
+
+
+def _paragraph_index(ctx: AuditContext) -> tuple[list[int], list[int]]:
+    key = "proofreading.paragraphs"
+    if key not in ctx.cache:
+        paras = ctx.segmented.paragraphs
+        ctx.cache[key] = ([p.start for p in paras], [p.end for p in paras])
+    return ctx.cache[key]
+
+
+def _same_paragraph(ctx: AuditContext, a: int, b: int) -> bool:
+    starts, ends = _paragraph_index(ctx)
+    i = bisect.bisect_right(starts, a) - 1
+    return i >= 0 and b <= ends[i]
+
+
+class RepeatedWord(Rule):
+    """The same word twice in a row ("the the", "to to"), within one paragraph."""
+
+    code = "PR402"
+    name = "repeated-word"
+    groups = ("proofreading",)
+    severity = "warning"
+    explanation = "A word is repeated by mistake."
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        # Cheap pass first: split() and compare neighbours; the regex only runs per doubled word.
+        tokens = ctx.text.lower().split()
+        doubled = {a for a, b in zip(tokens, tokens[1:], strict=False)
+                   if a.isalpha() and b.rstrip(".,;:!?)\"\u201d") == a and a not in _REPEAT_OK}
+        for word in sorted(doubled):
+            yield from self._check_word(ctx, word)
+
+    def _check_word(self, ctx: AuditContext, word: str) -> Iterator[Finding]:
+        regex = re.compile(
+            r"(?<![A-Za-z'\u2019-])(" + re.escape(word) + r")"
+            r"(?:[ \t]{1,5}|[ \t]{0,5}\r?\n[ \t]{0,5})"
+            r"(\1)(?![A-Za-z'\u2019-])", re.IGNORECASE)
+        for m in regex.finditer(ctx.text):
+            word = m.group(1)
+            if word.lower() in _REPEAT_OK or (len(word) == 1 and word not in "aA"):
+                continue
+            if word.isupper() and len(word) > 1 and word != m.group(2):
+                continue
+            if not _same_paragraph(ctx, m.start(), m.end()):
+                continue  # a heading followed by a line starting with the same word
+            yield ctx.finding(
+                self, m.start(), m.end(),
+                f"Repeated word: \"{m.group(0).split()[0]} {m.group(2)}\". Delete one.",
+                suggestion=m.group(1),
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# PR403 unbalanced brackets and quotes
+# ---------------------------------------------------------------------------------------------
+
+_BRACKET_CHARS = re.compile(r"[()\[\]{}\u201c\u201d\"]")
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+_OPENERS = {"(", "[", "{", "\u201c"}
+_QUOTES = {'"', "\u201c", "\u201d"}
+_QUOTE_CLOSE = {'"': '"', "\u201c": "\u201d"}
+# "a) ...", "1) ...", "iv) ..." list markers and ":)" are not stray closers.
+_ENUMERATOR = re.compile(r"(?:^|[\s>\u2022*-])(?:[A-Za-z]{1,2}|[0-9]{1,3}|[ivxlcIVXLC]{1,6})$")
+
+
+_Marks = list[tuple[str, int]]
+
+
+def _scan_paragraph(text: str, a: int, b: int) -> tuple[_Marks, _Marks]:
+    """(unclosed openers, stray closers) of one paragraph, each as (char, offset)."""
+    stack: list[tuple[str, int]] = []
+    stray: list[tuple[str, int]] = []
+    mixed: list[tuple[str, int]] = []
+    orphans: list[tuple[str, int]] = []
+    for m in _BRACKET_CHARS.finditer(text, a, b):
+        ch, pos = m.group(0), m.start()
+        if ch in _QUOTES and stack and stack[-1][0] in _QUOTES and (
+            ch != "\u201c" or stack[-1][0] == "\u201c"
+        ):
+            # closes the open quotation; "\u201cword\"" or "\u201cword\u201c" mixes styles
+            if ch != _QUOTE_CLOSE[stack[-1][0]]:
+                mixed.append((ch, pos))
+            stack.pop()
+        elif ch == '"':
+            stack.append((ch, pos))
+        elif ch in _OPENERS:
+            stack.append((ch, pos))
+        else:
+            want = _PAIRS[ch]
+            if stack and stack[-1][0] == want:
+                stack.pop()
+            elif any(c == want for c, _ in stack):
+                while stack and stack[-1][0] != want:  # an inner opener was never closed
+                    orphans.append(stack.pop())
+                stack.pop()
+            elif ch == "\u201d":
+                stray.append((ch, pos))
+            else:
+                before = text[max(a, pos - 8) : pos]
+                if ch == ")" and (_ENUMERATOR.search(before) or before.endswith((":", ";"))):
+                    continue
+                stray.append((ch, pos))
+    return sorted(orphans + stack, key=lambda x: x[1]), sorted(stray + mixed, key=lambda x: x[1])
+
+
+class UnbalancedBrackets(Rule):
+    """A bracket or quotation mark opened and never closed (or closed and never opened) within a
+    paragraph. List markers such as "a)" or "1)" are not counted."""
+
+    code = "PR403"
+    name = "unbalanced-brackets"
+    groups = ("proofreading",)
+    severity = "warning"
+    explanation = "An unmatched bracket or quote makes readers wonder where the aside ends."
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        text = ctx.text
+        paras = ctx.segmented.paragraphs
+        scans = [_scan_paragraph(text, p.start, p.end) for p in paras]
+        for i, (unclosed, stray) in enumerate(scans):
+            # A parenthesis split across two paragraphs (a page break in a PDF) is not an error.
+            if unclosed and i + 1 < len(scans) and scans[i + 1][1]:
+                nxt = scans[i + 1][1]
+                if unclosed[-1][0] == _PAIRS.get(nxt[0][0]):
+                    unclosed = unclosed[:-1]
+                    scans[i + 1] = (scans[i + 1][0], nxt[1:])
+            for ch, pos in unclosed:
+                close = {"(": ")", "[": "]", "{": "}", "\u201c": "\u201d", '"': '"'}[ch]
+                yield ctx.finding(
+                    self, pos, pos + 1,
+                    f"\"{ch}\" is never closed in this paragraph: add the matching \"{close}\".",
+                )
+            for ch, pos in stray:
+                if ch in _QUOTES:
+                    msg = (f"Mismatched quotation marks: \"{ch}\" closes a quotation opened "
+                           "with another style of quote.")
+                else:
+                    msg = f"\"{ch}\" closes something that was never opened in this paragraph."
+                yield ctx.finding(self, pos, pos + 1, msg)
+
+
+# ---------------------------------------------------------------------------------------------
+# PR404 / PR405 defined terms
+# ---------------------------------------------------------------------------------------------
+
+_Q_OPEN = "\"\u201c"
+_Q_CLOSE = "\"\u201d"
+# ("Services"), (the "Terms"), (collectively, the "Agreement"), ("we", "us" or "our")
+_PAREN = re.compile(r"\(([^()\n]{1,200})\)")
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{1,60})[\"\u201d]")
+_PAREN_FILLER = re.compile(
+    r"(?:[\s,;:/]|\b(?:and|or|and/or|each|together|collectively|individually|jointly|"
+    r"hereinafter|hereafter|herein|the|a|an|referred|to|as|called|defined|"
+    r"further|below|above|all|any|of|them|such)\b)*",
+    re.IGNORECASE,
+)
+_MEANS = re.compile(
+    r"\*{0,2}[\"\u201c]([A-Z][^\"\u201c\u201d\n]{0,60})[\"\u201d]\*{0,2}\s{0,3}"
+    r"(?:means|shall mean|will mean|refers to|shall refer to|has the meaning|includes|is defined)\b"
+)
+_CALLED = re.compile(
+    r"\b(?:referred to (?:herein |below |hereinafter )?as|hereinafter|defined as)\s{1,3}"
+    r"(?:the\s{1,3})?[\"\u201c]([^\"\u201c\u201d\n]{1,60})[\"\u201d]",
+    re.IGNORECASE,
+)
+_MEANS_NEEDLES = (" means", " mean", " refers to", " refer to", " has the meaning", " includes",
+                  " is defined")
+_CALLED_NEEDLES = ("referred to", "hereinafter", "defined as")
+_AS_DEFINED = re.compile(
+    r"\b((?:[A-Z][\w-]{1,30}\s){0,3}[A-Z][\w-]{1,30})\s{1,3}\(?\s{0,2}as\s(?:such\sterm\sis\s)?"
+    r"defined\s(?:below|above|herein|hereunder|in\s(?:these|this|the)\s(?:Terms|Agreement|"
+    r"Policy|Conditions))"
+)
+_ALIAS = re.compile(r"\b(?:also|previously|formerly|sometimes|commonly)\b", re.IGNORECASE)
+_PRONOUNS = frozenset("we us our you your i me my they them their it its".split())
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    start: int  # offset of the term inside its quotes
+    end: int
+
+
+def definitions(ctx: AuditContext) -> list[Definition]:
+    """Terms the document defines in quotes, with the span of each defining occurrence."""
+    key = "proofreading.definitions"
+    if key in ctx.cache:
+        return ctx.cache[key]
+    text = ctx.text
+    out: dict[str, Definition] = {}
+    if '"' in text or "\u201c" in text:
+        for m in _PAREN.finditer(text):
+            inner = m.group(1)
+            quoted = list(_QUOTED.finditer(inner))
+            if not quoted:
+                continue
+            if _ALIAS.search(inner):
+                continue  # "(also referred to as "SPAM")" names an alias, not a definition
+            rest = _QUOTED.sub(" ", inner)
+            if _PAREN_FILLER.fullmatch(rest) is None:
+                continue  # "(see the "Privacy" page for more)" is not a definition
+            for q in quoted:
+                term = q.group(1).strip()
+                if term and term.lower() not in _PRONOUNS and term not in out:
+                    s = m.start(1) + q.start(1)
+                    out[term] = Definition(term, s, s + len(q.group(1)))
+        low = text.lower() if len(text.lower()) == len(text) else text
+        for regex, needles in ((_MEANS, _MEANS_NEEDLES), (_CALLED, _CALLED_NEEDLES)):
+            hay = low if regex.flags & re.IGNORECASE else text
+            for m in (m for n in needles for m in _needle_matches(text, hay, n, regex, 90)):
+                term = m.group(1).strip()
+                if term and term.lower() not in _PRONOUNS and term not in out:
+                    out[term] = Definition(term, m.start(1), m.start(1) + len(m.group(1)))
+    result = sorted(out.values(), key=lambda d: d.start)
+    ctx.cache[key] = result
+    return result
+
+
+def _uses(text: str, term: str, skip: tuple[int, int]) -> int:
+    """Whole-word uses of a term (plural and possessive too) outside its definition."""
+    n = 0
+    pos = text.find(term)
+    while pos != -1:
+        end = pos + len(term)
+        before = text[pos - 1] if pos else " "
+        after = text[end : end + 2]
+        if (not (before.isalnum() or before == "_") and not (skip[0] <= pos < skip[1])
+                and (not after[:1].isalnum() or after[:1] == "s" and not after[1:2].isalnum())):
+            n += 1
+            if n >= 1:
+                return n
+        pos = text.find(term, pos + 1)
+    return n
+
+
+class UnusedDefinition(Rule):
+    """A term defined in quotes ("Services", "Content") that the document never uses again."""
+
+    code = "PR404"
+    name = "unused-definition"
+    groups = ("proofreading",)
+    severity = "info"
+    explanation = "A definition nobody uses is clutter, or a sign the text uses another name."
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        text = ctx.text
+        for d in definitions(ctx):
+            if not d.term[:1].isupper() or len(d.term.split()) > 6 or d.term.isupper():
+                continue  # an abbreviation ("DMCA") not reused is harmless
+            if _uses(text, d.term, (d.start - 2, d.end + 2)) == 0:
+                yield ctx.finding(
+                    self, d.start, d.end,
+                    f"\"{d.term}\" is defined but never used: remove the definition or use it.",
+                )
+
+
+class UndefinedTerm(Rule):
+    """A term the text says is defined ("Paid Services (as defined below)") that is never
+    defined."""
+
+    code = "PR405"
+    name = "undefined-term"
+    groups = ("proofreading",)
+    severity = "warning"
+    explanation = "The text points to a definition that is not there."
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        text = ctx.text
+        if "defined" not in text:
+            return
+        known = {d.term.lower() for d in definitions(ctx)}
+        for m in _needle_matches(text, text, "defined", _AS_DEFINED, width=150):
+            term = m.group(1)
+            words = term.split()
+            # "Paid Services" may be defined as "Paid Service"; try the longest tail too.
+            candidates = {" ".join(words[i:]).lower() for i in range(len(words))}
+            candidates |= {c[:-1] for c in candidates if c.endswith("s")}
+            if candidates & known:
+                continue
+            if re.search(r"(?m)^\s{0,4}\**" + re.escape(words[-1]) + r"\**\s{0,2}[:\u2013\u2014-]",
+                         text):
+                continue  # defined in a glossary line "Term: meaning"
+            yield ctx.finding(
+                self, m.start(1), m.end(1),
+                f"\"{term}\" is said to be defined, but no definition was found: add one.",
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# PR406 cross-references to sections that do not exist
+# ---------------------------------------------------------------------------------------------
+
+_XREF = re.compile(
+    r"\b(?:Sections?|Clauses?|Articles?|Paragraphs?|\u00a7)\s{0,2}(\d{1,3}(?:\.\d{1,3}){0,3})"
+    r"(?![\d.]\d)"
+)
+# A statute, not this document: "Section 230 of the Communications Decency Act".
+_FOREIGN_AFTER = re.compile(
+    r"\s{0,2}(?:\([\w.]{1,6}\)\s{0,2}){0,4}(?:of\s(?:the\s)?(?!(?:these|this|our|the\s(?:Terms|"
+    r"Agreement|Policy|Conditions|EULA))\b)(?:[A-Z]|\w+\s(?:Act|Code|Law|Regulation|Directive))"
+    r"|(?:of|under)\s(?:the\s)?(?:GDPR|CCPA|DMCA|UK|US|U\.S|EU|California|Digital|Federal|"
+    r"Consumer|Civil|Penal|Copyright|Data|Communications|Telecommunications|Electronic)"
+    r"|[^.;\n]{0,30}\b(?:U\.S\.C|USC|Act|Code|GDPR|Regulation|Directive|Statute|CFR|C\.F\.R)\b)"
+)
+_FOREIGN_BEFORE = re.compile(
+    r"\b(?:Act|Code|U\.S\.C|USC|GDPR|CCPA|Regulation|Directive|Statute|Law|Title\s\d{1,3})\b"
+    r"[^.;]{0,90}$|of\sthe\s{1,3}$"
+)
+_LINE_NUMBER = re.compile(
+    r"(?m)^[ \t#*]{0,6}(?:(?:Section|Clause|Article|Part)\s{1,3})?"
+    r"(\d{1,3}(?:\.\d{1,3}){0,3})[.):]?[ \t]"
+)
+
+
+def _known_numbers(ctx: AuditContext) -> set[str]:
+    nums = {s.number for s in ctx.segmented.sections if s.number}
+    for m in _LINE_NUMBER.finditer(ctx.text):
+        nums.add(m.group(1))
+    return {n.rstrip(".") for n in nums if n and n[0].isdigit()}
+
+
+class MissingCrossReference(Rule):
+    """A reference to a section that does not exist ("see Section 14" in a 12-section
+    document). References to statutes ("Section 230 of the Communications Decency Act") are
+    left alone."""
+
+    code = "PR406"
+    name = "missing-cross-reference"
+    groups = ("proofreading",)
+    severity = "warning"
+    explanation = "The text sends readers to a section that is not there."
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        text = ctx.text
+        numbers = _known_numbers(ctx)
+        tops = {n.split(".")[0] for n in numbers}
+        if len(tops) < 3:
+            return  # the document is not numbered: nothing to check against
+        for m in _XREF.finditer(text):
+            ref = m.group(1)
+            if _FOREIGN_AFTER.match(text, m.end()):
+                continue
+            before = text[max(0, m.start() - 100) : m.start()]
+            if _FOREIGN_BEFORE.search(before):
+                continue
+            top = ref.split(".")[0]
+            if top not in tops:
+                missing = True
+            elif "." in ref:
+                # only checkable when the document numbers that section's subsections
+                subs = {n for n in numbers if n.startswith(top + ".")}
+                missing = bool(subs) and ref not in subs and not any(
+                    n.startswith(ref + ".") for n in subs)
+            else:
+                missing = False
+            if missing:
+                highest = max(tops, key=int)
+                yield ctx.finding(
+                    self, m.start(), m.end(),
+                    f"\"{m.group(0)}\" does not exist (sections run to {highest}): fix the "
+                    "reference.",
+                )
+
+
+# ---------------------------------------------------------------------------------------------
+# PR407 inconsistent durations / PR408 company named differently
+# ---------------------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
+}
+_DURATION = re.compile(
+    r"\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?:\s{0,2}\(\d{1,3}\))?[\s-]{1,2}"
+    r"((?:business|calendar|working)[\s-])?(day|week|month|year)s?\b(?:'|\u2019)?",
+    re.IGNORECASE,
+)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+# A duration is tied to a term only in these shapes, so a refund *processing* time ("refunded
+# within 5 working days") is never compared with the refund *window* ("within 14 days of
+# delivery for a full refund").
+_WINDOW_AFTER = re.compile(
+    r"\s{0,2}(?:of|from|after|following)\s(?:the\s)?(?:date\s(?:of\s)?)?(?:your\s|the\s)?"
+    r"(?:delivery|purchase|receipt|receiving|placing|buying|order|payment|signing|sign-up|"
+    r"subscription|booking|transaction|dispatch|collection)",
+    re.IGNORECASE,
+)
+_REFUND_WORDS = re.compile(r"\b(?:refund|money[- ]back|return)", re.IGNORECASE)
+_TOPIC_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("refund window", re.compile(
+        r"\b(?:refund|return|money[- ]back)\s(?:period|window|guarantee)\s(?:is\s|of\s){0,2}"
+        r"(?:up\sto\s|at\sleast\s)?$", re.IGNORECASE)),
+    ("free trial", re.compile(r"\b(?:free\s)?trial(?:\speriod)?\s(?:is\s|of\s|lasts\s){0,2}$",
+                              re.IGNORECASE)),
+    ("withdrawal period", re.compile(
+        r"\b(?:withdrawal|cooling[- ]off|cancellation)\speriod\s(?:is\s|of\s|will\sexpire\s){0,2}"
+        r"(?:up\sto\s|at\sleast\s|after\s)?$", re.IGNORECASE)),
+)
+_TOPIC_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("refund window", re.compile(r"[\s-]{0,2}(?:full\s)?(?:refund|return|money[- ]back)\b", re.I)),
+    ("free trial", re.compile(r"[\s-]{0,2}(?:free\s)?trial\b", re.IGNORECASE)),
+    ("withdrawal period", re.compile(r"[\s-]{0,2}(?:withdrawal|cooling[- ]off)\b", re.I)),
+)
+_CHANGE_WORDS = re.compile(r"\b(?:chang|modif|amend|updat|revis)\w*", re.I)
+_END_WORDS = re.compile(r"\b(?:terminat|cancel|clos|end)\w*", re.I)
+
+
+def _duration_topics(ctx: AuditContext) -> list[tuple[str, int, int, int, str]]:
+    """(topic, days, start, end, phrase) for each duration tied to a known term."""
+    text = ctx.text
+    out: list[tuple[str, int, int, int, str]] = []
+    prose = [s for _, s in ctx.prose_sentences]
+    starts = [s.start for s in prose]
+    matches: list[tuple[re.Match[str], Any]] = []
+    low = text.lower() if len(text.lower()) == len(text) else text
+    for unit in ("day", "week", "month", "year"):
+        for m in _needle_matches(text, low, unit, _DURATION, width=40):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.end() <= prose[i].end:
+                matches.append((m, prose[i]))
+    matches.sort(key=lambda x: x[0].start())
+    for m, s in matches:
+        raw = m.group(1).lower()
+        n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        unit = m.group(3).lower()
+        days = n * _UNIT_DAYS[unit]
+        if m.group(2) and not m.group(2).lower().startswith("calendar"):
+            days = -n  # business days are not comparable with calendar days
+        before = text[max(s.start, m.start() - 50) : m.start()]
+        after_end = min(s.end, m.end() + 40)
+        topic = next((t for t, rx in _TOPIC_BEFORE if rx.search(before)), None) or next(
+            (t for t, rx in _TOPIC_AFTER if rx.match(text, m.end(), after_end)), None)
+        if topic is None and _WINDOW_AFTER.match(text, m.end(), after_end):
+            sent = text[s.start : s.end]
+            if _REFUND_WORDS.search(sent):
+                topic = "refund window"
+            elif re.search(r"\bwithdraw|\bcooling[- ]off", sent, re.IGNORECASE):
+                topic = "withdrawal period"
+        if topic is None:
+            after = text[m.end() : min(s.end, m.end() + 25)]
+            if re.match(r"[\s'\u2019]{0,3}(?:(?:prior|advance|written|advanced)\s{1,2}){0,2}"
+                        r"notice\b", after, re.IGNORECASE):
+                sent = text[s.start : s.end]
+                if _CHANGE_WORDS.search(sent):
+                    topic = "notice of changes"
+                elif _END_WORDS.search(sent):
+                    topic = "termination notice"
+        if topic:
+            out.append((topic, days, m.start(), m.end(), m.group(0)))
+    return out
+
+
+class InconsistentDuration(Rule):
+    """The same term given different lengths in different places: a refund window of 14 days
+    here and 30 days there, or notice of changes of 30 days and of 60 days."""
+
+    code = "PR407"
+    name = "inconsistent-duration"
+    groups = ("proofreading",)
+    severity = "warning"
+    explanation = (
+        "Two different numbers for the same promise: customers will hold you to the better one."
+    )
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        first: dict[str, tuple[int, int, str]] = {}
+        reported: set[tuple[str, int]] = set()
+        for topic, days, start, end, phrase in _duration_topics(ctx):
+            if topic not in first:
+                first[topic] = (days, start, phrase)
+                continue
+            days0, start0, phrase0 = first[topic]
+            if days != days0 and (topic, days) not in reported:
+                reported.add((topic, days))
+                line = ctx.document.line_col(start0)[0]
+                yield ctx.finding(
+                    self, start, end,
+                    f"The {topic} is \"{phrase}\" here but \"{phrase0}\" on line {line}: make "
+                    "them agree, or say why they differ.",
+                    extra={"topic": topic,
+                           "first": {"start": start0, "end": start0 + len(phrase0)}},
+                )
+
+
+_ENTITY = re.compile(
+    r"\b((?:[A-Z][\w&'\u2019-]{0,30}[ \t]){0,3}[A-Z][\w&'\u2019-]{0,30}),?[ \t]"
+    r"(Inc\b\.?|Incorporated\b|LLC\b|L\.L\.C\.|Ltd\b\.?|Limited\b|GmbH\b|Corp\b\.?|Corporation\b|"
+    r"LLP\b|PLC\b|plc\b|S\.A\.|B\.V\.|AB\b|Oy\b|Pty\b)"
+)
+_SUFFIX_NEEDLES = ("Inc", "Incorporated", "LLC", "L.L.C.", "Ltd", "Limited", "GmbH", "Corp",
+                   "LLP", "PLC", "plc", "S.A.", "B.V.", " AB", " Oy", " Pty")
+_SUFFIX_FAMILY = {
+    "inc": "Inc.", "incorporated": "Inc.", "llc": "LLC", "l.l.c.": "LLC", "ltd": "Ltd",
+    "limited": "Ltd", "gmbh": "GmbH", "corp": "Corp.", "corporation": "Corp.", "llp": "LLP",
+    "plc": "plc", "s.a.": "S.A.", "b.v.": "B.V.", "ab": "AB", "oy": "Oy", "pty": "Pty",
+}
+
+
+class InconsistentCompanyName(Rule):
+    """The company named with different legal forms ("Acme Inc." and "Acme LLC"), which leaves
+    customers unsure who they contract with."""
+
+    code = "PR408"
+    name = "inconsistent-company-name"
+    groups = ("proofreading",)
+    severity = "warning"
+    explanation = (
+        "The same company appears under two legal names: say exactly who the contract is with."
+    )
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        seen: dict[str, tuple[str, int, str]] = {}
+        reported: set[tuple[str, str]] = set()
+        found: list[tuple[str, str, re.Match[str]]] = []
+        together: set[str] = set()  # names listed side by side as separate entities
+        units = sorted((s.start, s.end) for s in ctx.segmented.sentences)
+        starts = [a for a, _ in units]
+        per_unit: dict[int, dict[str, set[str]]] = {}
+        text = ctx.text
+        entity_hits = sorted(
+            {m.start(): m for suffix in _SUFFIX_NEEDLES
+             for m in _needle_matches(text, text, suffix, _ENTITY, width=140)}.values(),
+            key=lambda m: m.start())
+        for m in entity_hits:
+            name = re.sub(r"^(?:The|By|And|Or|With|From|To|Of|For)\s", "", m.group(1)).strip()
+            if not name or name.isupper() and len(name) <= 3:
+                continue
+            family = _SUFFIX_FAMILY.get(m.group(2).lower().rstrip("."), None) or \
+                _SUFFIX_FAMILY.get(m.group(2).lower())
+            if family is None:
+                continue
+            key = name.lower()
+            u = bisect.bisect_right(starts, m.start()) - 1
+            fams = per_unit.setdefault(u, {}).setdefault(key, set())
+            fams.add(family)
+            if len(fams) > 1:
+                together.add(key)
+            found.append((key, family, m))
+        for key, family, m in found:
+            if key in together:
+                continue
+            if key not in seen:
+                seen[key] = (family, m.start(), m.group(0))
+                continue
+            family0, start0, full0 = seen[key]
+            if family != family0 and (key, family) not in reported:
+                reported.add((key, family))
+                line = ctx.document.line_col(start0)[0]
+                yield ctx.finding(
+                    self, m.start(), m.end(),
+                    f"The company is \"{m.group(0)}\" here but \"{full0}\" on line {line}: use "
+                    "one legal name.",
+                )
+
+
+RULES: list[Rule] = [
+    Placeholder(), RepeatedWord(), UnbalancedBrackets(), UnusedDefinition(), UndefinedTerm(),
+    MissingCrossReference(), InconsistentDuration(), InconsistentCompanyName(),
+]
