@@ -160,8 +160,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     summary = Summary()
     failed_gate = False
-    stream = audit_stream(paths, config, workers=args.workers, keep=keep,
-                          executor=args.executor, scheduler=args.scheduler)
     per_doc_dir = Path(args.output) if args.output and _is_dir_target(args.output) else None
     used_names: set[str] = set()
     show_progress = (not args.quiet and len(paths) > 1 and sys.stderr.isatty())
@@ -180,6 +178,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
                     out = sys.stdout
                 writer = writer_cls(out, **options)
                 writer.start()
+            # After the output is open (a bad --output fails before any work starts) and
+            # before the progress bar's thread exists (local workers are forked here).
+            stream = audit_stream(paths, config, workers=args.workers, keep=keep,
+                                  executor=args.executor, scheduler=args.scheduler)
             progress = _progress(show_progress)
             task = None
             if progress is not None:
@@ -203,7 +205,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
                     writer.add(rec)
                 else:
                     assert per_doc_dir is not None
-                    _write_one(per_doc_dir, writer_cls, options, rec, args.format, used_names)
+                    _write_one(per_doc_dir, writer_cls, options, rec, used_names)
                 if progress is not None:
                     progress.update(task, advance=1, current=Path(doc.source).name)
             if writer is not None:
@@ -225,8 +227,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failed_gate else EXIT_OK
 
 
-def _write_one(folder: Path, writer_cls: type[Writer], options: dict, rec: dict, fmt: str,
-               used: set[str]) -> None:
+def _write_one(
+    folder: Path, writer_cls: type[Writer], options: dict, rec: dict, used: set[str]
+) -> None:
+    """One document's report as its own file in --output DIR."""
     name = _doc_output_name(rec["source"], writer_cls.extension, used)
     with open(folder / name, "w", encoding="utf-8", newline="") as fh:
         w = writer_cls(fh, **options)
