@@ -26,6 +26,9 @@ _MEANS = re.compile(
     r"[\"\u201c]([A-Z][\w ]{0,38})[\"\u201d]\s+(?:means|refers\s+to|shall\s+mean)\s+(you|us|we)\b",
     re.IGNORECASE,
 )
+_DEFINES = re.compile(
+    r"[\"\u201c]([A-Z][\w ]{0,38})[\"\u201d]\s+(?:means|refers\s+to|shall\s+mean|includes)\b"
+)
 _READER = frozenset(("you", "your", "yours"))
 _BUSINESS = frozenset(("we", "us", "our", "ours"))
 SPLIT_MIN_WORDS = 18
@@ -46,6 +49,7 @@ def doc_info(text: str, prose: list[tuple[int, int]]) -> DocInfo:
                 defined.add(q)
                 if role and q in ROLE_WORDS:
                     parties[q] = role
+    defined.update(m.group(1).strip() for m in _DEFINES.finditer(text))
     for m in _MEANS.finditer(text):
         term = m.group(1).strip()
         defined.add(term)
@@ -67,6 +71,8 @@ def _case_vocabulary(text: str, prose: list[tuple[int, int]]) -> tuple[dict[str,
     lower-case word) at least as often as it is written in lower case; as an acronym when it is
     written in capitals more often than not. Whole-text scans keep this to a few milliseconds.
     """
+    # Shouted passages say nothing about how a word is normally written: leave them out.
+    text = "\n".join(text[s:e] for s, e in prose if not is_all_caps(text[s:e]))
     capital = Counter(_MID_CAPITAL.findall(text))
     lower = Counter(_LOWER_WORD.findall(text))
     upper = Counter(_UPPER_WORD.findall(text))
@@ -77,7 +83,7 @@ def _case_vocabulary(text: str, prose: list[tuple[int, int]]) -> tuple[dict[str,
             cased[low] = word
     acronyms = frozenset(
         w for w, n in upper.items()
-        if w.lower() not in _COMMON and n > lower[w.lower()] + capital[w.capitalize()]
+        if w.lower() not in _COMMON and n >= lower[w.lower()] + capital[w.capitalize()]
     )
     return cased, acronyms
 
@@ -137,6 +143,21 @@ def _clean(unit: str) -> str:
     return unit[:1].upper() + unit[1:] if unit[:1].islower() else unit
 
 
+_TRIGGERS = (
+    "shall", " by ", ";", "provided", ", and ", ", but ", ", or ", ", so ", "including",
+    "which", "because", "otherwise", "such as", "for example", "e.g.", " and we ", " and you ",
+    " and they ", " but we ", " but you ", "(a)", "(i)", "(1)",
+)
+
+
+def could_change(text: str, info: DocInfo) -> bool:
+    """Cheap test: does any transformation have something to work on in this sentence?"""
+    low = text.lower()
+    if any(t in low for t in _TRIGGERS) or tf.scan(text) or is_all_caps(text):
+        return True
+    return any(p in text for p in info.parties)
+
+
 Step = Callable[[str, DocInfo], tuple[str, list[Op]]]
 
 
@@ -189,6 +210,9 @@ def rewrite_sentence(
     grade_before: float | None = None,
 ) -> Rewrite:
     """The plainest verified rewrite of one sentence; ``verified`` False when none passed."""
+    if not could_change(text, info):
+        return Rewrite(text, [text], " ", [], grade_before=grade_before or 0.0,
+                       grade_after=grade_before or 0.0)
     removable = set(info.parties)
     first: Rewrite | None = None
     failed: Rewrite | None = None

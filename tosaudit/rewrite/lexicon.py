@@ -131,7 +131,7 @@ def base_of_participle(pp: str) -> str | None:
     low = pp.lower()
     if low in _PP_TO_BASE:
         return _PP_TO_BASE[low]
-    if not low.endswith("ed") or len(low) < 5:
+    if not low.endswith("ed") or len(low) < 4:
         return None
     stem = low[:-2]
     if stem.endswith("i"):
@@ -283,4 +283,5 @@ def build(data: dict[str, Any]) -> Lexicon:
 def lexicon() -> Lexicon:
     """The shipped table, parsed and indexed once."""
     path = resources.files("tosaudit.rewrite") / "data" / "legalese.yaml"
-    return build(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
+    return build(yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {})

@@ -35,6 +35,29 @@ _INCLUDING = re.compile(r",\s+including\s+(?!but\b|without\b|among\b)", re.IGNOR
 _IN_WHICH_CASE = re.compile(r",\s+in\s+which\s+case\s+", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r",\s+(and|but|or|so)\s+(?=[A-Za-z])", re.IGNORECASE)
 _SEMI = re.compile(r";\s+")
+_AND_PRONOUN = re.compile(
+    r"\s+(and|but)\s+(?=(?:we|you|they)\s+(?:will|may|must|can|shall|are|have|do|agree|"
+    r"reserve|acknowledge|understand|should|might|could)\b)",
+    re.IGNORECASE,
+)
+_WHICH = re.compile(
+    r",\s+which\s+(?=(?:may|will|is|are|means|includes|can|must|might|could|would|should|"
+    r"allows|helps|lets|gives|applies)\b)"
+)
+_BECAUSE = re.compile(r",\s+because\s+(?!of\b)", re.IGNORECASE)
+_OTHERWISE = re.compile(r",\s+otherwise,?\s+", re.IGNORECASE)
+_SUCH_AS = re.compile(r",\s+(?:such\s+as|for\s+example,?|e\.g\.,?)\s+", re.IGNORECASE)
+# (pattern, what starts the new sentence, operation, what must follow): "clause" a subject and
+# a verb, "verb" nothing more (the pattern saw the verb), "tail" no verb up to the sentence end.
+_LEADS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
+    (_WHICH, "This ", "which", "verb"),
+    (_BECAUSE, "This is because ", "because", "clause"),
+    (_OTHERWISE, "Otherwise, ", "otherwise", "clause"),
+    (_SUCH_AS, "Examples include ", "such_as", "tail"),
+)
+_DETERMINER_SUBJECT = frozenset(
+    "our your the these this those such any all each their its no some".split()
+)
 _OPEN = re.compile(r"\(")
 _CLOSE = re.compile(r"\)")
 _SUBORDINATE = re.compile(
@@ -68,6 +91,18 @@ def _cap(text: str) -> str:
 def _end(text: str, final: str = ".") -> str:
     text = text.rstrip().rstrip(",;:")
     return text if text[-1:] in ".!?" else text + final
+
+
+def _starts_clause(text: str) -> bool:
+    """A subject (pronoun, determiner phrase or name) followed soon by a finite verb."""
+    first = TOKEN.match(text)
+    if not first:
+        return False
+    word = first.group(0)
+    low = word.lower()
+    if low in _SUBJECT or low in _DETERMINER_SUBJECT or (word[:1].isupper() and low != "i"):
+        return _looks_like_clause(text)
+    return False
 
 
 def _looks_like_clause(text: str) -> bool:
@@ -175,9 +210,25 @@ def split_sentence(text: str, min_words: int = 4) -> Split | None:
         if subordinate or not _free(text, m.start(), protected, parens):
             continue
         right = text[m.end() : m.end() + 200]
-        first = TOKEN.match(right)
-        if first and first.group(0).lower() in _SUBJECT and _looks_like_clause(right):
+        if _starts_clause(right):
             cuts.append((m.start(), m.end(), _JOINERS[m.group(1).lower()], "clause"))
+    and_pronoun = _AND_PRONOUN.finditer(text) if (" we " in text or " you " in text
+                                                   or " they " in text) else ()
+    for m in and_pronoun:
+        if not subordinate and _free(text, m.start(), protected, parens):
+            cuts.append((m.start(), m.end(), _JOINERS[m.group(1).lower()], "clause"))
+    for rx, lead, op, follows in _LEADS:
+        for m in rx.finditer(text):
+            if subordinate and follows != "tail" or not _free(text, m.start(), protected, parens):
+                continue
+            tail = text[m.end() : m.end() + 400]
+            if follows == "clause" and not _starts_clause(tail):
+                continue
+            if follows == "tail":
+                # An example list must run to the end of the sentence: nothing follows it.
+                if len(tail) >= 400 or {t.lower() for t in TOKEN.findall(tail)} & _FINITE:
+                    continue
+            cuts.append((m.start(), m.end(), lead, op))
     for m in _INCLUDING.finditer(text):
         tail = text[m.end() : m.end() + 400]
         rest = {t.lower() for t in TOKEN.findall(tail)}

@@ -34,6 +34,7 @@ _DOMAIN = re.compile(
 _QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d|`[^`\n]{0,300}`")
 # Anchored at a token start, so each token is scanned once (linear on a 5 MB token too).
 _CODE = re.compile(r"(?<!\S)\S*?(?:[_{}<>=\\|]|::|\(\))\S*")
+_CODE_CHARS = ("_", "{", "}", "<", ">", "=", "\\", "|", "::", "()")
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 
@@ -82,8 +83,19 @@ class DocInfo:
 def protected_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans no transformation may touch: quotations, URLs, e-mails, domains, code."""
     spans: list[tuple[int, int]] = []
-    for rx in (_QUOTED, _URL, _EMAIL, _DOMAIN, _CODE):
-        spans.extend(m.span() for m in rx.finditer(text))
+    low = text.lower()
+    # Substring tests first: most sentences have none of these, and a test is far cheaper
+    # than a regex pass.
+    if '"' in text or "\u201c" in text or "`" in text:
+        spans.extend(m.span() for m in _QUOTED.finditer(text))
+    if "http" in low or "www." in low:
+        spans.extend(m.span() for m in _URL.finditer(text))
+    if "@" in text:
+        spans.extend(m.span() for m in _EMAIL.finditer(text))
+    if "." in text[:-1]:
+        spans.extend(m.span() for m in _DOMAIN.finditer(text))
+    if any(c in text for c in _CODE_CHARS):
+        spans.extend(m.span() for m in _CODE.finditer(text))
     return tuple(spans)
 
 
@@ -253,6 +265,8 @@ _FUTURE_VERBS = frozenset(
 
 def replace_shall(text: str, info: DocInfo) -> tuple[str, list[Op]]:
     """"shall" -> "must" for a duty, "will" for what happens (and "shall not" -> "must not")."""
+    if "shall" not in text.lower():
+        return text, []
     ops: list[Op] = []
     protected = protected_spans(text)
 
@@ -281,7 +295,8 @@ class Hit:
     entry: Entry
 
 
-_ADJ_SUFFIX = ("able", "ible", "al", "ful", "ous", "ive", "est")
+_ADJ_SUFFIX = ("able", "ible", "ful", "ous", "ive")
+_ADJ_WORDS = frozenset(("best", "commercial", "all", "every", "reasonable"))
 _BLOCK_NEXT = {"cease": "to", "ceases": "to", "ceased": "to"}
 
 
@@ -336,7 +351,7 @@ def _applicable(text: str, hit: Hit, protected: tuple[tuple[int, int], ...], cap
     if e.form and e.kind == "substitution":
         if prev_word in DETERMINERS:
             return False  # "any attempt", "a verified account": a noun or adjective, not a verb
-        if e.form == "s" and prev_word.endswith(_ADJ_SUFFIX):
+        if e.form == "s" and (prev_word.endswith(_ADJ_SUFFIX) or prev_word in _ADJ_WORDS):
             return False  # "reasonable endeavours"
         nxt = TOKEN.match(text[hit.end : hit.end + 40].lstrip())
         if nxt and _BLOCK_NEXT.get(found.lower()) == nxt.group(0).lower():
@@ -413,7 +428,7 @@ _PASSIVE = re.compile(
 )
 _IRREGULAR_PP = frozenset(v[2] for v in IRREGULAR.values()) - {"been", "had"}
 _NOT_PARTICIPLE = frozenset(
-    "need seed feed speed bed red hundred used based interested located subject limited "
+    "need seed feed speed bed red hundred based interested located subject limited "
     "entitled required expected supposed".split()
 )
 _AGENT_PRONOUN = {"us": "we", "you": "you", "them": "they", "him": "he", "her": "she",
@@ -432,7 +447,7 @@ def is_participle(word: str) -> bool:
     low = word.lower()
     if low in _NOT_PARTICIPLE:
         return False
-    return low in _IRREGULAR_PP or (low.endswith("ed") and len(low) > 4)
+    return low in _IRREGULAR_PP or (low.endswith("ed") and len(low) > 3)
 
 
 def find_passives(text: str) -> list[re.Match[str]]:

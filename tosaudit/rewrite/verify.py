@@ -24,18 +24,6 @@ _NUMBER_WORDS = frozenset(
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
     "ninety hundred thousand million billion half twice double".split()
 )
-_CURRENCY = re.compile(
-    r"[$\u20ac\u00a3\u00a5\u20b9]|\b(?:usd|eur|gbp|dollars?|euros?|pounds?|cents?)\b",
-    re.IGNORECASE,
-)
-_PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent(?:age)?\b", re.IGNORECASE)
-_UNIT = re.compile(r"\b(day|week|month|year|hour|minute|business day|calendar day)s?\b",
-                   re.IGNORECASE)
-_MONTH = re.compile(
-    r"\b(january|february|march|april|may(?=\s+\d)|june|july|august|september|october|november|"
-    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.IGNORECASE,
-)
 NEGATIONS = ("not", "no", "never", "without", "unless", "except", "nor", "neither", "none",
              "nothing", "nobody", "nowhere")
 _NEG_EQUIV = [  # phrases that say the same negation in other words
@@ -120,27 +108,47 @@ _NEG_SET = frozenset(NEGATIONS)
 _MODAL_SET = frozenset(MODALS)
 
 
+_MONTH_WORDS = frozenset(
+    "january february march april june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_UNIT_WORDS = {w + suffix: w for w in ("day", "week", "month", "year", "hour", "minute")
+               for suffix in ("", "s")}
+_CURRENCY_WORDS = frozenset("usd eur gbp dollar dollars euro euros pound pounds cent cents".split())
+_CURRENCY_CHARS = "$\u20ac\u00a3\u00a5\u20b9"
+_MAY_DATE = re.compile(r"\bmay\s+\d")
+
+
 @lru_cache(maxsize=4096)
 def facts(text: str) -> Facts:
-    """Numbers, amounts, dates, contacts, negations and modal verbs of a text."""
+    """Numbers, amounts, dates, contacts, negations and modal verbs of a text (one token pass)."""
     low = text.lower()
+    words = TOKEN.findall(low)
     neg_low = _normalise(low, _NEG_EQUIV)
     modal_low = _normalise(low, _MODAL_EQUIV)
-    words = TOKEN.findall(low)
+    neg_words = words if neg_low == low else TOKEN.findall(neg_low)
+    modal_words = words if modal_low == low else TOKEN.findall(modal_low)
     numbers = Counter(_NUMBER.findall(text))
     numbers.update(w for w in words if w in _NUMBER_SET)
+    money = Counter({c: text.count(c) for c in _CURRENCY_CHARS if c in text})
+    money.update(w for w in words if w in _CURRENCY_WORDS)
+    percent = Counter({"%": text.count("%")} if "%" in text else {})
+    percent.update(w for w in words if w in ("percent", "percentage"))
+    percent.update("per cent" for _ in range(low.count("per cent")))
+    dates = Counter(w for w in words if w in _MONTH_WORDS)
+    if "may" in low:
+        dates.update("may" for _ in _MAY_DATE.finditer(low))
     return Facts(
         numbers=numbers,
-        money=Counter(m.lower() for m in _CURRENCY.findall(text)),
-        percentages=Counter(m.lower() for m in _PERCENT.findall(text)) if (
-            "%" in text or "cent" in low) else Counter(),
-        durations=Counter(m.lower() for m in _UNIT.findall(text)),
-        dates=Counter(m.lower() for m in _MONTH.findall(text)),
+        money=money,
+        percentages=percent,
+        durations=Counter(_UNIT_WORDS[w] for w in words if w in _UNIT_WORDS),
+        dates=dates,
         emails=tuple(_EMAIL.findall(text)) if "@" in text else (),
         urls=tuple(m.group(0) for m in _URL.finditer(text)) if (
             "http" in low or "www." in low) else (),
-        negations=Counter(w for w in TOKEN.findall(neg_low) if w in _NEG_SET),
-        modals=Counter(w for w in TOKEN.findall(modal_low) if w in _MODAL_SET),
+        negations=Counter(w for w in neg_words if w in _NEG_SET),
+        modals=Counter(w for w in modal_words if w in _MODAL_SET),
     )
 
 

@@ -1,0 +1,210 @@
+import pytest
+
+from tosaudit.rewrite import split as sp
+from tosaudit.rewrite import transforms as tf
+from tosaudit.rewrite.engine import doc_info
+from tosaudit.rewrite.transforms import DocInfo
+
+INFO = DocInfo()
+
+
+def lex(text: str) -> str:
+    return tf.apply_lexicon(text, INFO)[0]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("Read this prior to using the app.", "Read this before using the app."),
+    ("In the event that it fails, call us.", "If it fails, call us."),
+    ("We terminated the plan pursuant to section 4.", "We ended the plan under section 4."),
+    ("The trial commences today.", "The trial starts today."),
+    ("We may modify these terms.", "We may change these terms."),
+    ("This is an initial fee.", "This is a first fee."),
+    ("Please note that fees apply.", "Fees apply."),
+    ("You hereby agree.", "You agree."),
+    ("You waive any and all claims.", "You waive all claims."),
+    ("The clause is null and void.", "The clause is void."),
+    ("You must cease and desist.", "You must stop."),
+    ("You made a payment of $5 yesterday.", "You paid $5 yesterday."),
+    ("We will provide notice to you by email.", "We will notify you by email."),
+    ("We will make a decision soon.", "We will decide soon."),
+    ("Fees are due and payable monthly.", "Fees are due monthly."),
+])
+def test_legalese_must_change(before, after):
+    assert lex(before) == after
+
+
+@pytest.mark.parametrize("text", [
+    'The phrase "prior to" is quoted here.',
+    "See https://example.com/prior-to-terminate for details.",
+    "Write to terminate.notices@example.com today.",
+    "Set `prior_to = commence` in the config file.",
+    "See the Termination section below.",  # a defined term or heading in mid-sentence
+    "Any attempt to cheat is banned.",  # "attempt" as a noun: "any try" would be wrong
+    "Use reasonable endeavours to help.",
+    "Read the Terms and Conditions carefully.",  # a title, not a doublet
+    "Our office is at 1 Commence Street, Springfield.",  # an address
+])
+def test_legalese_must_not_change(text):
+    assert lex(text) == text
+
+
+def test_flagged_words_are_reported_not_replaced():
+    text, ops, flagged = tf.apply_lexicon("The said account closes.", INFO)
+    assert text == "The said account closes." and ops == []
+    assert flagged[0]["from"] == "said"
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("You shall pay the fee.", "You must pay the fee."),
+    ("You shall not copy the app.", "You must not copy the app."),
+    ("This Agreement shall be governed by Irish law.", "This Agreement will be governed by Irish law."),
+    ("Section 5 shall survive.", "Section 5 will survive."),
+    ("SHALL PAY.", "MUST PAY."),
+])
+def test_shall(before, after):
+    assert tf.replace_shall(before, INFO)[0] == after
+
+
+def test_shall_in_quotes_is_kept():
+    text = 'The word "shall pay" is defined above.'
+    assert tf.replace_shall(text, INFO)[0] == text
+
+
+DEFINED = (
+    'These terms are between Acme Ltd (the "Company", "we", "us") and the person using the '
+    'app (the "User" or "you"). The "Services" means the app.'
+)
+
+
+def test_parties_are_detected_from_definitions():
+    info = doc_info(DEFINED, [(0, len(DEFINED))])
+    assert info.parties == {"Company": "we", "User": "you"}
+    assert {"Services", "Company", "User"} <= info.defined_terms
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("The User agrees to pay.", "You agree to pay."),
+    ("The Company reserves the right to refuse.", "We reserve the right to refuse."),
+    ("The User may write to the Company.", "You may write to us."),
+    ("The User is responsible for the Company's fees.", "You are responsible for our fees."),
+    ("The User's data stays with the User.", "Your data stays with you."),
+])
+def test_parties_must_change(before, after):
+    info = doc_info(DEFINED, [(0, len(DEFINED))])
+    assert tf.replace_parties(before, info)[0] == after
+
+
+def test_parties_not_changed_without_definition():
+    text = "The User agrees to pay."
+    assert tf.replace_parties(text, DocInfo())[0] == text
+    info = doc_info(DEFINED, [(0, len(DEFINED))])
+    quoted = 'The term "the User agrees" is quoted.'
+    assert tf.replace_parties(quoted, info)[0] == quoted
+
+
+def test_all_caps_to_sentence_case_keeps_names_and_acronyms():
+    doc = ("Acme provides the Services in the EU. Acme is based in Dublin. "
+           "ACME AND ITS AFFILIATES ARE NOT LIABLE FOR THE SERVICES IN THE EU OR IN DUBLIN.")
+    sents = [(0, 37), (38, 62), (63, len(doc))]
+    info = doc_info(doc, sents)
+    out, ops = tf.sentence_case(doc[63:], info)
+    assert out == "Acme and its affiliates are not liable for the Services in the EU or in Dublin."
+    assert ops == [{"op": "sentence_case"}]
+    calm = "Acme provides the Services in the EU."
+    assert tf.sentence_case(calm, info)[0] == calm
+
+
+def test_caps_list_labels_are_lowered():
+    doc = "WE DO NOT PROMISE THAT (A) THE APP WORKS OR (B) IT IS SAFE."
+    out = tf.sentence_case(doc, DocInfo())[0]
+    assert "(a) the app" in out and "(b) it is safe" in out
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("Fees will be charged by us.", "We will charge fees."),
+    ("Your account may be suspended by Acme at any time.",
+     "Acme may suspend your account at any time."),
+    ("Your content is reviewed by us.", "We review your content."),
+    ("The report was sent by them.", "They sent the report."),
+    ("If your data has been deleted by us, we will tell you.",
+     "If we have deleted your data, we will tell you."),
+])
+def test_passive_with_agent_becomes_active(before, after):
+    assert tf.passive_to_active(before, INFO)[0] == after
+
+
+@pytest.mark.parametrize("text", [
+    "Your data is stored securely.",
+    "Fees will be charged monthly.",
+    "Your data is stored by region in Europe and America.",
+])
+def test_passive_without_agent_is_a_hint(text):
+    out, ops, hints = tf.passive_to_active(text, INFO)
+    assert out == text and ops == []
+    assert hints and "passive" in hints[0]["op"]
+
+
+def test_passive_detection():
+    assert [m.group(0) for m in tf.find_passives("It was given to you and is used daily.")] == [
+        "was given", "is used"]
+    assert tf.find_passives("You are interested in this. We need help.") == []
+
+
+def test_split_semicolon_and_provided_that():
+    s = sp.split_sentence("You may cancel at any time; we will not refund any fees already "
+                          "paid, provided that you may ask us for a credit.")
+    assert s is not None
+    assert s.units == ["You may cancel at any time.", "We will not refund any fees already paid.",
+                       "However, you may ask us for a credit."]
+    s = sp.split_sentence("You may use the app for free, provided that you follow the rules "
+                          "in these terms.")
+    assert s.units[-1] == "This applies only if you follow the rules in these terms."
+
+
+def test_split_list_structure():
+    s = sp.split_sentence("You must not (a) copy the app; (b) sell the app to anyone; or "
+                          "(c) change the app in any way.")
+    assert s.joiner == "\n"
+    assert s.units == ["You must not:", "(a) copy the app;", "(b) sell the app to anyone; or",
+                       "(c) change the app in any way."]
+
+
+def test_split_clauses_and_examples():
+    s = sp.split_sentence("We may update the app at any time, and we will tell you about "
+                          "big changes by email.")
+    assert s.units == ["We may update the app at any time.",
+                       "We will tell you about big changes by email."]
+    s = sp.split_sentence("You are responsible for all fees that apply to your account, "
+                          "including taxes and carrier charges.")
+    assert s.units[-1] == "This includes taxes and carrier charges."
+
+
+@pytest.mark.parametrize("text", [
+    # the main clause comes last: cutting "If A, and B" apart would lose the condition
+    "If you buy a plan with a card, and you turn on renewal, your plan will renew each year.",
+    # never inside parentheses or quotes
+    "You may cancel (we keep data; you lose access) at any time with notice.",
+    'The notice says "you may cancel; we keep data" and nothing more.',
+    "Short one; two.",
+])
+def test_split_must_not(text):
+    assert sp.split_sentence(text) is None
+
+
+def test_hostile_inputs_stay_fast():
+    import time
+
+    big = "word " * 1_000_000  # a 5 MB sentence with no punctuation
+    t = time.perf_counter()
+    tf.protected_spans(big)
+    tf.scan(big)
+    tf.is_all_caps(big)
+    tf.find_passives(big)
+    sp.split_sentence(big)
+    tf.replace_shall(big, INFO)
+    assert time.perf_counter() - t < 10
+    tricky = "a_" * 500_000 + "; " + "x." * 200_000 + " (" * 10_000
+    t = time.perf_counter()
+    tf.protected_spans(tricky)
+    sp.split_sentence(tricky)
+    assert time.perf_counter() - t < 10
