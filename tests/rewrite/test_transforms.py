@@ -57,7 +57,8 @@ def test_flagged_words_are_reported_not_replaced():
 @pytest.mark.parametrize(("before", "after"), [
     ("You shall pay the fee.", "You must pay the fee."),
     ("You shall not copy the app.", "You must not copy the app."),
-    ("This Agreement shall be governed by Irish law.", "This Agreement will be governed by Irish law."),
+    ("This Agreement shall be governed by Irish law.",
+     "This Agreement will be governed by Irish law."),
     ("Section 5 shall survive.", "Section 5 will survive."),
     ("SHALL PAY.", "MUST PAY."),
 ])
