@@ -321,9 +321,11 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser(
         "audit",
         help="audit files or folders",
-        description="Audit policy files. Folders are walked (recursively unless "
-        "--no-recursive) for .txt .md .html .pdf .docx files, or the files --glob matches; "
-        "files named explicitly are always audited. Reports come out in input order.",
+        description="Audit policy files. Folders are walked (recursively unless\n"
+        "--no-recursive) for .txt .md .html .pdf .docx files, or the files --glob matches;\n"
+        "files named explicitly are always audited. Reports come out in input order.\n"
+        "Settings come from --config, else the nearest .tosaudit.toml or pyproject.toml\n"
+        "[tool.tosaudit] above the first PATH; command-line options override them.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -377,7 +379,7 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser(
         "diff",
         help="what changed between two versions of a policy",
-        description="Unfavourable clauses added and removed, readability change, "
+        description="Unfavourable clauses added and removed, readability change,\n"
         "disclosures gained and lost between OLD and NEW.",
         epilog=EXIT_CODES.replace("--fail-on", "--fail-on-added"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
