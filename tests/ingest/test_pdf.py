@@ -205,3 +205,22 @@ def test_words_placed_by_offsets_without_space_glyphs():
     doc = ingest_bytes(raw_pdf(content), "tex.pdf")
     # -330/1000 em is a word space; +80 is kerning inside "We".
     assert doc.text == "We renew your plan. Cancel any time.\n"
+
+
+def test_bold_paragraph_is_not_a_run_of_headings():
+    page = [
+        ("Terms of Sale", 16, True),
+        ("", 0, False),
+        ("Important notice", BODY, True),
+        ("", 0, False),
+        ("PLEASE READ THESE TERMS CAREFULLY BEFORE YOU", BODY, True),
+        ("ORDER BECAUSE THEY LIMIT OUR LIABILITY TO YOU AND", BODY, True),
+        ("REQUIRE ARBITRATION OF ANY DISPUTE", BODY, True),
+        ("", 0, False),
+        ("We deliver within five working days.", BODY, False),
+    ]
+    doc = ingest_bytes(pdf_bytes([page]), "sale.pdf")
+    found = [(doc.text[h.start : h.end], h.heading_level) for h in doc.headings]
+    assert found == [("Terms of Sale", 1), ("Important notice", 2)]
+    assert "PLEASE READ THESE TERMS CAREFULLY BEFORE YOU ORDER BECAUSE" in doc.text
+    assert "REQUIRE ARBITRATION OF ANY DISPUTE\n\nWe deliver" in doc.text

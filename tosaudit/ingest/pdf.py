@@ -291,6 +291,12 @@ def read_pdf(data: bytes, source: str) -> Document:
     heads: list[bool] = []
     for i, ln in enumerate(lines):
         is_head = _headingish(ln, body)
+        if is_head and ln.size < body + 1.0:
+            # Bold at body size is a heading only when it stands alone: the lines of a bold
+            # warning paragraph are each short and unpunctuated too.
+            before = i == 0 or _new_paragraph(lines[i - 1], ln, gap_limit)
+            after = i + 1 == len(lines) or _new_paragraph(ln, lines[i + 1], gap_limit)
+            is_head = before and after
         if (
             not paragraphs
             or is_head
