@@ -209,3 +209,36 @@ def test_hostile_inputs_stay_fast():
     tf.protected_spans(tricky)
     sp.split_sentence(tricky)
     assert time.perf_counter() - t < 10
+
+
+@pytest.mark.parametrize(("before", "units"), [
+    ("If you do not pay the fee on time, we may suspend your account.",
+     ["We may suspend your account.", "This applies if you do not pay the fee on time."]),
+    ("Unless you and we agree otherwise, the hearing will take place in your county.",
+     ["The hearing will take place in your county.",
+      "This does not apply if you and we agree otherwise."]),
+    ("Although we try to keep the app running, we cannot promise that it will always work.",
+     ["We try to keep the app running.", "But we cannot promise that it will always work."]),
+    ("We may close your account at any time, unless the law says that we must keep it open.",
+     ["We may close your account at any time.",
+      "This does not apply if the law says that we must keep it open."]),
+    ("We may keep a copy of your posts after you delete them, which may include your photos.",
+     ["We may keep a copy of your posts after you delete them.", "This may include your photos."]),
+    ("You can pay for the plan with many kinds of card, such as Visa or American Express.",
+     ["You can pay for the plan with many kinds of card.",
+      "Examples include Visa or American Express."]),
+])
+def test_split_more_points(before, units):
+    s = sp.split_sentence(before)
+    assert s is not None and s.units == units
+
+
+def test_split_keeps_including_without_limitation_commas():
+    s = sp.split_sentence("We are not liable for any losses caused by the app, including, "
+                          "without limitation, lost data and lost profits.")
+    assert s.units[-1] == "This includes, without limitation, lost data and lost profits."
+
+
+def test_split_such_as_must_not_make_a_fragment():
+    assert sp.split_sentence("We send you messages about your plan, such as through email "
+                             "and text messages.") is None

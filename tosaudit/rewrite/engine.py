@@ -59,7 +59,7 @@ def doc_info(text: str, prose: list[tuple[int, int]]) -> DocInfo:
                    vocabulary=lambda: _case_vocabulary(text, prose))
 
 
-_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;)] )[A-Z][a-z]+(?:[-'\u2019][A-Za-z]+)?")
+_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;)] )[A-Z][a-z]+[A-Za-z]*(?:[-'\u2019][A-Za-z]+)?")
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 _UPPER_WORD = re.compile(r"\b[A-Z]{2,}\b")
 
@@ -79,7 +79,7 @@ def _case_vocabulary(text: str, prose: list[tuple[int, int]]) -> tuple[dict[str,
     cased: dict[str, str] = {}
     for word, n in capital.most_common():
         low = word.lower()
-        if low not in cased and n >= lower[low]:
+        if low not in cased and n >= 2 * lower[low]:
             cased[low] = word
     acronyms = frozenset(
         w for w, n in upper.items()
@@ -146,6 +146,7 @@ def _clean(unit: str) -> str:
 _TRIGGERS = (
     "shall", " by ", ";", "provided", ", and ", ", but ", ", or ", ", so ", "including",
     "which", "because", "otherwise", "such as", "for example", "e.g.", " and we ", " and you ",
+    ", unless ", ", if ", "if ", "unless ", "when ", "once ", "though ", "to the extent",
     " and they ", " but we ", " but you ", "(a)", "(i)", "(1)",
 )
 

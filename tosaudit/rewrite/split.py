@@ -31,7 +31,7 @@ _PROVIDED = re.compile(
     r"[,;]\s+provided(?:,?\s+however,?)?\s+that\s+|[,;]\s+provided\s+further\s+that\s+",
     re.IGNORECASE,
 )
-_INCLUDING = re.compile(r",\s+including\s+(?!but\b|without\b|among\b)", re.IGNORECASE)
+_INCLUDING = re.compile(r",\s+including(?:\s+|(?=,))(?!among\b)", re.IGNORECASE)
 _IN_WHICH_CASE = re.compile(r",\s+in\s+which\s+case\s+", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r",\s+(and|but|or|so)\s+(?=[A-Za-z])", re.IGNORECASE)
 _SEMI = re.compile(r";\s+")
@@ -46,14 +46,24 @@ _WHICH = re.compile(
 )
 _BECAUSE = re.compile(r",\s+because\s+(?!of\b)", re.IGNORECASE)
 _OTHERWISE = re.compile(r",\s+otherwise,?\s+", re.IGNORECASE)
-_SUCH_AS = re.compile(r",\s+(?:such\s+as|for\s+example,?|e\.g\.,?)\s+", re.IGNORECASE)
+_UNLESS = re.compile(r",\s+unless\s+(?!otherwise\b)", re.IGNORECASE)
+_IF = re.compile(r",\s+if\s+", re.IGNORECASE)
+_SUCH_AS = re.compile(
+    r",\s+(?:such\s+as|for\s+example,?|e\.g\.,?)\s+"
+    r"(?!(?:through|by|in|on|at|to|from|with|via|when|if|where|for)\b)",
+    re.IGNORECASE,
+)
 # (pattern, what starts the new sentence, operation, what must follow): "clause" a subject and
-# a verb, "verb" nothing more (the pattern saw the verb), "tail" no verb up to the sentence end.
+# a verb, "verb" nothing more (the pattern saw the verb), "tail" no verb up to the sentence end,
+# "condition" one clause with no comma that ends the sentence.
 _LEADS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
     (_WHICH, "This ", "which", "verb"),
     (_BECAUSE, "This is because ", "because", "clause"),
     (_OTHERWISE, "Otherwise, ", "otherwise", "clause"),
     (_SUCH_AS, "Examples include ", "such_as", "tail"),
+    # "A, unless B." says "A. This does not apply if B." (verify counts both as one negation).
+    (_UNLESS, "This does not apply if ", "unless", "condition"),
+    (_IF, "This applies if ", "if", "condition"),
 )
 _DETERMINER_SUBJECT = frozenset(
     "our your the these this those such any all each their its no some".split()
@@ -111,7 +121,7 @@ def _looks_like_clause(text: str) -> bool:
         return False
     if toks[0] in _SUBJECT and len(toks) > 1:
         return True
-    return any(t in _FINITE for t in toks[1:6])
+    return any(t in _FINITE for t in toks[1:8])
 
 
 def _paren_depth(text: str) -> tuple[list[int], list[int]]:
@@ -172,11 +182,55 @@ def as_list(text: str) -> Split | None:
     return Split(lines, "\n", [{"op": "list", "items": len(items)}])
 
 
+_LEADING = re.compile(
+    r"(if|unless|when|whenever|once|although|though|to\s+the\s+extent(?:\s+that)?)\s+"
+    r"([^,;:()\"\u201c]{3,200}),\s+",
+    re.IGNORECASE,
+)
+_CONDITION_LEAD = {"if": "This applies if ", "unless": "This does not apply if ",
+                   "when": "This applies when ", "whenever": "This applies whenever ",
+                   "once": "This applies once "}
+
+
+def _condition_lead(word: str) -> str:
+    word = " ".join(word.lower().split())
+    if word.startswith("to the extent"):
+        return f"This applies {word} "  # "to the extent permitted by law" / "... that you"
+    return _CONDITION_LEAD[word]
+
+
+def main_point_first(text: str, min_words: int = 4) -> Split | None:
+    """"If A, B." -> "B. This applies if A." (plain-language guides: the main point first).
+
+    "Although A, B." -> "A. But B." keeps the order: both parts are statements.
+    """
+    m = _LEADING.match(text)
+    if not m:
+        return None
+    if m.group(1).lower() in ("although", "though"):
+        rest = text[m.end() :]
+        if not _starts_clause(rest) or _words(rest) < min_words or not _starts_clause(m.group(2)):
+            return None
+        return Split([_end(_cap(m.group(2).strip())), _end("But " + rest.strip(), _final(text))],
+                     " ", [{"op": "split", "at": "although"}])
+    rest = text[m.end() :]
+    if not _starts_clause(rest) or _words(m.group(2)) < min_words or _words(rest) < min_words:
+        return None
+    if ";" in rest or _LABEL.search(rest) or _LEADING.search(rest):
+        return None  # a list or a second condition: keep the sentence whole
+    main = _end(_cap(rest), _final(text))
+    condition = _end(_condition_lead(m.group(1)) + m.group(2).strip(), ".")
+    return Split([main, condition], " ", [{"op": "split", "at": "main_point_first"}])
+
+
 def split_sentence(text: str, min_words: int = 4) -> Split | None:
     """The sentence as shorter units, or None when no safe split point exists."""
     listed = as_list(text)
     if listed is not None:
         return listed
+    first = main_point_first(text, min_words)
+    if first is not None:
+        return first
     protected = protected_spans(text)
     parens = _paren_depth(text)
     cuts: list[tuple[int, int, str, str]] = []  # (start, end, prefix for next part, op)
@@ -224,6 +278,9 @@ def split_sentence(text: str, min_words: int = 4) -> Split | None:
             tail = text[m.end() : m.end() + 400]
             if follows == "clause" and not _starts_clause(tail):
                 continue
+            if follows == "condition" and (len(tail) >= 300 or "," in tail or ";" in tail
+                                           or not _starts_clause(tail)):
+                continue  # the condition must be one plain clause that ends the sentence
             if follows == "tail":
                 # An example list must run to the end of the sentence: nothing follows it.
                 if len(tail) >= 400 or {t.lower() for t in TOKEN.findall(tail)} & _FINITE:
@@ -256,7 +313,8 @@ def split_sentence(text: str, min_words: int = 4) -> Split | None:
     if not units:
         return None
     units.append(_end(prefix + _first_cap(text[pos:], bool(prefix)), _final(text)))
-    return Split([_cap(u) for u in units], " ", ops)
+    # "including, without limitation, X" keeps its commas: "This includes, without ..."
+    return Split([_cap(u).replace("This includes ,", "This includes,") for u in units], " ", ops)
 
 
 def _final(text: str) -> str:
@@ -265,7 +323,7 @@ def _final(text: str) -> str:
 
 
 def _first_cap(part: str, after_prefix: bool) -> str:
-    part = part.strip()
+    part = part.rstrip() if part.startswith(",") else part.strip()
     if after_prefix:
         return part  # "This applies only if you ...": keep the part's own case
     return _cap(part)

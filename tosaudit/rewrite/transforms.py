@@ -160,8 +160,10 @@ def sentence_case(text: str, info: DocInfo) -> tuple[str, list[Op]]:
 
 
 def _restore_terms(text: str, info: DocInfo) -> str:
+    """Defined terms as the definitions write them ("Software", "TripAdvisor")."""
+    low = text.lower()
     for term in info.defined_terms:
-        if " " in term:  # multi-word terms: single words were restored token by token
+        if term.lower() in low:
             text = re.sub(r"(?<!\w)" + re.escape(term) + r"(?!\w)", term, text,
                           flags=re.IGNORECASE)
     return text

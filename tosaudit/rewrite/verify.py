@@ -27,6 +27,7 @@ _NUMBER_WORDS = frozenset(
 NEGATIONS = ("not", "no", "never", "without", "unless", "except", "nor", "neither", "none",
              "nothing", "nobody", "nowhere")
 _NEG_EQUIV = [  # phrases that say the same negation in other words
+    (re.compile(r"\bthis does not apply if\b"), "unless", "does not apply if"),
     (re.compile(r"\bwith the exception of\b"), "except", "exception"),
     (re.compile(r"\bexcept for\b"), "except", "except"),
     (re.compile(r"\bin the absence of\b"), "without", "absence"),
