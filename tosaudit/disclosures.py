@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from pathlib import PurePath
 from typing import Any
 
@@ -41,6 +42,10 @@ _EMAIL = re.compile(
     r"(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.[A-Za-z]{2,24}"
     r"(?![\w-])"
 )
+_EMAIL_DOMAIN = re.compile(
+    r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.[A-Za-z]{2,24}(?![\w-])"
+)
+_EMAIL_LOCAL = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}$")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'\])}]{1,300}", _I)
 _BARE_DOMAIN = re.compile(
     r"(?<![\w@./-])(?:[a-z0-9-]{1,63}\.){1,4}(?:com|net|org|io|co|uk|de|fr|ie|eu|app|info|biz|us|"
@@ -348,6 +353,7 @@ class _Units:
 
     spans: list[tuple[int, int]]
     starts: list[int]
+    headings: frozenset[int]  # indices of heading units
 
     def index_at(self, offset: int) -> int:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -357,8 +363,10 @@ class _Units:
 def _units(ctx: AuditContext) -> _Units:
     cached = ctx.cache.get("disclosures.units")
     if cached is None:
-        spans = sorted((s.start, s.end) for s in ctx.segmented.sentences)
-        cached = _Units(spans, [s for s, _ in spans])
+        items = sorted((s.start, s.end, s.kind) for s in ctx.segmented.sentences)
+        spans = [(a, b) for a, b, _ in items]
+        heads = frozenset(i for i, (_, _, k) in enumerate(items) if k == "heading")
+        cached = _Units(spans, [s for s, _ in spans], heads)
         ctx.cache["disclosures.units"] = cached
     return cached
 
@@ -440,7 +448,7 @@ def classify_kind(ctx: AuditContext) -> str:
         hits = sum(body.count(word) for word in p.kind_body[kind])
         scores[kind] = score + min(hits, 30)
     best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] >= 6 else "other"
+    return best if scores[best] >= 4 else "other"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -459,6 +467,9 @@ def _phone_ok(text: str, m: re.Match[str]) -> bool:
         return True
     before = text[max(0, m.start() - 40) : m.start()]
     return bool(patterns().phone_cue.search(before)) and digits >= 7
+
+
+_MAX_CANDIDATES = 60  # per sentence, for each kind of number-bearing channel
 
 
 class _Taken:
@@ -532,13 +543,15 @@ def find_contact(ctx: AuditContext) -> dict[str, Any]:
     low = _lower(ctx)
     taken = _Taken()
     at = low.find("@")
-    while at != -1:  # every address has an "@": look only around each one
-        m = _EMAIL.search(text, max(0, at - 65), min(len(text), at + 400))
-        if m and m.start() < at < m.end() and not taken.covers(m.start()):
-            taken.add(m.start(), m.end())
-            if not _PLACEHOLDER_DOMAIN.search(m.group(0)):
-                add("email", m.start(), m.end())
-        at = low.find("@", at + 1)
+    while at != -1:  # every address has an "@": match the domain after it, then the local part
+        dom = _EMAIL_DOMAIN.match(text, at + 1)
+        local = _EMAIL_LOCAL.search(text, max(0, at - 64), at) if dom else None
+        if dom and local and not taken.covers(local.start()):
+            start, end = local.start(), dom.end()
+            taken.add(start, end)
+            if not _PLACEHOLDER_DOMAIN.search(text, start, end):
+                add("email", start, end)
+        at = low.find("@", (dom.end() if dom else at) + 1)
     for start, end, kind in _url_candidates(low):
         while end > start and text[end - 1] in ".,;:!?'\"":
             end -= 1
@@ -567,12 +580,13 @@ def find_contact(ctx: AuditContext) -> dict[str, Any]:
         m = _DIGIT.search(text, units.spans[i][1] if i >= 0 else m.end())
     for i in digit_units:
         a, b = units.spans[i]
-        for m in _PHONE.finditer(text, a, b):
+        # A real sentence holds a few numbers; a hostile one must not cost a check per digit.
+        for m in islice(_PHONE.finditer(text, a, b), _MAX_CANDIDATES):
             if not taken.covers(m.start()) and _phone_ok(text, m):
                 add("phone", m.start(), m.end())
-        for m in _PO_BOX.finditer(text, a, b):
+        for m in islice(_PO_BOX.finditer(text, a, b), _MAX_CANDIDATES):
             add("postal_address", m.start(), m.end())
-        for m in _POSTCODE.finditer(text, a, b):
+        for m in islice(_POSTCODE.finditer(text, a, b), _MAX_CANDIDATES):
             window_start = max(0, m.start() - 120)
             street = None
             for st in p.street.finditer(text, window_start, m.start()):
@@ -652,6 +666,9 @@ def _actor(p: _Patterns, before: str, after: str, head: str = "") -> str | None:
     return None
 
 
+_MAX_VERBS_PER_SENTENCE = 12
+
+
 def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -> dict[str, Any]:
     """Whether the customer is told they may cancel and how."""
     p = patterns()
@@ -663,7 +680,9 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
         start, end = units.spans[i]
         sent = text[start:end]
         customer_at: list[tuple[int, int]] = []
-        for m in p.cancel_verb.finditer(sent):
+        for k, m in enumerate(p.cancel_verb.finditer(sent)):
+            if k >= _MAX_VERBS_PER_SENTENCE:
+                break  # a real sentence has a handful; a hostile one must not cost more
             if m.group("weak") and not p.objects_after.match(sent, m.end(), m.end() + 120):
                 continue
             actor = _actor(p, sent[max(0, m.start() - 160) : m.start()],
@@ -714,11 +733,12 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
 
 def _evidence_units(ctx: AuditContext, family: str, limit: int = MAX_EVIDENCE
                     ) -> list[dict[str, int]]:
-    """Spans of the sentences where a pattern family of the data file matches."""
+    """Spans of the sentences (not headings: a "Refunds" title states no term) that match."""
     p = patterns()
     units = _units(ctx)
-    regex = getattr(p, family)
-    return [_span(*units.spans[i]) for i in _hit_units(ctx, regex, p.stems[family])[:limit]]
+    hits = [i for i in _hit_units(ctx, getattr(p, family), p.stems[family])
+            if i not in units.headings]
+    return [_span(*units.spans[i]) for i in hits[:limit]]
 
 
 def find_refunds(ctx: AuditContext, findings: list[Finding]) -> dict[str, Any]:

@@ -15,12 +15,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 import yaml
 
 from tosaudit.models import Finding
 from tosaudit.rules.base import AuditContext, Rule
+
+# A flood of one kind of finding helps nobody: after this many, the rest add nothing.
+MAX_PER_RULE = 100
 
 # ---------------------------------------------------------------------------------------------
 # PR401 placeholders
@@ -53,21 +57,24 @@ def placeholder_patterns() -> tuple[_Placeholder, ...]:
 
 def _needle_matches(text: str, hay: str, needle: str, regex: re.Pattern[str],
                     width: int = 120) -> Iterator[re.Match[str]]:
-    """Matches of ``regex`` that contain an occurrence of ``needle`` in ``hay``.
+    """Matches of ``regex`` near occurrences of ``needle`` (a literal every match contains).
 
-    The regex runs only in a small window around each needle (``str.find`` finds them at C
-    speed), so a pattern that starts with a look-behind never scans the whole text.
+    ``str.find`` locates the needles at C speed; the regex runs only over the stretches within
+    ``width`` characters of one (nearby stretches merged, so each character is scanned once).
+    A pattern that starts with a look-behind thus never crawls the whole text. Matches must be
+    shorter than ``width``.
     """
+    n = len(text)
     pos = hay.find(needle)
-    last_end = -1
     while pos != -1:
         lo = max(0, pos - width)
-        for m in regex.finditer(text, lo, min(len(text), pos + len(needle) + width)):
-            if m.start() <= pos < m.end() and m.start() >= last_end:
-                last_end = m.end()
-                yield m
-                break
-        pos = hay.find(needle, max(pos + 1, last_end))
+        hi = min(n, pos + len(needle) + width)
+        nxt = hay.find(needle, pos + 1)
+        while nxt != -1 and nxt - width <= hi:  # merge overlapping stretches
+            hi = min(n, nxt + len(needle) + width)
+            nxt = hay.find(needle, nxt + 1)
+        yield from regex.finditer(text, lo, hi)
+        pos = nxt
 
 
 class Placeholder(Rule):
@@ -97,10 +104,14 @@ class Placeholder(Rule):
                 for m in _needle_matches(text, hay, needle, ph.regex):
                     hits.append((m.start(), m.end(), ph.what))
         last_end = -1
+        shown = 0
         for start, end, what in sorted(hits, key=lambda h: (h[0], -h[1])):
             if start < last_end:
                 continue  # "[INSERT {{DATE}}]": one finding is enough
             last_end = end
+            shown += 1
+            if shown > MAX_PER_RULE:
+                break
             yield ctx.finding(
                 self, start, end,
                 f"Placeholder left in: \"{text[start:end][:60]}\" ({what}). Replace it with "
@@ -146,7 +157,7 @@ class RepeatedWord(Rule):
         doubled = {a for a, b in zip(tokens, tokens[1:], strict=False)
                    if a.isalpha() and b.rstrip(".,;:!?)\"\u201d") == a and a not in _REPEAT_OK}
         for word in sorted(doubled):
-            yield from self._check_word(ctx, word)
+            yield from islice(self._check_word(ctx, word), MAX_PER_RULE)
 
     def _check_word(self, ctx: AuditContext, word: str) -> Iterator[Finding]:
         regex = re.compile(
