@@ -1,0 +1,66 @@
+from tosaudit.api import audit_text
+from tosaudit.models import Finding
+from tosaudit.rewrite.keyterms import key_terms
+
+TEXT = ("Your plan renews each month. Email help@acme.com or call 555-0100. "
+        "To cancel, open Settings > Plan and press Cancel.")
+
+
+class _Ctx:
+    text = TEXT
+
+
+def _clause(category: str, summary: str, start: int, end: int, conf: float = 0.9) -> Finding:
+    return Finding(rule="CL" + category[:3], name=category, severity="warning", message="m",
+                   explanation="e", source="pattern", category=category, start=start, end=end,
+                   summary=summary, confidence=conf)
+
+
+def test_box_from_clauses_and_disclosures():
+    findings = [
+        _clause("arbitration", "Disputes go to private arbitration, not court.", 0, 5),
+        _clause("auto_renewal", "Your plan renews every month until you cancel.", 0, 27),
+        _clause("arbitration", "A weaker duplicate.", 10, 12, conf=0.2),
+        Finding(rule="RD101", name="hard", severity="warning", message="m", explanation="e",
+                source="readability", start=0, end=5),
+    ]
+    email = TEXT.index("help@acme.com")
+    cancel = TEXT.index("To cancel")
+    disclosures = {
+        "contact": {"status": "present", "channels": ["email", "phone"],
+                    "evidence": [{"start": email, "end": email + 13}]},
+        "cancellation": {"status": "instructions",
+                         "evidence": [{"start": cancel, "end": len(TEXT)}]},
+        "refunds": {"status": "missing", "evidence": []},
+        "auto_renewal": {"present": True, "evidence": [{"start": 0, "end": 27}]},
+    }
+    box = key_terms(_Ctx(), findings, disclosures)
+    topics = [i["topic"] for i in box["items"]]
+    assert topics == ["Renewal", "Disputes", "Cancelling", "Refunds", "Contact"]
+    assert box["items"][1]["text"] == "Disputes go to private arbitration, not court."
+    assert box["items"][2]["text"].startswith("How to cancel: To cancel, open Settings")
+    assert box["items"][4]["text"] == "Contact us by e-mail, phone: help@acme.com"
+    assert box["items"][4]["start"] == email
+    md = box["markdown"]
+    assert md.startswith("## Key terms\n")
+    assert "- **Renewal:** Your plan renews every month until you cancel." in md
+
+
+def test_statuses_without_evidence():
+    box = key_terms(None, [], {"cancellation": {"status": "mention_only"},
+                               "contact": {"status": "missing", "channels": []},
+                               "auto_renewal": {"present": True}})
+    texts = [i["text"] for i in box["items"]]
+    assert texts == ["Your plan renews automatically until you cancel.",
+                     "You may cancel, but these terms do not say how.",
+                     "These terms give no way to contact the business."]
+
+
+def test_nothing_to_say_gives_none():
+    assert key_terms(None, [], None) is None
+    assert key_terms(None, [], {"contact": {"status": "present", "channels": []}}) is None
+
+
+def test_pipe_fills_key_terms():
+    report = audit_text("Terms\n\nEmail us at help@acme.com with questions about your plan.\n")
+    assert report.key_terms is None or report.key_terms["markdown"].startswith("## Key terms")
