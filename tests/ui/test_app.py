@@ -147,7 +147,7 @@ def test_review_decision_is_stored_and_reloaded(db) -> None:
     f = next(f for f in lib.findings if f.category == "auto_renewal")
     from tosaudit.ui.services import finding_id
 
-    at.text_input(key="reviewer").input("Dana Reviewer")
+    at.text_input(key="reviewer_input").input("Dana Reviewer")
     at.selectbox(key="rv_finding").set_value(finding_id(f)).run()
     fid = finding_id(f)
     at.radio(key=f"rv_choice_{fid}").set_value("dismissed")
@@ -234,3 +234,10 @@ def test_a_page_bug_is_one_line_not_a_traceback(db, monkeypatch) -> None:
     at = _app()
     assert not at.exception
     assert [e.value for e in at.error] == ["internal error: RuntimeError: boom"]
+
+
+def test_reviewer_name_survives_page_changes(db) -> None:
+    at = _go(_audit_sample(_app()), "Review")
+    at.text_input(key="reviewer_input").input("Dana Reviewer").run()
+    _go(_go(at, "Report"), "Review")
+    assert at.text_input(key="reviewer_input").value == "Dana Reviewer"

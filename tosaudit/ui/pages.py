@@ -427,6 +427,10 @@ def _finding_detail(f) -> None:
 # ---------------------------------------------------------------- Review
 
 
+def _keep_reviewer() -> None:
+    st.session_state.reviewer = st.session_state.reviewer_input
+
+
 def review_page() -> None:
     """Triage findings: accept, dismiss or needs change, stored in SQLite; exports."""
     report = _document_picker()
@@ -441,7 +445,11 @@ def review_page() -> None:
         f"{html.escape(report.source)} · decisions are saved in {store.path} and come "
         "back whenever the same document is uploaded again."
     )
-    st.text_input("Reviewer name", key="reviewer", placeholder="Your name")
+    # Widget state is dropped when the page is left; the name lives on in "reviewer".
+    st.session_state.setdefault("reviewer_input", st.session_state.reviewer)
+    st.text_input(
+        "Reviewer name", key="reviewer_input", placeholder="Your name", on_change=_keep_reviewer
+    )
     decisions = store.decisions(report.content_hash or "")
     rows = services.finding_rows(report, decisions)
     prog = services.review_progress(rows)
@@ -538,7 +546,7 @@ def review_page() -> None:
                     report.content_hash or "",
                     f,
                     choice,
-                    st.session_state.reviewer,
+                    st.session_state.reviewer_input,
                     comment,
                     source=report.source,
                 )
@@ -548,7 +556,7 @@ def review_page() -> None:
                 st.toast("Decision saved")
                 st.rerun()
         if cur and st.button("Clear decision", key=f"rv_clear_{fid}"):
-            store.clear(report.content_hash or "", f, st.session_state.reviewer)
+            store.clear(report.content_hash or "", f, st.session_state.reviewer_input)
             st.rerun()
 
     st.subheader("Export")
