@@ -225,3 +225,11 @@ def test_samples_and_safe_names() -> None:
     assert "hidden-autorenewal.pdf" in names and "README.md" not in names
     assert S.safe_stem("../../etc/pass wd.pdf") == "pass-wd"
     assert S.safe_stem("<script>.txt") == "script"
+
+
+def test_md_escape_neutralises_markdown_and_directives() -> None:
+    evil = "![x](http://tracker.example/p.png) :red[big] **b** $x$ <b>t</b> `c` # h"
+    out = S.md_escape(evil)
+    for bad in ("![", "](", ":red[", "**", "$x$", "<b>", "`c`"):
+        assert bad not in out
+    assert re.sub(r"\\(.)", r"\1", out) == evil  # only backslashes were added

@@ -155,7 +155,7 @@ def audit_page() -> None:
         letter = str(g.get("letter", "?"))
         cols[0].markdown(f"### :{LETTER_BADGES.get(letter, 'gray')}-background[{letter}]")
         cols[1].markdown(
-            f"**{html.escape(r.source)}** · {r.kind or 'policy'} · "
+            f"**{services.md_escape(r.source)}** · {r.kind or 'policy'} · "
             f"{(r.readability or {}).get('words', 0)} words · {len(r.findings)} findings"
         )
         # A callback: it runs before the sidebar's radio exists, so it may set its value.
@@ -186,7 +186,7 @@ def report_page() -> None:
         return
     cfg = state.config()
     st.title("Report")
-    st.caption(html.escape(report.source))
+    st.caption(services.md_escape(report.source))
     st.html(_grade_badge(report))
     g = report.grade or {}
     parts = g.get("parts") or {}
@@ -205,7 +205,7 @@ def report_page() -> None:
                     st.progress(min(max(parts[name] / 100, 0.0), 1.0))
                 else:
                     st.metric(label, "n/a")
-                st.caption(explanations.get(name, ""))
+                st.caption(services.md_escape(explanations.get(name, "")))
 
     st.divider()
     left, right = st.columns([3, 2])
@@ -246,7 +246,7 @@ def report_page() -> None:
         st.subheader("Key terms")
         lines = services.key_terms_lines(report)
         if lines:
-            st.info("\n".join(f"- {line}" for line in lines))
+            st.info("\n".join(f"- {services.md_escape(line)}" for line in lines))
             st.caption("Paste this box at the top of your policy.")
         else:
             st.caption("No key-terms summary for this document.")
@@ -257,10 +257,10 @@ def report_page() -> None:
         for it in items:
             st.markdown(
                 f"{STATE_ICONS[it['state']]} **{it['item']}**: {it['status']}"
-                + (f" · {it['detail']}" if it["detail"] else "")
+                + (f" · {services.md_escape(it['detail'])}" if it["detail"] else "")
             )
             if it["what_to_add"]:
-                st.caption(f"What to add: {it['what_to_add']}")
+                st.caption(f"What to add: {services.md_escape(it['what_to_add'])}")
 
     st.divider()
     st.subheader("Findings")
@@ -328,7 +328,7 @@ def document_page() -> None:
         return
     st.title("Document")
     st.caption(
-        html.escape(report.source)
+        services.md_escape(report.source)
         + (" · page numbers from the PDF" if any(s.get("page") for s in report.sentences) else "")
     )
     cats = sorted({services.finding_group(f) for f in report.findings})
@@ -404,22 +404,22 @@ def _finding_detail(f) -> None:
         f"section “{f.section}”" if f.section else None,
     ]
     if any(loc):
-        st.caption(", ".join(x for x in loc if x))
-    st.write(f.message)
+        st.caption(services.md_escape(", ".join(x for x in loc if x)))
+    st.markdown(services.md_escape(f.message))
     if f.summary:
-        st.markdown(f"**In plain words:** {f.summary}")
-    st.markdown(f"**What it means:** {f.explanation}")
+        st.markdown(f"**In plain words:** {services.md_escape(f.summary)}")
+    st.markdown(f"**What it means:** {services.md_escape(f.explanation)}")
     if f.why_it_matters:
-        st.markdown(f"**Why it matters:** {f.why_it_matters}")
+        st.markdown(f"**Why it matters:** {services.md_escape(f.why_it_matters)}")
     if f.buried:
         score = float(f.buried.get("score") or 0)
         st.markdown(f"**How hidden:** {score:.0%}")
         st.progress(min(max(score, 0.0), 1.0))
         for reason in f.buried.get("reasons") or []:
-            st.caption(f"• {reason}")
+            st.caption(f"• {services.md_escape(str(reason))}")
     if f.suggestion:
         st.markdown("**Suggested rewrite:**")
-        st.success(f.suggestion)
+        st.success(services.md_escape(f.suggestion))
     if f.confidence is not None:
         st.caption(f"Found by {f.source}, confidence {f.confidence:.0%}.")
 
@@ -442,8 +442,9 @@ def review_page() -> None:
         return
     st.title("Review")
     st.caption(
-        f"{html.escape(report.source)} · decisions are saved in {store.path} and come "
-        "back whenever the same document is uploaded again."
+        f"{services.md_escape(report.source)} · decisions are saved in "
+        f"{services.md_escape(str(store.path))} and come back whenever the same document is "
+        "uploaded again."
     )
     # Widget state is dropped when the page is left; the name lives on in "reviewer".
     st.session_state.setdefault("reviewer_input", st.session_state.reviewer)
@@ -516,13 +517,13 @@ def review_page() -> None:
         )
         f = by_id[fid]
         cur = decisions.get(FindingKey.of(f))
-        st.markdown(f"> {html.escape(services.shorten(f.excerpt or f.message, 600))}")
-        st.caption(f.explanation)
+        st.markdown(f"> {services.md_escape(services.shorten(f.excerpt or f.message, 600))}")
+        st.caption(services.md_escape(f.explanation))
         if cur:
             st.markdown(
                 f"Current decision: **{STATUS_LABELS[cur.status]}** by "
-                f"{html.escape(cur.reviewer)} on {cur.decided_at}"
-                + (f" · “{html.escape(cur.comment)}”" if cur.comment else "")
+                f"{services.md_escape(cur.reviewer)} on {services.md_escape(cur.decided_at)}"
+                + (f" · “{services.md_escape(cur.comment)}”" if cur.comment else "")
             )
         with st.form(f"decide_{fid}"):
             choice = st.radio(

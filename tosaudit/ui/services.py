@@ -146,6 +146,18 @@ def review_progress(rows: list[dict[str, Any]]) -> dict[str, int]:
     return out
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+
+
+def md_escape(text: str) -> str:
+    """Text safe inside Streamlit Markdown: every Markdown, directive and LaTeX sign escaped.
+
+    Document text must show as written: a policy saying ``![x](http://tracker)`` or
+    ``:red[...]`` must not become an image or a coloured directive in the app.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
 def shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
