@@ -76,7 +76,12 @@ def finding_id(f: Finding) -> str:
 
 
 # Findings without a clause category are grouped by their rule family (code prefix).
-RULE_FAMILIES = {"RD": "readability", "PR": "proofreading", "DS": "missing_information"}
+RULE_FAMILIES = {
+    "RD": "readability",
+    "PL": "plain_language",
+    "PR": "proofreading",
+    "DS": "missing_information",
+}
 
 
 def finding_group(f: Finding) -> str:
