@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import gc
 import os
 import threading
 from collections import deque
@@ -281,14 +282,22 @@ def _stream_local(
         return (audit_path_safe(p, config, keep) for p in paths)
     workers = min(workers, len(paths))
     ctx = _mp_context()
-    if ctx.get_start_method() == "fork":
+    forking = ctx.get_start_method() == "fork"
+    if forking:
         _warm()
+        # Workers share the parent's loaded rules and model copy-on-write; the collector
+        # scanning those objects in each worker would copy every page they sit on.
+        gc.freeze()
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(config, keep)
     )
     # Start the workers now, before the caller starts any thread (a progress bar): with fork,
     # the first submit launches every worker before the pool's manager thread exists.
-    pool.submit(_noop)
+    try:
+        pool.submit(_noop)
+    finally:
+        if forking:
+            gc.unfreeze()
     return _drain(pool, paths, workers, chunk)
 
 
