@@ -85,3 +85,15 @@ def test_wrapped_title_case_fragment_is_not_a_heading():
     )
     seg = segment(Document(text, "t", "txt"))
     assert seg.sections == ()
+
+
+def test_short_heading_and_wrapped_caps_line():
+    text = (
+        "Who we are\n"
+        "We are a small shoe shop in Leeds.\n\n"
+        "IN NO EVENT SHALL THE COMPANY BE LIABLE FOR ANY DAMAGES WHATSOEVER, WHETHER IN\n"
+        "CONTRACT OR TORT\n"
+        "OR OTHERWISE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGES AND LOSSES.\n"
+    )
+    seg = segment(Document(text, "t", "txt"))
+    assert [s.heading for s in seg.sections] == ["Who we are"]

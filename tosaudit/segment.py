@@ -120,6 +120,17 @@ def title_heading(line: str) -> bool:
     return sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
 
 
+def short_heading(line: str) -> bool:
+    """A line of two to five words with no closing punctuation ("Who we are")."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 5
+        and line[0].isupper()
+        and line[-1] not in _END_PUNCT + "\"'\u201d)"
+        and all(w[:1].isalpha() for w in words)
+    )
+
+
 def _is_block_break(text: str, prev: tuple[int, int], cur: tuple[int, int], wrap: int) -> bool:
     """Whether the newline between two non-empty lines ends a paragraph (not a soft wrap)."""
     ps, pe = prev
@@ -164,15 +175,18 @@ def segment(doc: Document) -> Segmented:
             prev = None
             continue
         hint = known.get(s)
-        found = heading_level(text[s:e]) if e - s <= 200 else None
+        line = text[s:e]
+        found = heading_level(line) if e - s <= 200 else None
+        # Headings known only from their look (all caps, Title Case, a short line) must start a
+        # block: a line inside a wrapped paragraph is never one.
+        starts_block = (prev is None or text[prev[1] - 1] in _SENTENCE_END) and (
+            not wrap or e - s < 0.75 * wrap
+        )
+        if found and found[2] is None and not line.startswith("#") and not starts_block:
+            found = None
         level = hint.heading_level if hint else (found[0] if found else None)
         number = found[2] if found else None
-        if (
-            level is None
-            and (prev is None or text[prev[1] - 1] in _SENTENCE_END)
-            and (not wrap or e - s < 0.75 * wrap)
-            and title_heading(text[s:e])
-        ):
+        if level is None and starts_block and (title_heading(line) or short_heading(line)):
             level = 2
         if level:
             close()
