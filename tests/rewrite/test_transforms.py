@@ -242,3 +242,23 @@ def test_split_keeps_including_without_limitation_commas():
 def test_split_such_as_must_not_make_a_fragment():
     assert sp.split_sentence("We send you messages about your plan, such as through email "
                              "and text messages.") is None
+
+
+@pytest.mark.parametrize(("before", "units"), [
+    ("We may collect your location data when you use the app, and share it with our partners.",
+     ["We may collect your location data when you use the app.",
+      "We may share it with our partners."]),
+    ("The Company collects fees and keeps records of all payments for seven years.",
+     ["The Company collects fees.", "The Company keeps records of all payments for seven years."]),
+])
+def test_split_repeats_the_subject(before, units):
+    s = sp.split_sentence(before)
+    assert s is not None and s.units == units
+
+
+@pytest.mark.parametrize("text", [
+    "We will not sell your data and share it with anyone else at any time.",  # scope of "not"
+    "Microsoft may change the prices and features of the app at any time.",  # a list of things
+])
+def test_split_repeated_subject_must_not(text):
+    assert sp.split_sentence(text) is None

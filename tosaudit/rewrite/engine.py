@@ -147,7 +147,7 @@ _TRIGGERS = (
     "shall", " by ", ";", "provided", ", and ", ", but ", ", or ", ", so ", "including",
     "which", "because", "otherwise", "such as", "for example", "e.g.", " and we ", " and you ",
     ", unless ", ", if ", "if ", "unless ", "when ", "once ", "though ", "to the extent",
-    " and they ", " but we ", " but you ", "(a)", "(i)", "(1)",
+    " and they ", " but we ", " but you ", "(a)", "(i)", "(1)", " and ",
 )
 
 
@@ -199,6 +199,7 @@ _FALLBACKS = (
     _ALL,
     _ALL - {"passive"},
     _ALL - {"split"},
+    _ALL - {"lexicon"},
     _ALL - {"passive", "split"},
     frozenset(("split",)),
     frozenset(("caps", "shall", "lexicon")),
@@ -228,10 +229,10 @@ def rewrite_sentence(
         if not rw.changed or rw.text in seen:
             continue
         seen.add(rw.text)
-        repeats = any(o["op"] == "list" for o in ops)
+        repeats = any(o["op"] == "list" or o.get("at") == "repeat_subject" for o in ops)
         ok, checks, g0, g1 = verify(text, units, grade_before=grade_before,
                                     defined_terms=info.defined_terms, removable=removable,
-                                    repeats=repeats)
+                                    repeats=repeats, quick=failed is not None)
         rw.verified, rw.checks, rw.grade_before, rw.grade_after = ok, checks, g0, g1
         if ok:
             rw.flagged, rw.hints = first.flagged, first.hints

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from tosaudit.rewrite.lexicon import inflect
 from tosaudit.rewrite.transforms import MODALS, TOKEN, Op, protected_spans
 
 _LABEL = re.compile(r"(?<![\w(])\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)")
@@ -65,6 +66,34 @@ _LEADS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
     (_UNLESS, "This does not apply if ", "unless", "condition"),
     (_IF, "This applies if ", "if", "condition"),
 )
+# Verbs of consumer terms, to tell "we collect X, and share it" (two actions of one subject)
+# from "we collect X, and Y" (a list of things). Only these start a repeated-subject sentence.
+_VERBS = (
+    "use share collect store process provide send remove delete suspend terminate end change "
+    "modify update display access disclose transfer charge bill cancel refund keep retain "
+    "review monitor block disable limit restrict contact notify tell ask agree accept pay "
+    "receive get give make take create post upload download install copy sell rent lease "
+    "distribute publish reproduce host operate offer improve develop personalize personalise "
+    "analyze analyse recommend show allow permit let help protect comply follow respect "
+    "continue stop start choose decide select add move link connect register verify confirm "
+    "enforce investigate report waive release indemnify defend hold reserve bear assume "
+    "represent warrant guarantee promise incur apply avoid seek bring file resolve settle "
+    "submit consent authorize authorise maintain ensure inform respond reply combine "
+    "understand acknowledge license grant own control describe explain include renew issue "
+    "track read see find work sign close open visit buy purchase order return replace "
+    "repair deliver ship measure calculate"
+).split()
+_VERB_FORM: dict[str, str] = {}
+for _v in _VERBS:
+    for _f in ("base", "s", "past"):
+        _VERB_FORM.setdefault(inflect(_v, _f), _f)
+_HEAD = re.compile(
+    r"((?i:we|you|they)|(?i:the|our|your|each|this)\s+[A-Za-z]{2,20}|[A-Z][a-z]{2,20})\s+"
+    r"(?:(may|will|must|can|should|might|could|would)\s+)?(?:also\s+)?([a-z]+)\b"
+)
+_AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?([a-z]+)\b")
+_NEGATED = re.compile(r"\b(?:not|no|never|nor|without|unless|except)\b|n['\u2019]t\b",
+                      re.IGNORECASE)
 _DETERMINER_SUBJECT = frozenset(
     "our your the these this those such any all each their its no some".split()
 )
@@ -266,6 +295,8 @@ def split_sentence(text: str, min_words: int = 4) -> Split | None:
         right = text[m.end() : m.end() + 200]
         if _starts_clause(right):
             cuts.append((m.start(), m.end(), _JOINERS[m.group(1).lower()], "clause"))
+    if not subordinate:
+        cuts.extend(_repeated_subject(text, protected, parens))
     and_pronoun = _AND_PRONOUN.finditer(text) if (" we " in text or " you " in text
                                                    or " they " in text) else ()
     for m in and_pronoun:
@@ -315,6 +346,34 @@ def split_sentence(text: str, min_words: int = 4) -> Split | None:
     units.append(_end(prefix + _first_cap(text[pos:], bool(prefix)), _final(text)))
     # "including, without limitation, X" keeps its commas: "This includes, without ..."
     return Split([_cap(u).replace("This includes ,", "This includes,") for u in units], " ", ops)
+
+
+def _repeated_subject(text: str, protected: tuple[tuple[int, int], ...],
+                      parens: tuple[list[int], list[int]]) -> list[tuple[int, int, str, str]]:
+    """"We may collect X, and share it" -> "We may collect X. We may share it".
+
+    Only for "and" (both actions hold), with the same verb form, and never after a negation
+    ("we will not sell X and share Y" may deny both together).
+    """
+    head = _HEAD.match(text)
+    if not head or head.group(1).lower() in ("if", "when", "unless", "once", "where", "any"):
+        return []
+    form = _VERB_FORM.get(head.group(3))
+    if form is None:
+        return []
+    subject = head.group(1)
+    modal = head.group(2)
+    lead = subject[:1].upper() + subject[1:] + (f" {modal}" if modal else "") + " "
+    out = []
+    for m in _AND_VERB.finditer(text, head.end()):
+        verb = m.group(1)
+        want = "base" if modal else form
+        if _VERB_FORM.get(verb) != want or not _free(text, m.start(), protected, parens):
+            continue
+        if _NEGATED.search(text, 0, m.start()):
+            break
+        out.append((m.start(), m.start(1), lead, "repeat_subject"))
+    return out
 
 
 def _final(text: str) -> str:

@@ -199,8 +199,18 @@ def verify(
     defined_terms: Iterable[str] = (),
     removable: Iterable[str] = (),
     repeats: bool = False,
+    quick: bool = False,
 ) -> tuple[bool, list[Check], float, float]:
-    """Run every check; (verified, checks, grade before, grade after)."""
+    """Run every check; (verified, checks, grade before, grade after).
+
+    ``quick``: stop at a grade that does not drop (the cheapest check that fails most often);
+    used for trial candidates whose full checks nobody will read.
+    """
+    g_before = grade_before if grade_before is not None else fk_grade([before])
+    g_after = fk_grade(after_units)
+    grade = Check("grade", g_after < g_before, f"{g_before:.1f} -> {g_after:.1f}")
+    if quick and not grade.ok:
+        return False, [grade], g_before, g_after
     after = " ".join(after_units)
     fb, fa = facts(before), facts(after)
     checks = [
@@ -242,7 +252,5 @@ def verify(
         lost_words = [w for w in _names(before) if w not in skip and w not in after]
         checks.append(Check("proper_names", not lost_words,
                             f"lost {', '.join(lost_words)}" if lost_words else ""))
-    g_before = grade_before if grade_before is not None else fk_grade([before])
-    g_after = fk_grade(after_units)
-    checks.append(Check("grade", g_after < g_before, f"{g_before:.1f} -> {g_after:.1f}"))
+    checks.append(grade)
     return all(c.ok for c in checks), checks, g_before, g_after
