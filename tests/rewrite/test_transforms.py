@@ -181,8 +181,6 @@ def test_split_clauses_and_examples():
 
 
 @pytest.mark.parametrize("text", [
-    # the main clause comes last: cutting "If A, and B" apart would lose the condition
-    "If you buy a plan with a card, and you turn on renewal, your plan will renew each year.",
     # never inside parentheses or quotes
     "You may cancel (we keep data; you lose access) at any time with notice.",
     'The notice says "you may cancel; we keep data" and nothing more.',
@@ -262,3 +260,15 @@ def test_split_repeats_the_subject(before, units):
 ])
 def test_split_repeated_subject_must_not(text):
     assert sp.split_sentence(text) is None
+
+
+def test_condition_with_commas_stays_together():
+    # Cutting "If A, and B" apart would lose the condition: the whole condition moves.
+    s = sp.split_sentence("If you buy a plan with a card, and you turn on renewal, your plan "
+                          "will renew each year.")
+    assert s.units == ["Your plan will renew each year.",
+                       "This applies if you buy a plan with a card, and you turn on renewal."]
+    s = sp.split_sentence("If a court decides that this section cannot be enforced, then that "
+                          "claim must be severed from the arbitration.")
+    assert s.units == ["That claim must be severed from the arbitration.",
+                       "This applies if a court decides that this section cannot be enforced."]

@@ -95,7 +95,7 @@ _AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?([a-z]+)\b")
 _NEGATED = re.compile(r"\b(?:not|no|never|nor|without|unless|except)\b|n['\u2019]t\b",
                       re.IGNORECASE)
 _DETERMINER_SUBJECT = frozenset(
-    "our your the these this those such any all each their its no some".split()
+    "our your the these this that those such any all each their its no some".split()
 )
 _OPEN = re.compile(r"\(")
 _CLOSE = re.compile(r"\)")
@@ -212,10 +212,24 @@ def as_list(text: str) -> Split | None:
 
 
 _LEADING = re.compile(
-    r"(if|unless|when|whenever|once|although|though|to\s+the\s+extent(?:\s+that)?)\s+"
-    r"([^,;:()\"\u201c]{3,200}),\s+",
+    r"(if|unless|when|whenever|once|although|though|to\s+the\s+extent(?:\s+that)?)\s+",
     re.IGNORECASE,
 )
+_COMMA = re.compile(r",\s+")
+_IMPERATIVE = frozenset(
+    "please be do don't don\u2019t contact call write see read note make use check go visit "
+    "email e-mail send tell ask keep stop let".split()
+)
+
+
+def _main_clause(rest: str) -> bool:
+    first = TOKEN.match(rest)
+    if not first:
+        return False
+    word = first.group(0).lower()
+    return _starts_clause(rest) or word in _IMPERATIVE or _VERB_FORM.get(word) == "base"
+
+
 _CONDITION_LEAD = {"if": "This applies if ", "unless": "This does not apply if ",
                    "when": "This applies when ", "whenever": "This applies whenever ",
                    "once": "This applies once "}
@@ -236,20 +250,30 @@ def main_point_first(text: str, min_words: int = 4) -> Split | None:
     m = _LEADING.match(text)
     if not m:
         return None
-    if m.group(1).lower() in ("although", "though"):
-        rest = text[m.end() :]
-        if not _starts_clause(rest) or _words(rest) < min_words or not _starts_clause(m.group(2)):
+    lead = m.group(1).lower()
+    for c in _COMMA.finditer(text, m.end(), min(len(text), m.end() + 300)):
+        condition = text[m.end() : c.start()]
+        if ";" in condition or condition.count("(") != condition.count(")") \
+                or condition.count('"') % 2 or "\u201c" in condition:
             return None
-        return Split([_end(_cap(m.group(2).strip())), _end("But " + rest.strip(), _final(text))],
-                     " ", [{"op": "split", "at": "although"}])
-    rest = text[m.end() :]
-    if not _starts_clause(rest) or _words(m.group(2)) < min_words or _words(rest) < min_words:
-        return None
-    if ";" in rest or _LABEL.search(rest) or _LEADING.search(rest):
-        return None  # a list or a second condition: keep the sentence whole
-    main = _end(_cap(rest), _final(text))
-    condition = _end(_condition_lead(m.group(1)) + m.group(2).strip(), ".")
-    return Split([main, condition], " ", [{"op": "split", "at": "main_point_first"}])
+        rest = text[c.end() :]
+        if rest[:5].lower() == "then ":
+            rest = rest[5:]
+        if _words(condition) < min_words or _words(rest) < min_words:
+            continue
+        if ";" in rest or _LABEL.search(rest) or _LEADING.match(rest):
+            return None  # a list or a second condition: keep the sentence whole
+        if lead in ("although", "though"):
+            if not (_starts_clause(rest) and _starts_clause(condition)):
+                continue
+            return Split([_end(_cap(condition.strip())), _end("But " + rest.strip(), _final(text))],
+                         " ", [{"op": "split", "at": "although"}])
+        if not _main_clause(rest):
+            continue
+        main = _end(_cap(rest), _final(text))
+        cond = _end(_condition_lead(m.group(1)) + condition.strip(), ".")
+        return Split([main, cond], " ", [{"op": "split", "at": "main_point_first"}])
+    return None
 
 
 def split_sentence(text: str, min_words: int = 4) -> Split | None:
