@@ -16,7 +16,7 @@ import numpy as np
 
 from tosaudit.clauses import buried
 from tosaudit.clauses.model import ClauseModel, ModelError, get_model
-from tosaudit.clauses.patterns import CategorySpec, load_specs, search
+from tosaudit.clauses.patterns import CategorySpec, load_specs
 from tosaudit.rules.base import AuditContext
 
 # Fewer words than this is a heading or a fragment, not a clause.
@@ -131,10 +131,3 @@ def _decide(spec: CategorySpec, pattern: bool, margin: float | None,
     if margin > 0:
         return "model", conf
     return "pattern", conf
-
-
-def spec_for(category: str) -> CategorySpec:
-    return load_specs()[category]
-
-
-__all__ = ["ClauseHit", "Detection", "detect", "search", "spec_for"]

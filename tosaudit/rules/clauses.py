@@ -35,7 +35,10 @@ class ClauseRule(Rule):
 
     @property
     def doc(self) -> str:
-        return f"{self.explanation}\n\nWhy it matters: {self.why_it_matters}"
+        how = ("wording patterns (rules/data/clauses.yaml) combined with the trained clause model"
+               if self.spec.model else "wording patterns (rules/data/clauses.yaml)")
+        return (f"{self.explanation}\n\nFound by {how}. Severity: warning = potentially unfair, "
+                "error = clearly unfair wording (e.g. no notice, sole discretion).")
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         for hit in detect(ctx).hits:
