@@ -114,6 +114,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 # ---------------------------------------------------------------- all caps -> sentence case
 
+@lru_cache(maxsize=4096)
 def is_all_caps(text: str) -> bool:
     """Mostly upper-case letters over at least four words (a shouted passage)."""
     upper = len(_UPPER.findall(text))
@@ -302,40 +303,57 @@ _ADJ_WORDS = frozenset(("best", "commercial", "all", "every", "reasonable"))
 _BLOCK_NEXT = {"cease": "to", "ceases": "to", "ceased": "to"}
 
 
+# Each token with the non-letters after it, so one C-level findall covers the whole sentence
+# contiguously from its first letter (token offsets are then running sums).
+_TOKEN_SEP = re.compile(r"([A-Za-z]+(?:['\u2019/-][A-Za-z]+)*)([^A-Za-z]*)")
+_FIRST_LETTER = re.compile(r"[A-Za-z]")
+
+
 @lru_cache(maxsize=4096)
 def scan(text: str) -> tuple[Hit, ...]:
     """Every legalese phrase in ``text``, longest match first, left to right, no overlaps."""
+    first = _FIRST_LETTER.search(text)
+    if first is None:
+        return ()
     lex = lexicon()
     index, prefixes = lex.entries, lex.prefixes
-    toks = [(m.start(), m.end(), m.group(0).lower()) for m in TOKEN.finditer(text)]
-    hits: list[Hit] = []
-    n = len(toks)
+    pairs = _TOKEN_SEP.findall(text, first.start())
+    words = [w.lower() for w, _ in pairs]
+    seps = [sep.strip() for _, sep in pairs]
+    n = len(words)
+    found: list[tuple[int, int, Entry]] = []
     i = 0
     while i < n:
-        key = toks[i][2]
+        key = words[i]
         best: tuple[int, Entry] | None = None
         j = i
         while True:
             entry = index.get(key)
             if entry is not None:
                 best = (j, entry)
-            j += 1
-            if j >= n or key not in prefixes:
+            if j + 1 >= n or key not in prefixes:
                 break
-            sep = text[toks[j - 1][1] : toks[j][0]].strip()
+            sep = seps[j]
             if sep == "":
-                key = f"{key} {toks[j][2]}"
+                key = f"{key} {words[j + 1]}"
             elif sep == ",":
-                key = f"{key}, {toks[j][2]}"
+                key = f"{key}, {words[j + 1]}"
             else:
                 break
+            j += 1
         if best is None:
             i += 1
             continue
-        j, entry = best
-        hits.append(Hit(toks[i][0], toks[j][1], entry))
-        i = j + 1
-    return tuple(hits)
+        found.append((i, best[0], best[1]))
+        i = best[0] + 1
+    if not found:
+        return ()
+    starts: list[int] = []
+    pos = first.start()
+    for w, sep in pairs:
+        starts.append(pos)
+        pos += len(w) + len(sep)
+    return tuple(Hit(starts[i], starts[j] + len(pairs[j][0]), e) for i, j, e in found)
 
 
 def _applicable(text: str, hit: Hit, protected: tuple[tuple[int, int], ...], caps: bool) -> bool:
