@@ -257,6 +257,8 @@ def test_split_repeats_the_subject(before, units):
 @pytest.mark.parametrize("text", [
     "We will not sell your data and share it with anyone else at any time.",  # scope of "not"
     "Microsoft may change the prices and features of the app at any time.",  # a list of things
+    # a which-clause inside the sentence: "This is necessary ..., and download" would be wrong
+    "We may check your version of the app, which is necessary to run it, and download updates.",
 ])
 def test_split_repeated_subject_must_not(text):
     assert sp.split_sentence(text) is None

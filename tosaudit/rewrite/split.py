@@ -336,6 +336,8 @@ def split_sentence(text: str, min_words: int = 4) -> Split | None:
             if follows == "condition" and (len(tail) >= 300 or "," in tail or ";" in tail
                                            or not _starts_clause(tail)):
                 continue  # the condition must be one plain clause that ends the sentence
+            if follows == "verb" and (len(tail) >= 300 or "," in tail or ";" in tail):
+                continue  # "X, which is Y, and Z": the which-clause sits inside the sentence
             if follows == "tail":
                 # An example list must run to the end of the sentence: nothing follows it.
                 if len(tail) >= 400 or {t.lower() for t in TOKEN.findall(tail)} & _FINITE:
