@@ -140,7 +140,7 @@ class Rewrite:
 def _clean(unit: str) -> str:
     unit = re.sub(r"[ \t]{2,}", " ", unit)
     unit = re.sub(r" +([,.;:])", r"\1", unit).strip()
-    return unit[:1].upper() + unit[1:] if unit[:1].islower() else unit
+    return splitter._cap(unit)
 
 
 _TRIGGERS = (

@@ -122,8 +122,13 @@ def _words(text: str) -> int:
     return len(TOKEN.findall(text))
 
 
+_ITEM_LABEL = re.compile(r"(?:[a-z]{1,4}|\d{1,3})[.)]\s")
+
+
 def _cap(text: str) -> str:
     text = text.lstrip()
+    if _ITEM_LABEL.match(text):
+        return text  # "b. We may ...": the list label keeps its case
     return text[:1].upper() + text[1:]
 
 
