@@ -252,8 +252,10 @@ def test_diff_text_and_json(tmp_path, capsys):
     old = tmp_path / "old.txt"
     new = tmp_path / "new.txt"
     old.write_text(RENEWAL + ARBITRATION)
-    # Same renewal clause re-wrapped (not a change), arbitration dropped, a hard sentence added.
-    new.write_text(RENEWAL.replace("each month ", "each\nmonth ") + "\n\n3. Liability\n\n" + HARD)
+    # Same renewal clause re-spaced under a renumbered heading (not a change), arbitration
+    # dropped, a liability clause added.
+    renewal = RENEWAL.replace("1. Renewal", "4. Renewal").replace("each month ", "each  month ")
+    new.write_text(renewal + "\n\n3. Liability\n\n" + HARD)
     assert main(["diff", str(old), str(new), "--format", "json"]) == 0
     d = json.loads(capsys.readouterr().out)
     assert [c["category"] for c in d["clauses_removed"]] == ["arbitration"]
