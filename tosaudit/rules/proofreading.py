@@ -246,7 +246,12 @@ class UnbalancedBrackets(Rule):
         text = ctx.text
         paras = ctx.segmented.paragraphs
         scans = [_scan_paragraph(text, p.start, p.end) for p in paras]
+        shown = 0
         for i, (unclosed, stray) in enumerate(scans):
+            if shown >= MAX_PER_RULE:
+                return
+            shown += len(unclosed) + len(stray)
+            unclosed, stray = unclosed[:MAX_PER_RULE], stray[:MAX_PER_RULE]
             # A parenthesis split across two paragraphs (a page break in a PDF) is not an error.
             if unclosed and i + 1 < len(scans) and scans[i + 1][1]:
                 nxt = scans[i + 1][1]
@@ -338,6 +343,8 @@ def definitions(ctx: AuditContext) -> list[Definition]:
         for regex, needles in ((_MEANS, _MEANS_NEEDLES), (_CALLED, _CALLED_NEEDLES)):
             hay = low if regex.flags & re.IGNORECASE else text
             for m in (m for n in needles for m in _needle_matches(text, hay, n, regex, 90)):
+                if _ALIAS.search(text, max(0, m.start() - 15), m.start() + 8):
+                    continue  # "also referred to as": an alias, not a definition
                 term = m.group(1).strip()
                 if term and term.lower() not in _PRONOUNS and term not in out:
                     out[term] = Definition(term, m.start(1), m.start(1) + len(m.group(1)))
@@ -377,7 +384,8 @@ class UnusedDefinition(Rule):
         for d in definitions(ctx):
             if not d.term[:1].isupper() or len(d.term.split()) > 6 or d.term.isupper():
                 continue  # an abbreviation ("DMCA") not reused is harmless
-            if _uses(text, d.term, (d.start - 2, d.end + 2)) == 0:
+            # "Acme Ltd ("Acme")": the name just before its definition is not a use.
+            if _uses(text, d.term, (max(0, d.start - 80), d.end + 2)) == 0:
                 yield ctx.finding(
                     self, d.start, d.end,
                     f"\"{d.term}\" is defined but never used: remove the definition or use it.",
@@ -550,7 +558,14 @@ def _duration_topics(ctx: AuditContext) -> list[tuple[str, int, int, int, str]]:
             if i >= 0 and m.end() <= prose[i].end:
                 matches.append((m, prose[i]))
     matches.sort(key=lambda x: x[0].start())
+    per_sentence: dict[int, int] = {}
     for m, s in matches:
+        # a real sentence states a few durations; a hostile one must not cost more
+        per_sentence[s.start] = per_sentence.get(s.start, 0) + 1
+        if per_sentence[s.start] > 20:
+            continue
+        # the clause around the duration, bounded, stands for "the sentence"
+        sent = text[max(s.start, m.start() - 300) : min(s.end, m.end() + 300)]
         raw = m.group(1).lower()
         n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
         unit = m.group(3).lower()
@@ -562,7 +577,6 @@ def _duration_topics(ctx: AuditContext) -> list[tuple[str, int, int, int, str]]:
         topic = next((t for t, rx in _TOPIC_BEFORE if rx.search(before)), None) or next(
             (t for t, rx in _TOPIC_AFTER if rx.match(text, m.end(), after_end)), None)
         if topic is None and _WINDOW_AFTER.match(text, m.end(), after_end):
-            sent = text[s.start : s.end]
             if _REFUND_WORDS.search(sent):
                 topic = "refund window"
             elif re.search(r"\bwithdraw|\bcooling[- ]off", sent, re.IGNORECASE):
@@ -571,7 +585,6 @@ def _duration_topics(ctx: AuditContext) -> list[tuple[str, int, int, int, str]]:
             after = text[m.end() : min(s.end, m.end() + 25)]
             if re.match(r"[\s'\u2019]{0,3}(?:(?:prior|advance|written|advanced)\s{1,2}){0,2}"
                         r"notice\b", after, re.IGNORECASE):
-                sent = text[s.start : s.end]
                 if _CHANGE_WORDS.search(sent):
                     topic = "notice of changes"
                 elif _END_WORDS.search(sent):
