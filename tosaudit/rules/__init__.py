@@ -36,8 +36,9 @@ def registry() -> dict[str, Rule]:
 def describe_all() -> list[dict]:
     """Metadata of every rule, including document-level checks registered elsewhere."""
     from tosaudit import disclosures
+    from tosaudit.rewrite.rules import RULES as plain_rules
 
-    rules = list(registry().values()) + list(disclosures.RULES)
+    rules = list(registry().values()) + list(disclosures.RULES) + list(plain_rules)
     return sorted((r.describe() for r in rules), key=lambda d: d["code"])
 
 
