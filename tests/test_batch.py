@@ -204,3 +204,11 @@ def test_a_failing_warm_up_does_not_stop_a_parallel_batch(tmp_path, monkeypatch)
     got = list(audit_stream(paths, Config(), workers=2))
     assert [r.source for r in got] == [str(p) for p in paths]
     assert all(r.error is None for r in got)
+
+
+def test_collect_skips_folder_documentation_but_not_named_files(tmp_path):
+    (tmp_path / "README.md").write_text("How to edit these policies")
+    (tmp_path / "terms.md").write_text("Terms")
+    named = tmp_path / "README.md"
+    assert [p.name for p in collect([tmp_path])] == ["terms.md"]
+    assert [p.name for p in collect([named])] == ["README.md"]

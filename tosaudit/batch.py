@@ -28,6 +28,8 @@ from tosaudit.models import DocumentReport
 
 # Suffixes picked up when walking a folder (files named on the command line are always audited).
 POLICY_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx")
+# A policy folder's own documentation is not a policy: skipped when walking (not when named).
+NOT_POLICIES = ("readme", "changelog", "license", "licence", "contributing", "code_of_conduct")
 
 
 class BatchError(RuntimeError):
@@ -114,7 +116,10 @@ def collect(
                 if glob:
                     if not (fnmatch.fnmatch(f.name, glob) or fnmatch.fnmatch(rel, glob)):
                         continue
-                elif f.suffix.lower() not in POLICY_SUFFIXES:
+                elif (
+                    f.suffix.lower() not in POLICY_SUFFIXES
+                    or f.stem.lower().split(".")[0] in NOT_POLICIES
+                ):
                     continue
                 if not _excluded(f, p, exclude):
                     add(f)
