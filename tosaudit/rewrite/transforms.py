@@ -160,10 +160,20 @@ def sentence_case(text: str, info: DocInfo) -> tuple[str, list[Op]]:
     return new_text, [{"op": "sentence_case"}]
 
 
+@lru_cache(maxsize=64)
+def ordered_terms(terms: frozenset[str]) -> tuple[str, ...]:
+    """Defined terms shortest first, then alphabetically: a fixed order whatever the hash seed.
+
+    Where one term contains another ("Yahoo" in "YAHOO ENTITIES") the longer one is restored
+    last, so its own spelling wins.
+    """
+    return tuple(sorted(terms, key=lambda t: (len(t), t)))
+
+
 def _restore_terms(text: str, info: DocInfo) -> str:
     """Defined terms as the definitions write them ("Software", "TripAdvisor")."""
     low = text.lower()
-    for term in info.defined_terms:
+    for term in ordered_terms(info.defined_terms):
         if term.lower() in low:
             text = re.sub(r"(?<!\w)" + re.escape(term) + r"(?!\w)", term, text,
                           flags=re.IGNORECASE)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from tosaudit.readability import count_sentence, metrics, total
+from tosaudit.readability import syllables, words_of
 from tosaudit.rewrite.transforms import _EMAIL, _URL, TOKEN, is_all_caps
 
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
@@ -63,9 +63,26 @@ class Check:
 
 
 def fk_grade(units: Iterable[str]) -> float:
-    """Flesch-Kincaid grade of one or more sentences, as the audit scores them."""
-    counts = [count_sentence(u) for u in units if u.strip()]
-    return float(metrics(total(counts))["flesch_kincaid_grade"]) if counts else 0.0
+    """Flesch-Kincaid grade of one or more sentences, as the audit scores them.
+
+    Same words, syllables and formula as ``readability.count_sentence`` + ``metrics``, but only
+    the two counts the grade needs: every candidate rewrite is scored, so the other six metrics
+    (and their hard-word lookups) would be wasted work.
+    """
+    sentences = words = syl = 0
+    for unit in units:
+        ws = words_of(unit)
+        if not ws:
+            continue  # a blank unit, or one without words, counts no sentence (as in total())
+        sentences += 1
+        words += len(ws)
+        syl += sum([syllables(w.lower()) for w in ws])
+    if not words:
+        return 0.0
+    wps = words / sentences
+    spw = syl / words
+    fk = 0.39 * wps + 11.8 * spw - 15.59 if wps and spw else 0.0
+    return float(round(fk, 2))
 
 
 def _lost(before: Counter[str], after: Counter[str]) -> list[str]:
@@ -120,6 +137,56 @@ _CURRENCY_CHARS = "$\u20ac\u00a3\u00a5\u20b9"
 _MAY_DATE = re.compile(r"\bmay\s+\d")
 
 
+def _counter(counts: dict[str, int]) -> Counter[str]:
+    """A Counter from a plain dict of positive counts, without Counter.update's ABC checks."""
+    out: Counter[str] = Counter()
+    dict.update(out, counts)
+    return out
+
+
+# word -> the (fact, key) pairs it counts towards, so one dict lookup per word classifies it.
+_BASE_FACTS: dict[str, tuple[tuple[str, str], ...]] = {}
+_NEG_MODAL_FACTS: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def _add(table: dict[str, tuple[tuple[str, str], ...]], word: str, fact: str, key: str) -> None:
+    table[word] = (*table.get(word, ()), (fact, key))
+
+
+for _w in _NUMBER_SET:
+    _add(_BASE_FACTS, _w, "numbers", _w)
+for _w in _CURRENCY_WORDS:
+    _add(_BASE_FACTS, _w, "money", _w)
+for _w in ("percent", "percentage"):
+    _add(_BASE_FACTS, _w, "percentages", _w)
+for _w, _unit in _UNIT_WORDS.items():
+    _add(_BASE_FACTS, _w, "durations", _unit)
+for _w in _MONTH_WORDS:
+    _add(_BASE_FACTS, _w, "dates", _w)
+for _w in _NEG_SET:
+    _add(_NEG_MODAL_FACTS, _w, "negations", _w)
+for _w in _MODAL_SET:
+    _add(_NEG_MODAL_FACTS, _w, "modals", _w)
+_ALL_FACTS = dict(_BASE_FACTS)
+for _w, _pairs in _NEG_MODAL_FACTS.items():
+    _ALL_FACTS[_w] = (*_ALL_FACTS.get(_w, ()), *_pairs)
+_FACT_NAMES = ("numbers", "money", "percentages", "durations", "dates", "negations", "modals")
+
+
+def _tally(acc: dict[str, dict[str, int]], words: list[str],
+           table: dict[str, tuple[tuple[str, str], ...]],
+           only: str | None = None) -> None:
+    get = table.get
+    for w in words:
+        pairs = get(w)
+        if pairs is None:
+            continue
+        for fact, key in pairs:
+            if only is None or fact == only:
+                d = acc[fact]
+                d[key] = d.get(key, 0) + 1
+
+
 @lru_cache(maxsize=4096)
 def facts(text: str) -> Facts:
     """Numbers, amounts, dates, contacts, negations and modal verbs of a text (one token pass)."""
@@ -127,29 +194,46 @@ def facts(text: str) -> Facts:
     words = TOKEN.findall(low)
     neg_low = _normalise(low, _NEG_EQUIV)
     modal_low = _normalise(low, _MODAL_EQUIV)
-    neg_words = words if neg_low == low else TOKEN.findall(neg_low)
-    modal_words = words if modal_low == low else TOKEN.findall(modal_low)
-    numbers = Counter(_NUMBER.findall(text))
-    numbers.update(w for w in words if w in _NUMBER_SET)
-    money = Counter({c: text.count(c) for c in _CURRENCY_CHARS if c in text})
-    money.update(w for w in words if w in _CURRENCY_WORDS)
-    percent = Counter({"%": text.count("%")} if "%" in text else {})
-    percent.update(w for w in words if w in ("percent", "percentage"))
-    percent.update("per cent" for _ in range(low.count("per cent")))
-    dates = Counter(w for w in words if w in _MONTH_WORDS)
+    acc: dict[str, dict[str, int]] = {name: {} for name in _FACT_NAMES}
+    numbers = acc["numbers"]
+    for n in _NUMBER.findall(text):
+        numbers[n] = numbers.get(n, 0) + 1
+    money = acc["money"]
+    for c in _CURRENCY_CHARS:
+        if c in text:
+            money[c] = text.count(c)
+    if "%" in text:
+        acc["percentages"]["%"] = text.count("%")
+    if neg_low == low and modal_low == low:
+        _tally(acc, words, _ALL_FACTS)
+    else:
+        # A rephrased negation or modal ("cannot" -> "can not") changes the words those two
+        # facts count; the others still count the text as written.
+        _tally(acc, words, _BASE_FACTS)
+        _tally(acc, words if neg_low == low else TOKEN.findall(neg_low), _NEG_MODAL_FACTS,
+               "negations")
+        _tally(acc, words if modal_low == low else TOKEN.findall(modal_low), _NEG_MODAL_FACTS,
+               "modals")
+    per_cent = low.count("per cent")
+    if per_cent:
+        pc = acc["percentages"]
+        pc["per cent"] = pc.get("per cent", 0) + per_cent
     if "may" in low:
-        dates.update("may" for _ in _MAY_DATE.finditer(low))
+        n_may = sum(1 for _ in _MAY_DATE.finditer(low))
+        if n_may:
+            dates = acc["dates"]
+            dates["may"] = dates.get("may", 0) + n_may
     return Facts(
-        numbers=numbers,
-        money=money,
-        percentages=percent,
-        durations=Counter(_UNIT_WORDS[w] for w in words if w in _UNIT_WORDS),
-        dates=dates,
+        numbers=_counter(numbers),
+        money=_counter(money),
+        percentages=_counter(acc["percentages"]),
+        durations=_counter(acc["durations"]),
+        dates=_counter(acc["dates"]),
         emails=tuple(_EMAIL.findall(text)) if "@" in text else (),
         urls=tuple(m.group(0) for m in _URL.finditer(text)) if (
             "http" in low or "www." in low) else (),
-        negations=Counter(w for w in neg_words if w in _NEG_SET),
-        modals=Counter(w for w in modal_words if w in _MODAL_SET),
+        negations=_counter(acc["negations"]),
+        modals=_counter(acc["modals"]),
     )
 
 
@@ -236,7 +320,7 @@ def verify(
     shouted = is_all_caps(before)
     before_low = before.lower()
     missing_terms = [
-        t for t in defined_terms
+        t for t in sorted(defined_terms)  # sorted: the same detail whatever the hash seed
         if t not in skip and t.lower() in before_low
         and re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", before,
                       re.IGNORECASE if shouted else 0)
