@@ -53,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
         p = d_tp / (d_tp + d_fp) if d_tp + d_fp else 0.0
         r = d_tp / (d_tp + d_fn) if d_tp + d_fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"{txt.stem:<18} {len(gold_rows):>5} {len(seg.sentences):>5} {p:6.3f} {r:6.3f} {f:6.3f}")
+        print(
+            f"{txt.stem:<18} {len(gold_rows):>5} {len(seg.sentences):>5} {p:6.3f} {r:6.3f} {f:6.3f}"
+        )
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0

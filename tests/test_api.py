@@ -57,8 +57,22 @@ def test_json_record_shape():
         assert key in rec
     f = rec["findings"][0]
     for key in (
-        "rule", "name", "category", "severity", "message", "start", "end", "line", "column",
-        "page", "section", "excerpt", "explanation", "suggestion", "confidence", "source",
+        "rule",
+        "name",
+        "category",
+        "severity",
+        "message",
+        "start",
+        "end",
+        "line",
+        "column",
+        "page",
+        "section",
+        "excerpt",
+        "explanation",
+        "suggestion",
+        "confidence",
+        "source",
     ):
         assert key in f
 

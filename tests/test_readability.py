@@ -59,8 +59,16 @@ def test_empty_text_scores_zero():
 def test_report_has_every_metric():
     rep = audit_text(TEXT)
     for key in (
-        "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
-        "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score",
-        "text_standard", "words", "sentences", "reading_time_minutes",
+        "flesch_reading_ease",
+        "flesch_kincaid_grade",
+        "gunning_fog",
+        "smog_index",
+        "coleman_liau_index",
+        "automated_readability_index",
+        "dale_chall_readability_score",
+        "text_standard",
+        "words",
+        "sentences",
+        "reading_time_minutes",
     ):
         assert key in rep.readability

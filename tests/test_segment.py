@@ -35,7 +35,9 @@ def test_headings_become_sections():
 
 
 def test_numbered_list_item_is_not_a_heading():
-    assert heading_level("1. You must be at least 18 years old to create an account with us.") is None
+    assert (
+        heading_level("1. You must be at least 18 years old to create an account with us.") is None
+    )
     assert heading_level("1.2 Fees and payment") is not None
     assert heading_level("ARTICLE IV - TERMINATION") is not None
     assert heading_level("LIMITATION OF LIABILITY") is not None

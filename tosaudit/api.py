@@ -68,16 +68,29 @@ def audit_document(doc: Document, config: Config | None = None) -> DocumentRepor
     lap("rewrites")
     findings = sorted(_override(findings, config), key=sort_key)
     sections = [
-        {"heading": s.heading, "level": s.level, "start": s.start, "end": s.end,
-         "number": s.number, "readability": m}
+        {
+            "heading": s.heading,
+            "level": s.level,
+            "start": s.start,
+            "end": s.end,
+            "number": s.number,
+            "readability": m,
+        }
         for s, m in zip(seg.sections, read.sections, strict=True)
     ]
     sentences = [
-        {"start": s.start, "end": s.end, "section": s.section,
-         "flesch_kincaid_grade": g, "flesch_reading_ease": e, "words": c.words,
-         "page": doc.page_at(s.start)}
-        for s, g, e, c in zip(prose, read.sentence_grades, read.sentence_ease,
-                              read.sentence_counts, strict=True)
+        {
+            "start": s.start,
+            "end": s.end,
+            "section": s.section,
+            "flesch_kincaid_grade": g,
+            "flesch_reading_ease": e,
+            "words": c.words,
+            "page": doc.page_at(s.start),
+        }
+        for s, g, e, c in zip(
+            prose, read.sentence_grades, read.sentence_ease, read.sentence_counts, strict=True
+        )
     ]
     return DocumentReport(
         source=doc.source,

@@ -37,10 +37,11 @@ _NUMBERED = re.compile(
     r"(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,7}|[A-Z])(?:\.|\)|:|[ \t]+[-\u2013\u2014:])?[ \t]+(\S.*)",
     re.IGNORECASE,
 )
-_SECTION_WORD = re.compile(r"(section|article|part|clause)[ \t]+([0-9]{1,3}|[IVXLC]{1,7})\b\.?(.*)",
-                           re.IGNORECASE)
+_SECTION_WORD = re.compile(
+    r"(section|article|part|clause)[ \t]+([0-9]{1,3}|[IVXLC]{1,7})\b\.?(.*)", re.IGNORECASE
+)
 _END_PUNCT = ".!?;:,"
-_SENTENCE_END = ".!?:;\u2026\"\u201d)"
+_SENTENCE_END = '.!?:;\u2026"\u201d)'
 
 
 def _punkt() -> PunktSentenceTokenizer:
@@ -193,7 +194,11 @@ def segment(doc: Document) -> Segmented:
             headings.append((s, e, level, number))
             prev = None
             continue
-        if block_start is not None and prev is not None and _is_block_break(text, prev, (s, e), wrap):
+        if (
+            block_start is not None
+            and prev is not None
+            and _is_block_break(text, prev, (s, e), wrap)
+        ):
             close()
         if block_start is None:
             block_start = s
