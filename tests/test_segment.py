@@ -24,7 +24,10 @@ def test_legal_abbreviations_do_not_split():
 
 
 def test_headings_become_sections():
-    text = "# Terms\n\n1. Introduction\nWelcome to Acme. We sell shoes.\n\nSECTION 5 PAYMENTS\nPay us.\n"
+    text = (
+        "# Terms\n\n1. Introduction\nWelcome to Acme. We sell shoes.\n\n"
+        "SECTION 5 PAYMENTS\nPay us.\n"
+    )
     seg = segment(Document(text, "t", "md"))
     heads = [s.heading for s in seg.sections]
     assert heads == ["Terms", "1. Introduction", "SECTION 5 PAYMENTS"]

@@ -116,7 +116,7 @@ def audit_text(text: str, config: Config | None = None, source: str = "<text>") 
 
 
 def audit_bytes(data: bytes, name: str, config: Config | None = None) -> DocumentReport:
-    """Audit the bytes of a file of any supported format; ingest errors become the report's error."""
+    """Audit a file's bytes (any supported format); ingest errors become the report's error."""
     try:
         doc = ingest_bytes(data, name, config)
     except IngestError as exc:

@@ -34,7 +34,8 @@ _BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u25cf\u25aa\u2013\u00b7]|\(?[a-zA-Z0-9
 _MD_HEADING = re.compile(r"(#{1,6})[ \t]+(.+?)[ \t#]*")
 _NUMBERED = re.compile(
     r"(?:(?:section|clause|article|part)[ \t]+)?"
-    r"(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,7}|[A-Z])(?:\.|\)|:|[ \t]+[-\u2013\u2014:])?[ \t]+(\S.*)",
+    r"(\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,7}|[A-Z])"
+    r"(?:\.|\)|:|[ \t]+[-\u2013\u2014:])?[ \t]+(\S.*)",
     re.IGNORECASE,
 )
 _SECTION_WORD = re.compile(
