@@ -16,6 +16,7 @@ from typing import Any
 from tosaudit.rewrite.lexicon import (
     IRREGULAR,
     Entry,
+    Lexicon,
     a_or_an,
     base_of_participle,
     inflect,
@@ -319,6 +320,18 @@ _TOKEN_SEP = re.compile(r"([A-Za-z]+(?:['\u2019/-][A-Za-z]+)*)([^A-Za-z]*)")
 _FIRST_LETTER = re.compile(r"[A-Za-z]")
 
 
+_STARTERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _starters(lex: Lexicon) -> frozenset[str]:
+    """Single words a phrase of ``lex`` can begin with (an entry or a prefix of one)."""
+    got = _STARTERS.get(id(lex))
+    if got is None or got[0] is not lex:
+        words = frozenset(k for k in (*lex.entries, *lex.prefixes) if " " not in k)
+        got = _STARTERS[id(lex)] = (lex, words)
+    return got[1]
+
+
 @lru_cache(maxsize=4096)
 def scan(text: str) -> tuple[Hit, ...]:
     """Every legalese phrase in ``text``, longest match first, left to right, no overlaps."""
@@ -327,14 +340,20 @@ def scan(text: str) -> tuple[Hit, ...]:
         return ()
     lex = lexicon()
     index, prefixes = lex.entries, lex.prefixes
+    starters = _starters(lex)
     pairs = _TOKEN_SEP.findall(text, first.start())
     words = [w.lower() for w, _ in pairs]
+    if starters.isdisjoint(words):
+        return ()  # most sentences: no word can begin a phrase of the table
     seps = [sep.strip() for _, sep in pairs]
     n = len(words)
     found: list[tuple[int, int, Entry]] = []
     i = 0
     while i < n:
         key = words[i]
+        if key not in starters:
+            i += 1
+            continue
         best: tuple[int, Entry] | None = None
         j = i
         while True:

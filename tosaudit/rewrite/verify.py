@@ -187,7 +187,9 @@ def _tally(acc: dict[str, dict[str, int]], words: list[str],
                 d[key] = d.get(key, 0) + 1
 
 
-@lru_cache(maxsize=4096)
+# Small on purpose: only the original sentence repeats (once per candidate rewrite), and a big
+# cache of Counters is thousands more objects for every full garbage collection to walk.
+@lru_cache(maxsize=256)
 def facts(text: str) -> Facts:
     """Numbers, amounts, dates, contacts, negations and modal verbs of a text (one token pass)."""
     low = text.lower()
@@ -275,6 +277,17 @@ def _names(text: str) -> Counter[str]:
     return out
 
 
+@lru_cache(maxsize=64)
+def _terms_table(terms: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((t, t.lower()) for t in sorted(terms))
+
+
+def _sorted_terms(terms: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """(term, lower-case term) in sorted order, so details read the same whatever the hash
+    seed; memoised per document's frozenset of terms (verify runs for every candidate)."""
+    return _terms_table(terms if isinstance(terms, frozenset) else frozenset(terms))
+
+
 def verify(
     before: str,
     after_units: list[str],
@@ -320,8 +333,8 @@ def verify(
     shouted = is_all_caps(before)
     before_low = before.lower()
     missing_terms = [
-        t for t in sorted(defined_terms)  # sorted: the same detail whatever the hash seed
-        if t not in skip and t.lower() in before_low
+        t for t, t_low in _sorted_terms(defined_terms)
+        if t_low in before_low and t not in skip
         and re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", before,
                       re.IGNORECASE if shouted else 0)
         and not re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", after)
