@@ -73,14 +73,24 @@ def detect(ctx: AuditContext) -> Detection:
     ]
     model, margins, error = _model_margins(ctx, [text[s.start : s.end] for _, s in units])
     col = {c: k for k, c in enumerate(model.categories)} if model is not None else {}
+    # Per category: (spec, model column or None, its pattern bonus). Margins become Python
+    # floats once (tolist) rather than a numpy scalar lookup per sentence and category.
+    plan = [
+        (spec, k, float(model.pattern_bonus[k]) if model is not None and k is not None else 0.0)
+        for spec in specs.values()
+        for k in (col.get(spec.category),)
+    ]
+    rows = margins.tolist() if margins is not None else None
     hits: list[ClauseHit] = []
     for row, (i, s) in enumerate(units):
         folded = " ".join(text[s.start : s.end].lower().split())
-        for spec in specs.values():
-            m = spec.pattern_hit(text, s.start, s.end) if spec.triggered(folded) else None
-            k = col.get(spec.category)
-            margin = float(margins[row, k]) if k is not None and margins is not None else None
-            bonus = float(model.pattern_bonus[k]) if model is not None and k is not None else 0.0
+        scores = rows[row] if rows is not None else None
+        for spec, k, bonus in plan:
+            margin = scores[k] if k is not None and scores is not None else None
+            triggered = spec.triggered(folded)
+            if not triggered and (margin is None or margin <= 0):
+                continue  # no pattern can match and the model does not flag it: _decide says no
+            m = spec.pattern_hit(text, s.start, s.end) if triggered else None
             found = _decide(spec, m is not None, margin, bonus)
             if found is None:
                 continue

@@ -81,11 +81,15 @@ class Vectorizer:
             raise ValueError("idf length does not match the vocabulary")
 
     def _char_ids(self, word: str) -> tuple[int, ...]:
-        """Vocabulary indices of a word's character n-grams (memoised per word)."""
+        """Vocabulary indices of a token's character n-grams (memoised per token).
+
+        Punctuation tokens have none (n-grams are taken inside words only).
+        """
         got = self._char_cache.get(word)
         if got is None:
             getc = self.chars.get
-            got = tuple(i for i in map(getc, char_features(word)) if i is not None)
+            got = (tuple(i for i in map(getc, char_features(word)) if i is not None)
+                   if word[:1].isalnum() else ())
             if len(self._char_cache) < 200_000:
                 self._char_cache[word] = got
         return got
@@ -93,15 +97,16 @@ class Vectorizer:
     def transform(self, texts: Iterable[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """CSR parts (indptr, indices, data) of the TF-IDF matrix of ``texts``."""
         get = self.words.get
+        cached = self._char_cache.get
         ids: list[int] = []
         lengths: list[int] = []
         for text in texts:
             toks = tokens(text)
             before = len(ids)
             ids += [i for i in map(get, word_features(toks)) if i is not None]
-            for t in toks:
-                if t[0].isalnum():
-                    ids += self._char_ids(t)
+            # One C-level dict lookup per token; only unseen words go through _char_ids.
+            for t, got in zip(toks, map(cached, toks), strict=True):
+                ids += self._char_ids(t) if got is None else got
             lengths.append(len(ids) - before)
         n_rows = len(lengths)
         nf = self.n_features
