@@ -162,31 +162,54 @@ def could_change(text: str, info: DocInfo) -> bool:
 Step = Callable[[str, DocInfo], tuple[str, list[Op]]]
 
 
-def _candidate(text: str, info: DocInfo, steps: frozenset[str]) -> tuple[list[str], str,
-                                                                           list[Op], list[Op],
-                                                                           list[Op]]:
-    ops: list[Op] = []
-    flagged: list[Op] = []
-    hints: list[Op] = []
-    caps = is_all_caps(text)
-    t = text
-    if "caps" in steps:
+_ORDER = ("caps", "parties", "shall", "lexicon", "passive")
+_State = tuple[str, list[Op], list[Op], list[Op]]  # text, ops, flagged, hints
+
+
+def _step(name: str, state: _State, info: DocInfo, caps: bool) -> _State:
+    t, ops, flagged, hints = state
+    if name == "caps":
         t, o = tf.sentence_case(t, info)
-        ops += o
-    if "parties" in steps:
+    elif name == "parties":
         t, o = tf.replace_parties(t, info)
-        ops += o
-    if "shall" in steps:
+    elif name == "shall":
         t, o = tf.replace_shall(t, info)
-        ops += o
-    t, o, flagged = tf.apply_lexicon(t, info, caps) if "lexicon" in steps else (t, [], [])
-    ops += o
-    if "passive" in steps:
+    elif name == "lexicon":
+        t, o, flagged = tf.apply_lexicon(t, info, caps)
+    else:
         t, o, hints = tf.passive_to_active(t, info)
-        ops += o
+    return t, ops + o, flagged, hints
+
+
+def _candidate(text: str, info: DocInfo, steps: frozenset[str],
+               memo: dict[Any, Any] | None = None) -> tuple[list[str], str, list[Op], list[Op],
+                                                             list[Op]]:
+    """Apply ``steps`` (in their fixed order) to one sentence.
+
+    ``memo`` (one per sentence) keeps the state after each prefix of steps and each split, so
+    the fallback candidates of :func:`rewrite_sentence`, which share most of their steps, do
+    not repeat them.
+    """
+    memo = {} if memo is None else memo
+    caps = is_all_caps(text)
+    state: _State = (text, [], [], [])
+    done: frozenset[str] = frozenset()
+    for name in _ORDER:
+        if name not in steps:
+            continue
+        done = done | {name}
+        got = memo.get(done)
+        if got is None:
+            got = memo[done] = _step(name, state, info, caps)
+        state = got
+    t, ops, flagged, hints = state
+    ops = list(ops)
     units, joiner = [t], " "
     if "split" in steps and len(TOKEN.findall(t)) >= SPLIT_MIN_WORDS:
-        sp = splitter.split_sentence(t)
+        key = ("split", t)
+        if key not in memo:
+            memo[key] = splitter.split_sentence(t)
+        sp = memo[key]
         if sp is not None:
             units, joiner = sp.units, sp.joiner
             ops += sp.ops
@@ -219,8 +242,9 @@ def rewrite_sentence(
     first: Rewrite | None = None
     failed: Rewrite | None = None
     seen: set[str] = set()
+    memo: dict[Any, Any] = {}
     for steps in _FALLBACKS:
-        units, joiner, ops, flagged, hints = _candidate(text, info, steps)
+        units, joiner, ops, flagged, hints = _candidate(text, info, steps, memo)
         rw = Rewrite(text, units, joiner, ops, flagged, [h["hint"] for h in hints])
         if first is None:
             first = rw
