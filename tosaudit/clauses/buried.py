@@ -112,10 +112,10 @@ def _is_caps_wall(ctx: AuditContext, sig: DocumentSignals, start: int, end: int)
     if covered >= 0.5 * (end - start):
         return True
     sample = ctx.text[start : min(end, start + 2000)]
-    letters = [c for c in sample if c.isalpha()]
+    letters = list(filter(str.isalpha, sample))  # C-level loops over up to 2000 characters
     if len(letters) < ALL_CAPS_MIN_LETTERS:
         return False
-    upper = sum(1 for c in letters if c.isupper())
+    upper = sum(map(str.isupper, letters))
     return upper >= 0.9 * len(letters)
 
 

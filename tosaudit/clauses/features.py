@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 
 import numpy as np
 
@@ -34,7 +35,7 @@ def tokens(text: str) -> list[str]:
 def word_features(toks: Sequence[str]) -> list[str]:
     """Word unigrams and bigrams."""
     out = list(toks)
-    out += [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+    out += map(" ".join, zip(toks, toks[1:], strict=False))  # "a b", built in C
     return out
 
 
@@ -98,12 +99,12 @@ class Vectorizer:
         """CSR parts (indptr, indices, data) of the TF-IDF matrix of ``texts``."""
         get = self.words.get
         cached = self._char_cache.get
-        ids: list[int] = []
+        ids: list[int] = []  # -1 for a word feature outside the vocabulary (dropped below)
         lengths: list[int] = []
         for text in texts:
             toks = tokens(text)
             before = len(ids)
-            ids += [i for i in map(get, word_features(toks)) if i is not None]
+            ids += map(get, word_features(toks), repeat(-1))
             # One C-level dict lookup per token; only unseen words go through _char_ids.
             for t, got in zip(toks, map(cached, toks), strict=True):
                 ids += self._char_ids(t) if got is None else got
@@ -111,9 +112,10 @@ class Vectorizer:
         n_rows = len(lengths)
         nf = self.n_features
         # Count repeated features per row in numpy: one key per (row, feature).
-        keys = np.repeat(np.arange(n_rows, dtype=np.int64), lengths) * nf + np.asarray(
-            ids, dtype=np.int64
-        )
+        all_ids = np.asarray(ids, dtype=np.int64)
+        known = all_ids >= 0
+        keys = (np.repeat(np.arange(n_rows, dtype=np.int64), lengths)[known] * nf
+                + all_ids[known])
         uniq, counts = np.unique(keys, return_counts=True)
         rows = uniq // nf
         ind = uniq % nf
