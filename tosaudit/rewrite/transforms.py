@@ -36,8 +36,8 @@ _QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d|`[^`\n]
 # Anchored at a token start, so each token is scanned once (linear on a 5 MB token too).
 _CODE = re.compile(r"(?<!\S)\S*?(?:[_{}<>=\\|]|::|\(\))\S*")
 _CODE_CHARS = ("_", "{", "}", "<", ">", "=", "\\", "|", "::", "()")
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+_UPPER_BYTES = bytes(range(ord("A"), ord("Z") + 1))
+_LOWER_BYTES = bytes(range(ord("a"), ord("z") + 1))
 
 DETERMINERS = frozenset(
     "a an the any no this that these those each every such your our its their his her my "
@@ -118,8 +118,10 @@ def _sentence_initial(text: str, start: int) -> bool:
 @lru_cache(maxsize=4096)
 def is_all_caps(text: str) -> bool:
     """Mostly upper-case letters over at least four words (a shouted passage)."""
-    upper = len(_UPPER.findall(text))
-    lower = len(_LOWER.findall(text))
+    # Count A-Z and a-z by deleting them from the ASCII bytes: C speed, no list of matches.
+    raw = text.encode("ascii", "ignore")
+    upper = len(raw) - len(raw.translate(None, _UPPER_BYTES))
+    lower = len(raw) - len(raw.translate(None, _LOWER_BYTES))
     if upper + lower < 12 or upper <= 4 * lower or len(text.split()) < 4:
         return False
     return True

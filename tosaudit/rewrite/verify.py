@@ -90,7 +90,9 @@ def _lost(before: Counter[str], after: Counter[str]) -> list[str]:
 
 
 def _same(name: str, before: Counter[str], after: Counter[str]) -> Check:
-    if before == after:
+    # dict equality first: C-level, and exact for Facts (which hold no zero counts); Counter's
+    # own == (missing counts as zero) only for what that leaves unequal.
+    if dict.__eq__(before, after) or before == after:
         return Check(name, True)
     lost, added = _lost(before, after), _lost(after, before)
     detail = "; ".join(p for p in (
@@ -263,12 +265,20 @@ def _modal_check(b: Counter[str], a: Counter[str], repeats: bool) -> Check:
     return Check("modals", not problems, "; ".join(problems))
 
 
+# A TOKEN match that begins with a capital: not preceded by a letter, nor by a letter and a
+# joiner (TOKEN would have carried on through "x-Y"), so the matches are exactly the TOKEN
+# matches starting upper-case, without visiting every lower-case word in Python.
+_CAP_TOKEN = re.compile(
+    r"(?<![A-Za-z])(?<![A-Za-z]['\u2019/-])[A-Z][A-Za-z]*(?:['\u2019/-][A-Za-z]+)*"
+)
+
+
 def _names(text: str) -> Counter[str]:
     """Capitalised words that do not start a sentence or a list item: names, defined terms."""
     out: Counter[str] = Counter()
-    for m in TOKEN.finditer(text):
+    for m in _CAP_TOKEN.finditer(text):
         word = m.group(0)
-        if not word[:1].isupper() or word == "I":
+        if word == "I":
             continue
         before = text[max(0, m.start() - 12) : m.start()].rstrip()
         if not before or before[-1] in ".!?:;\n\"\u201c(" or before.endswith(")"):
