@@ -292,6 +292,12 @@ def _terms_table(terms: frozenset[str]) -> tuple[tuple[str, str], ...]:
     return tuple((t, t.lower()) for t in sorted(terms))
 
 
+@lru_cache(maxsize=4096)
+def _whole_word(term: str, blind: bool) -> re.Pattern[str]:
+    """``term`` as a whole word (compiled on first use: most terms never need it)."""
+    return re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", re.IGNORECASE if blind else 0)
+
+
 def _sorted_terms(terms: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """(term, lower-case term) in sorted order, so details read the same whatever the hash
     seed; memoised per document's frozenset of terms (verify runs for every candidate)."""
@@ -345,9 +351,8 @@ def verify(
     missing_terms = [
         t for t, t_low in _sorted_terms(defined_terms)
         if t_low in before_low and t not in skip
-        and re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", before,
-                      re.IGNORECASE if shouted else 0)
-        and not re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", after)
+        and _whole_word(t, shouted).search(before)
+        and not _whole_word(t, False).search(after)
     ]
     checks.append(Check("defined_terms", not missing_terms,
                         f"lost {', '.join(missing_terms)}" if missing_terms else ""))
