@@ -137,10 +137,17 @@ class Rewrite:
         return rec
 
 
+_SPACES = re.compile(r"[ \t]{2,}")
+_SPACE_BEFORE_PUNCT = re.compile(r" +([,.;:])")
+
+
 def _clean(unit: str) -> str:
-    unit = re.sub(r"[ \t]{2,}", " ", unit)
-    unit = re.sub(r" +([,.;:])", r"\1", unit).strip()
-    return splitter._cap(unit)
+    # Substring tests first: most units have neither a double space nor a space before a mark.
+    if "  " in unit or "\t" in unit:
+        unit = _SPACES.sub(" ", unit)
+    if " ," in unit or " ." in unit or " ;" in unit or " :" in unit:
+        unit = _SPACE_BEFORE_PUNCT.sub(r"\1", unit)
+    return splitter._cap(unit.strip())
 
 
 _TRIGGERS = (
@@ -154,7 +161,7 @@ _TRIGGERS = (
 def could_change(text: str, info: DocInfo) -> bool:
     """Cheap test: does any transformation have something to work on in this sentence?"""
     low = text.lower()
-    if any(t in low for t in _TRIGGERS) or tf.scan(text) or is_all_caps(text):
+    if any(map(low.__contains__, _TRIGGERS)) or tf.scan(text) or is_all_caps(text):
         return True
     return any(p in text for p in info.parties)
 

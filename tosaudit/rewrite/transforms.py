@@ -424,6 +424,9 @@ def _resolve_form(text: str, hit: Hit) -> str:
     return e.plain
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w])(an?|An?|AN?)(\s+)$")
+
+
 def apply_lexicon(text: str, info: DocInfo, caps: bool = False) -> tuple[str, list[Op], list[Op]]:
     """Replace legalese from the table; returns (text, operations, flagged-only words)."""
     hits = scan(text)
@@ -458,7 +461,7 @@ def apply_lexicon(text: str, info: DocInfo, caps: bool = False) -> tuple[str, li
                         "source": hit.entry.source})
             continue
         new = match_case(found, plain)
-        art = re.search(r"(?<![\w])(an?|An?|AN?)(\s+)$", prefix)
+        art = _ARTICLE_BEFORE.search(prefix)
         if art:
             article = match_case(art.group(1), a_or_an(new.split()[0]))
             prefix = prefix[: art.start(1)] + article + art.group(2)
