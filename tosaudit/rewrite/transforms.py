@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import itemgetter
 from typing import Any
 
 from tosaudit.rewrite.lexicon import (
@@ -344,18 +346,17 @@ def scan(text: str) -> tuple[Hit, ...]:
     index, prefixes = lex.entries, lex.prefixes
     starters = _starters(lex)
     pairs = _TOKEN_SEP.findall(text, first.start())
-    words = [w.lower() for w, _ in pairs]
+    words = list(map(str.lower, map(itemgetter(0), pairs)))
     if starters.isdisjoint(words):
-        return ()  # most sentences: no word can begin a phrase of the table
-    seps = [sep.strip() for _, sep in pairs]
+        return ()  # no word can begin a phrase of the table
     n = len(words)
     found: list[tuple[int, int, Entry]] = []
-    i = 0
-    while i < n:
-        key = words[i]
-        if key not in starters:
-            i += 1
+    free = 0  # first word not inside a phrase already found
+    # Only words a phrase can begin with are visited in Python (compress runs in C).
+    for i in compress(range(n), map(starters.__contains__, words)):
+        if i < free:
             continue
+        key = words[i]
         best: tuple[int, Entry] | None = None
         j = i
         while True:
@@ -364,7 +365,7 @@ def scan(text: str) -> tuple[Hit, ...]:
                 best = (j, entry)
             if j + 1 >= n or key not in prefixes:
                 break
-            sep = seps[j]
+            sep = pairs[j][1].strip()
             if sep == "":
                 key = f"{key} {words[j + 1]}"
             elif sep == ",":
@@ -373,17 +374,13 @@ def scan(text: str) -> tuple[Hit, ...]:
                 break
             j += 1
         if best is None:
-            i += 1
             continue
         found.append((i, best[0], best[1]))
-        i = best[0] + 1
+        free = best[0] + 1
     if not found:
         return ()
-    starts: list[int] = []
-    pos = first.start()
-    for w, sep in pairs:
-        starts.append(pos)
-        pos += len(w) + len(sep)
+    # Offset of each word: running sum of word + separator lengths, in C.
+    starts = list(accumulate(map(len, map("".join, pairs)), initial=first.start()))
     return tuple(Hit(starts[i], starts[j] + len(pairs[j][0]), e) for i, j, e in found)
 
 
