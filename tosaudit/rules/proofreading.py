@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import islice
+from itertools import compress, islice, repeat
+from operator import eq
 from typing import Any
 
 import yaml
@@ -154,8 +155,10 @@ class RepeatedWord(Rule):
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         # Cheap pass first: split() and compare neighbours; the regex only runs per doubled word.
         tokens = ctx.text.lower().split()
-        doubled = {a for a, b in zip(tokens, tokens[1:], strict=False)
-                   if a.isalpha() and b.rstrip(".,;:!?)\"\u201d") == a and a not in _REPEAT_OK}
+        # Pairs compared in C (map/compress); Python only sees tokens equal to the next one.
+        following = map(str.rstrip, tokens[1:], repeat(".,;:!?)\"\u201d"))
+        same = compress(tokens, map(eq, tokens, following))
+        doubled = {a for a in same if a.isalpha() and a not in _REPEAT_OK}
         for word in sorted(doubled):
             yield from islice(self._check_word(ctx, word), MAX_PER_RULE)
 
