@@ -53,8 +53,16 @@ CLAUSES = [
     "All fees are non-refundable.",
     "By using the website you agree to these terms.",
 ]
-HEADINGS = ["Your account", "Payments", "Cancellation", "Liability", "Disputes", "Privacy",
-            "Changes", "Contact"]
+HEADINGS = [
+    "Your account",
+    "Payments",
+    "Cancellation",
+    "Liability",
+    "Disputes",
+    "Privacy",
+    "Changes",
+    "Contact",
+]
 
 
 def generate(folder: Path, n: int, seed: int = 7) -> None:
@@ -121,7 +129,9 @@ def _measure(corpus: str, n: int, workers: int, repeat: int) -> dict:
     for _ in range(repeat):
         out = subprocess.run(
             [sys.executable, __file__, "--_run", corpus, str(n), str(workers)],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         )
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     return min(runs, key=lambda r: r["seconds"])
@@ -150,36 +160,48 @@ def main() -> int:
             generate(Path(tmp), args.docs)
         total = min(args.docs, len(collect([corpus])))
         half = max(1, total // 2)
-        print(f"corpus: {'generated' if not args.corpus else corpus}, {total} documents; "
-              f"{os.cpu_count()} CPUs; python {sys.version.split()[0]}; "
-              f"best of {args.repeat} runs; load average {os.getloadavg()[0]:.1f}")
-        print(f"{'workers':>7} {'docs':>6} {'seconds':>8} {'docs/s':>8} {'words/s':>9} "
-              f"{'CPU ms/doc':>10} {'parent MB':>10} {'worker MB':>10}")
+        print(
+            f"corpus: {'generated' if not args.corpus else corpus}, {total} documents; "
+            f"{os.cpu_count()} CPUs; python {sys.version.split()[0]}; "
+            f"best of {args.repeat} runs; load average {os.getloadavg()[0]:.1f}"
+        )
+        print(
+            f"{'workers':>7} {'docs':>6} {'seconds':>8} {'docs/s':>8} {'words/s':>9} "
+            f"{'CPU ms/doc':>10} {'parent MB':>10} {'worker MB':>10}"
+        )
         results = {}
         for w in (1, workers):
             for n in (half, total):
                 r = _measure(corpus, n, w, max(1, args.repeat))
                 results[(w, n)] = r
-                print(f"{w:>7} {r['docs']:>6} {r['seconds']:>8.2f} "
-                      f"{r['docs'] / r['seconds']:>8.1f} {r['words'] / r['seconds']:>9.0f} "
-                      f"{1000 * r['cpu_seconds'] / r['docs']:>10.1f} "
-                      f"{r['parent_mb']:>10.0f} {r['children_mb']:>10.0f}")
+                print(
+                    f"{w:>7} {r['docs']:>6} {r['seconds']:>8.2f} "
+                    f"{r['docs'] / r['seconds']:>8.1f} {r['words'] / r['seconds']:>9.0f} "
+                    f"{1000 * r['cpu_seconds'] / r['docs']:>10.1f} "
+                    f"{r['parent_mb']:>10.0f} {r['children_mb']:>10.0f}"
+                )
         one, many = results[(1, total)], results[(workers, total)]
-        print(f"speed-up with {workers} workers: {one['seconds'] / many['seconds']:.2f}x "
-              f"(aim >= 1.7 on 2 cores)")
+        print(
+            f"speed-up with {workers} workers: {one['seconds'] / many['seconds']:.2f}x "
+            f"(aim >= 1.7 on 2 cores)"
+        )
         # Wall-clock speed-up needs an otherwise idle machine; CPU time does not. The CPU the
         # parallel run spends beyond the serial one is its overhead (forking, pickling,
         # the parent's ordering and writing), which bounds the speed-up on an idle machine.
         eff = one["cpu_seconds"] / many["cpu_seconds"]
-        print(f"CPU cost of parallelism: {many['cpu_seconds']:.1f} s vs {one['cpu_seconds']:.1f}"
-              f" s serial ({(1 / eff - 1) * 100:+.0f}%); speed-up bound on an idle machine with"
-              f" {workers} cores: {workers * eff:.2f}x")
+        print(
+            f"CPU cost of parallelism: {many['cpu_seconds']:.1f} s vs {one['cpu_seconds']:.1f}"
+            f" s serial ({(1 / eff - 1) * 100:+.0f}%); speed-up bound on an idle machine with"
+            f" {workers} cores: {workers * eff:.2f}x"
+        )
         for w in (1, workers):
             a, b = results[(w, half)], results[(w, total)]
             peak = max(b["parent_mb"], b["children_mb"])
             before = max(a["parent_mb"], a["children_mb"])
-            print(f"peak memory, {w} worker(s): {before:.0f} MB at {half} docs, {peak:.0f} MB at "
-                  f"{total} docs ({(peak - before) / max(before, 1) * 100:+.0f}%)")
+            print(
+                f"peak memory, {w} worker(s): {before:.0f} MB at {half} docs, {peak:.0f} MB at "
+                f"{total} docs ({(peak - before) / max(before, 1) * 100:+.0f}%)"
+            )
     return 0
 
 

@@ -147,22 +147,29 @@ def main(argv: list[str] | None = None) -> int:
             for g in test_groups:
                 for d in docs_by.get(g, []):
                     spans = list(d.spans)
-                    rows["docs"] += zip([s[2] for s in spans], predicted(d.text, spans, config),
-                                        strict=True)
+                    rows["docs"] += zip(
+                        [s[2] for s in spans], predicted(d.text, spans, config), strict=True
+                    )
                 if g in sent_texts:
                     text, spans = sent_texts[g]
-                    rows["sentences"] += zip([s[2] for s in spans],
-                                             predicted(text, spans, config), strict=True)
+                    rows["sentences"] += zip(
+                        [s[2] for s in spans], predicted(text, spans, config), strict=True
+                    )
         finally:
             set_model(None)
-        print(f"fold {f + 1}/{args.folds}: {len(test_groups)} companies held out "
-              f"({time.perf_counter() - t_start:.0f}s)", file=sys.stderr)
+        print(
+            f"fold {f + 1}/{args.folds}: {len(test_groups)} companies held out "
+            f"({time.perf_counter() - t_start:.0f}s)",
+            file=sys.stderr,
+        )
 
     all_rows = rows["docs"] + rows["sentences"]
     counts, micro, macro = score(all_rows)
-    print(f"Clause detection, {args.folds}-fold cross-validation grouped by company "
-          f"({len(groups)} companies; {len(rows['sentences'])} sentence-file sentences + "
-          f"{len(rows['docs'])} document sentences), through audit_text")
+    print(
+        f"Clause detection, {args.folds}-fold cross-validation grouped by company "
+        f"({len(groups)} companies; {len(rows['sentences'])} sentence-file sentences + "
+        f"{len(rows['docs'])} document sentences), through audit_text"
+    )
     print(f"{'category':26s} {'prec':>6s} {'recall':>6s} {'F1':>6s} {'support':>8s}")
     for c, (tp, fp, fn) in counts.items():
         p = tp / (tp + fp) if tp + fp else 0.0
@@ -177,14 +184,17 @@ def main(argv: list[str] | None = None) -> int:
     return _speed(docs, sent_texts, config)
 
 
-def _speed(docs: list[LabelledDoc], sent_texts: dict[str, tuple[str, list[Span]]],
-           config: Config) -> int:
+def _speed(
+    docs: list[LabelledDoc], sent_texts: dict[str, tuple[str, list[Span]]], config: Config
+) -> int:
     texts = [d.text for d in docs] + [t for t, _ in sent_texts.values()]
     # The shipped model, warmed up (loaded, caches filled) by one run before timing.
     clause_stage_speed(texts[:1], config)
     n, wall, cpu = clause_stage_speed(texts, config)
-    print(f"clause stage: {n} sentences in {cpu:.2f}s CPU = {n / cpu:,.0f} sentences/s on one "
-          f"core ({wall:.2f}s wall)")
+    print(
+        f"clause stage: {n} sentences in {cpu:.2f}s CPU = {n / cpu:,.0f} sentences/s on one "
+        f"core ({wall:.2f}s wall)"
+    )
     return 0
 
 

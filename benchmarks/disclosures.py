@@ -53,8 +53,9 @@ def _gold(label: dict[str, str]) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true", help="print every document's result")
-    ap.add_argument("--corpus", choices=sorted(FOLDERS), action="append",
-                    help="only these corpora (repeatable)")
+    ap.add_argument(
+        "--corpus", choices=sorted(FOLDERS), action="append", help="only these corpora (repeatable)"
+    )
     args = ap.parse_args(argv)
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["documents"]
     corpora = set(args.corpus or FOLDERS)
@@ -99,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"documents: {total} ({', '.join(f'{k} {v[0]}' for k, v in sorted(per_corpus.items()))})")
     names = {
-        "has_contact": 'has a contact channel',
+        "has_contact": "has a contact channel",
         "contact": "contact status (present/partial/missing)",
         "cancellation": "cancellation status (instructions/mention_only/missing)",
         "refunds": "refunds (present/missing)",

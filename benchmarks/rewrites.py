@@ -33,17 +33,25 @@ DEFAULT_DOCS = ROOT.parent / "shared" / "data" / "claudette" / "docs"
 
 # Independent extraction (deliberately not tosaudit.rewrite.verify's code).
 _DIGITS = re.compile(r"\d+")
-_MONTHS = re.compile(r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|"
-                     r"aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_MONTHS = re.compile(
+    r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|"
+    r"aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
 _AMOUNT = re.compile(r"[$\u20ac\u00a3]|(?i:\b(?:usd|eur|gbp|dollars?|euros?)\b)")
-_NEG = re.compile(r"(?i)\b(?:not|no|never|without|unless|except|nor|neither|none|nothing)\b"
-                  r"|n[\u2019']t\b|(?i:\bcannot\b)")
+_NEG = re.compile(
+    r"(?i)\b(?:not|no|never|without|unless|except|nor|neither|none|nothing)\b"
+    r"|n[\u2019']t\b|(?i:\bcannot\b)"
+)
 
 
 def _independent_losses(before: str, after: str) -> list[str]:
     losses = []
-    for name, rx in (("number", _DIGITS), ("date", _MONTHS), ("amount", _AMOUNT),
-                     ("negation", _NEG)):
+    for name, rx in (
+        ("number", _DIGITS),
+        ("date", _MONTHS),
+        ("amount", _AMOUNT),
+        ("negation", _NEG),
+    ):
         b = Counter(m.lower() for m in rx.findall(before))
         a = Counter(m.lower() for m in rx.findall(after))
         if name == "negation":  # "cannot"/"can't" and "not" are the same negation
@@ -112,38 +120,58 @@ def main(argv: list[str] | None = None) -> int:
                 drops_hard.append(rw["grade_before"] - rw["grade_after"])
         plain = plain_text(report)
         after = audit_text(plain, off, source=path.name)
-        rows.append((path.name, report.readability["flesch_kincaid_grade"],
-                     after.readability["flesch_kincaid_grade"],
-                     report.readability["flesch_reading_ease"],
-                     after.readability["flesch_reading_ease"], len(verified)))
+        rows.append(
+            (
+                path.name,
+                report.readability["flesch_kincaid_grade"],
+                after.readability["flesch_kincaid_grade"],
+                report.readability["flesch_reading_ease"],
+                after.readability["flesch_reading_ease"],
+                len(verified),
+            )
+        )
 
     print(f"documents: {len(paths)} ({folder})")
-    print(f"{'document':24} {'FK before':>9} {'FK after':>9} {'FRE before':>10} {'FRE after':>9} "
-          f"{'rewrites':>8}")
+    print(
+        f"{'document':24} {'FK before':>9} {'FK after':>9} {'FRE before':>10} {'FRE after':>9} "
+        f"{'rewrites':>8}"
+    )
     for name, g0, g1, e0, e1, n in rows:
         print(f"{name:24} {g0:9.2f} {g1:9.2f} {e0:10.2f} {e1:9.2f} {n:8d}")
     g0s = [r[1] for r in rows]
     g1s = [r[2] for r in rows]
-    print(f"{'mean':24} {statistics.mean(g0s):9.2f} {statistics.mean(g1s):9.2f} "
-          f"{statistics.mean(r[3] for r in rows):10.2f} {statistics.mean(r[4] for r in rows):9.2f}")
+    print(
+        f"{'mean':24} {statistics.mean(g0s):9.2f} {statistics.mean(g1s):9.2f} "
+        f"{statistics.mean(r[3] for r in rows):10.2f} {statistics.mean(r[4] for r in rows):9.2f}"
+    )
     print()
-    print(f"sentences above grade 12: {hard}; with a verified rewrite: {got} "
-          f"({100 * got / max(hard, 1):.1f}%)")
-    print(f"  of them with >= 5 words (RD101): {hard5}; with a verified rewrite: {got5} "
-          f"({100 * got5 / max(hard5, 1):.1f}%)")
-    print(f"offered rewrites: {offered}; mean Flesch-Kincaid drop: {statistics.mean(drops):.2f} "
-          f"grades (median {statistics.median(drops):.2f})")
+    print(
+        f"sentences above grade 12: {hard}; with a verified rewrite: {got} "
+        f"({100 * got / max(hard, 1):.1f}%)"
+    )
+    print(
+        f"  of them with >= 5 words (RD101): {hard5}; with a verified rewrite: {got5} "
+        f"({100 * got5 / max(hard5, 1):.1f}%)"
+    )
+    print(
+        f"offered rewrites: {offered}; mean Flesch-Kincaid drop: {statistics.mean(drops):.2f} "
+        f"grades (median {statistics.median(drops):.2f})"
+    )
     if drops_hard:
         print(f"  for sentences above grade 12: mean drop {statistics.mean(drops_hard):.2f} grades")
     print(f"rewrites rejected by verification (not offered): {rejected}")
-    print(f"offered rewrites losing a number, date, amount or negation (independent check): "
-          f"{len(losses)}")
+    print(
+        f"offered rewrites losing a number, date, amount or negation (independent check): "
+        f"{len(losses)}"
+    )
     for name, excerpt, lost in losses[:10]:
         print(f"  {name}: {lost}: {excerpt[:120]}")
     n = len(paths)
-    print(f"time per document: audit {1000 * t_rw / n:.1f} ms, audit without rewrites "
-          f"{1000 * t_plain / n:.1f} ms, textstat's eight metrics {1000 * t_ts / n:.1f} ms "
-          f"(audit/textstat {t_rw / t_ts:.2f}x)")
+    print(
+        f"time per document: audit {1000 * t_rw / n:.1f} ms, audit without rewrites "
+        f"{1000 * t_plain / n:.1f} ms, textstat's eight metrics {1000 * t_ts / n:.1f} ms "
+        f"(audit/textstat {t_rw / t_ts:.2f}x)"
+    )
     return 1 if losses else 0
 
 

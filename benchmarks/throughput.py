@@ -84,7 +84,8 @@ def clear_caches(textstat_clears: list[Callable[[], None]]) -> None:
 def collect(corpus: Path) -> list[Path]:
     """The policy files under a folder, in a stable order."""
     return sorted(
-        p for p in corpus.rglob("*")
+        p
+        for p in corpus.rglob("*")
         if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.lower().startswith("readme")
     )
 
@@ -155,10 +156,14 @@ def main(argv: list[str] | None = None) -> int:
 
     formats = ", ".join(f"{n} {fmt}" for fmt, n in sorted(by_format.items()))
     print(f"corpus: {args.corpus}  files: {len(docs)} ({formats})  words: {words:,}")
-    print(f"date: {date.today().isoformat()}  machine: {platform.machine()}, "
-          f"{platform.system()} {platform.release()}, Python {platform.python_version()}")
-    print(f"ingest (not in either figure): {ingest_seconds:.3f} s, "
-          f"{words / ingest_seconds:,.0f} words/s")
+    print(
+        f"date: {date.today().isoformat()}  machine: {platform.machine()}, "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    )
+    print(
+        f"ingest (not in either figure): {ingest_seconds:.3f} s, "
+        f"{words / ingest_seconds:,.0f} words/s"
+    )
     print(f"textstat, 8 metrics:  {ts_best:.3f} s  {words / ts_best:>12,.0f} words/s")
     print(f"tosaudit full audit:  {audit_best:.3f} s  {words / audit_best:>12,.0f} words/s")
     stage_text = ", ".join(f"{k} {v:.3f}" for k, v in stages_best.items())

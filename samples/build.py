@@ -210,8 +210,18 @@ def to_docx(blocks: list[Block], title: str) -> bytes:
 
 
 # The core PDF fonts are Latin-1 only; typographic punctuation is mapped to its plain form.
-_LATIN1 = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                         "\u2013": "-", "\u2014": "-", "\u2026": "...", "\u2022": "-"})
+_LATIN1 = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2026": "...",
+        "\u2022": "-",
+    }
+)
 
 
 def to_pdf(blocks: list[Block], title: str) -> bytes:
@@ -243,8 +253,9 @@ def to_pdf(blocks: list[Block], title: str) -> bytes:
 
     def write(text: str, size: float, style: str = "", line: float | None = None) -> None:
         pdf.set_font("Helvetica", style, size)
-        pdf.multi_cell(0, line or size * 0.5, text.translate(_LATIN1),
-                       new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            0, line or size * 0.5, text.translate(_LATIN1), new_x="LMARGIN", new_y="NEXT"
+        )
 
     for b in blocks:
         if b.kind == "title":
@@ -257,8 +268,9 @@ def to_pdf(blocks: list[Block], title: str) -> bytes:
         elif b.kind == "bullet":
             pdf.set_x(pdf.l_margin + 4)
             pdf.set_font("Helvetica", "", BODY_PT)
-            pdf.multi_cell(0, BODY_PT * 0.5, "- " + b.text.translate(_LATIN1),
-                           new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(
+                0, BODY_PT * 0.5, "- " + b.text.translate(_LATIN1), new_x="LMARGIN", new_y="NEXT"
+            )
             pdf.ln(1)
         elif b.kind == "small":
             write(b.text, SMALL_PT, line=SMALL_PT * 0.45)

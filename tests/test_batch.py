@@ -40,7 +40,10 @@ def _rel(paths: list[Path], root: Path) -> list[str]:
 def test_collect_walks_folders_recursively_in_sorted_order(tmp_path):
     _tree(tmp_path)
     assert _rel(collect([tmp_path]), tmp_path) == [
-        "terms.md", "a/privacy.txt", "a/deep/refund.html", "a/drafts/old.txt",
+        "terms.md",
+        "a/privacy.txt",
+        "a/deep/refund.html",
+        "a/drafts/old.txt",
     ]
 
 
@@ -52,13 +55,17 @@ def test_collect_no_recursive_takes_only_the_top_folder(tmp_path):
 def test_collect_glob_and_exclude(tmp_path):
     _tree(tmp_path)
     assert _rel(collect([tmp_path], glob="*.txt"), tmp_path) == [
-        "a/privacy.txt", "a/drafts/old.txt",
+        "a/privacy.txt",
+        "a/drafts/old.txt",
     ]
     assert _rel(collect([tmp_path], exclude=["drafts"]), tmp_path) == [
-        "terms.md", "a/privacy.txt", "a/deep/refund.html",
+        "terms.md",
+        "a/privacy.txt",
+        "a/deep/refund.html",
     ]
     assert _rel(collect([tmp_path], exclude=["*.html", "a/privacy.txt"]), tmp_path) == [
-        "terms.md", "a/drafts/old.txt",
+        "terms.md",
+        "a/drafts/old.txt",
     ]
 
 
@@ -111,9 +118,12 @@ def test_ordered_stream_accepts_finished_values():
 
 def _comparable(rep):
     rec = rep.to_record()
-    return rec["source"], rec["error"], rec["readability"], [
-        (f["rule"], f["start"], f["end"]) for f in rec["findings"]
-    ]
+    return (
+        rec["source"],
+        rec["error"],
+        rec["readability"],
+        [(f["rule"], f["start"], f["end"]) for f in rec["findings"]],
+    )
 
 
 def test_parallel_results_match_serial_in_input_order(tmp_path):
@@ -178,9 +188,12 @@ def test_dask_executor_streams_in_order(tmp_path):
         p.write_text(POLICY * (1 + i % 3))
         paths.append(p)
     paths.insert(2, tmp_path / "missing.txt")
-    with distributed.LocalCluster(
-        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
-    ) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         got = list(audit_stream(paths, Config(), executor="dask", client=client))
     assert [r.source for r in got] == [str(p) for p in paths]
     assert got[2].error == "no such file"

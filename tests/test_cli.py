@@ -16,9 +16,7 @@ RENEWAL = (
     "Terms\n\n1. Renewal\n\nYour subscription renews automatically each month until you cancel. "
     "Contact: help@acme.com\n"
 )
-ARBITRATION = (
-    "\n\n2. Disputes\n\nAny dispute shall be resolved by binding arbitration.\n"
-)
+ARBITRATION = "\n\n2. Disputes\n\nAny dispute shall be resolved by binding arbitration.\n"
 HARD = (
     "Notwithstanding anything to the contrary herein contained, the Company shall not, under "
     "any circumstances whatsoever, be liable to the Licensee for consequential damages.\n"
@@ -220,8 +218,13 @@ def test_sarif_from_the_cli_lists_config_pattern_rules(tmp_path, capsys, monkeyp
     assert ids[res["ruleIndex"]] == "ACME1"
     loc = res["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"]["uri"] == "a.md"
-    assert loc["region"] == {"startLine": 3, "startColumn": 10, "endLine": 3, "endColumn": 19,
-                             "snippet": {"text": "Acme Corp"}}
+    assert loc["region"] == {
+        "startLine": 3,
+        "startColumn": 10,
+        "endLine": 3,
+        "endColumn": 19,
+        "snippet": {"text": "Acme Corp"},
+    }
 
 
 def test_verbose_reports_config_and_timings(tmp_path, capsys):
@@ -279,8 +282,18 @@ def test_dask_executor_from_the_cli(tmp_path, capsys):
     with distributed.LocalCluster(
         n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
     ) as cluster:
-        code = main(["audit", str(tmp_path), "--format", "jsonl", "--executor", "dask",
-                     "--scheduler", cluster.scheduler_address])
+        code = main(
+            [
+                "audit",
+                str(tmp_path),
+                "--format",
+                "jsonl",
+                "--executor",
+                "dask",
+                "--scheduler",
+                cluster.scheduler_address,
+            ]
+        )
     out, err = capsys.readouterr()
     assert code == 0, err
     assert [json.loads(x)["source"] for x in out.splitlines()] == [
@@ -291,8 +304,9 @@ def test_dask_executor_from_the_cli(tmp_path, capsys):
 @pytest.mark.enable_socket
 def test_dask_unreachable_scheduler_is_one_line(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(RENEWAL)
-    code = main(["audit", str(tmp_path / "a.txt"), "--executor", "dask",
-                 "--scheduler", "tcp://127.0.0.1:1"])
+    code = main(
+        ["audit", str(tmp_path / "a.txt"), "--executor", "dask", "--scheduler", "tcp://127.0.0.1:1"]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert err.startswith("tosaudit: error: cannot reach the Dask scheduler tcp://127.0.0.1:1")
@@ -309,8 +323,14 @@ def test_pre_commit_hook_definition(tmp_path, capsys):
     hook = yaml.safe_load((Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text())[0]
     assert hook["id"] == "tosaudit" and hook["entry"].startswith("tosaudit audit")
     files = re.compile(hook["files"])
-    for path in ("legal/terms.md", "docs/privacy-policy.html", "Terms_of_Service.pdf",
-                 "site/refunds.docx", "policies/2024/shipping.txt", "COOKIE-POLICY.MD"):
+    for path in (
+        "legal/terms.md",
+        "docs/privacy-policy.html",
+        "Terms_of_Service.pdf",
+        "site/refunds.docx",
+        "policies/2024/shipping.txt",
+        "COOKIE-POLICY.MD",
+    ):
         assert files.search(path), path
     for path in ("src/app.py", "README.md", "policies/logo.png", "docs/intro.txt"):
         assert not files.search(path), path

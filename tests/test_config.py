@@ -90,11 +90,14 @@ def test_pattern_rules_as_data(tmp_path):
     p.write_text(
         "[[patterns]]\n"
         'code = "ACME001"\nname = "brand-name"\nkind = "existence"\nseverity = "error"\n'
-        'tokens = ["Acme Corp"]\nmessage = "Write \'Acme\', not \'{match}\'."\n'
+        "tokens = [\"Acme Corp\"]\nmessage = \"Write 'Acme', not '{match}'.\"\n"
     )
     cfg = load_config_file(p)
-    hits = [f for f in audit_text("You buy from Acme Corp today. Acme is fine.", cfg).findings
-            if f.rule == "ACME001"]
+    hits = [
+        f
+        for f in audit_text("You buy from Acme Corp today. Acme is fine.", cfg).findings
+        if f.rule == "ACME001"
+    ]
     assert len(hits) == 1
     assert hits[0].excerpt == "Acme Corp" and hits[0].severity == "error"
     assert hits[0].message == "Write 'Acme', not 'Acme Corp'."
@@ -103,11 +106,23 @@ def test_pattern_rules_as_data(tmp_path):
 
 def test_bad_pattern_fails_at_load_time():
     with pytest.raises(ConfigError, match=r"rule X1: bad pattern"):
-        Config.from_mapping({"patterns": [{"code": "X1", "name": "x", "kind": "existence",
-                                           "patterns": ["(unclosed"], "message": "m"}]})
+        Config.from_mapping(
+            {
+                "patterns": [
+                    {
+                        "code": "X1",
+                        "name": "x",
+                        "kind": "existence",
+                        "patterns": ["(unclosed"],
+                        "message": "m",
+                    }
+                ]
+            }
+        )
     with pytest.raises(ConfigError, match="unknown kind 'regex'"):
-        Config.from_mapping({"patterns": [{"code": "X1", "name": "x", "kind": "regex",
-                                           "message": "m"}]})
+        Config.from_mapping(
+            {"patterns": [{"code": "X1", "name": "x", "kind": "regex", "message": "m"}]}
+        )
 
 
 def test_extra_substitutions(tmp_path):
@@ -117,9 +132,10 @@ def test_extra_substitutions(tmp_path):
     text = "You may utilise the service in lieu of a refund. We use plain words."
     hits = [f for f in audit_text(text, cfg).findings if f.rule == CUSTOM_SUBSTITUTION_CODE]
     assert [(f.excerpt, f.suggestion) for f in hits] == [
-        ("utilise", "use"), ("in lieu of", "instead of"),
+        ("utilise", "use"),
+        ("in lieu of", "instead of"),
     ]
-    assert all(text[f.start:f.end] == f.excerpt for f in hits)
+    assert all(text[f.start : f.end] == f.excerpt for f in hits)
 
 
 def test_exclude_paths_from_config(tmp_path):

@@ -11,8 +11,17 @@ def _rec(source, clauses=(), disclosures=None, fre=50.0, letter="C"):
         "grade": {"letter": letter, "score": 60.0},
         "readability": {"flesch_reading_ease": fre, "flesch_kincaid_grade": 10.0, "words": 100},
         "disclosures": disclosures,
-        "findings": [{"rule": "CL", "category": c, "excerpt": t, "message": "m",
-                      "severity": "warning", "line": 1} for c, t in clauses],
+        "findings": [
+            {
+                "rule": "CL",
+                "category": c,
+                "excerpt": t,
+                "message": "m",
+                "severity": "warning",
+                "line": 1,
+            }
+            for c, t in clauses
+        ],
     }
 
 
@@ -23,11 +32,21 @@ def test_normalise_ignores_case_punctuation_numbering_and_wrapping():
 
 
 def test_clause_matching():
-    old = _rec("old", [("arbitration", "Disputes go to binding arbitration in Delaware."),
-                       ("auto_renewal", "Your plan renews automatically every month.")])
-    new = _rec("new", [("arbitration", "Disputes go to binding arbitration in New York."),
-                       ("auto_renewal", "YOUR PLAN RENEWS AUTOMATICALLY every month"),
-                       ("no_refund", "All fees are non-refundable.")])
+    old = _rec(
+        "old",
+        [
+            ("arbitration", "Disputes go to binding arbitration in Delaware."),
+            ("auto_renewal", "Your plan renews automatically every month."),
+        ],
+    )
+    new = _rec(
+        "new",
+        [
+            ("arbitration", "Disputes go to binding arbitration in New York."),
+            ("auto_renewal", "YOUR PLAN RENEWS AUTOMATICALLY every month"),
+            ("no_refund", "All fees are non-refundable."),
+        ],
+    )
     d = diff_records(old, new)
     # A one-place edit of the same clause is a near match; a new category is added.
     assert [c["category"] for c in d["clauses_added"]] == ["no_refund"]
@@ -39,16 +58,31 @@ def test_clause_matching():
 
 
 def test_disclosures_gained_lost_changed():
-    old = _rec("old", disclosures={
-        "contact": {"status": "partial"}, "cancellation": {"status": "instructions"},
-        "auto_renewal": {"present": False}, "refunds": {"status": "missing"}})
-    new = _rec("new", fre=58.5, letter="B", disclosures={
-        "contact": {"status": "present"}, "cancellation": {"status": "mention_only"},
-        "auto_renewal": {"present": True}, "refunds": {"status": "missing"}})
+    old = _rec(
+        "old",
+        disclosures={
+            "contact": {"status": "partial"},
+            "cancellation": {"status": "instructions"},
+            "auto_renewal": {"present": False},
+            "refunds": {"status": "missing"},
+        },
+    )
+    new = _rec(
+        "new",
+        fre=58.5,
+        letter="B",
+        disclosures={
+            "contact": {"status": "present"},
+            "cancellation": {"status": "mention_only"},
+            "auto_renewal": {"present": True},
+            "refunds": {"status": "missing"},
+        },
+    )
     d = diff_records(old, new)
     assert d["disclosures_gained"] == [{"item": "contact", "old": "partial", "new": "present"}]
     assert d["disclosures_lost"] == [
-        {"item": "cancellation", "old": "instructions", "new": "mention_only"}]
+        {"item": "cancellation", "old": "instructions", "new": "mention_only"}
+    ]
     assert d["disclosures_changed"] == [{"item": "auto_renewal", "old": "absent", "new": "present"}]
     assert d["readability"]["flesch_reading_ease"]["change"] == 8.5
     text = render_text(d)

@@ -14,8 +14,7 @@ from tosaudit.ingest import SUFFIXES, ingest_file
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 FILES = sorted(
-    p for p in SAMPLES.iterdir()
-    if p.is_file() and p.suffix in SUFFIXES and p.name != "README.md"
+    p for p in SAMPLES.iterdir() if p.is_file() and p.suffix in SUFFIXES and p.name != "README.md"
 )
 
 

@@ -74,8 +74,9 @@ def _load_config(args: argparse.Namespace, err: _Err) -> Config:
     if args.preset:
         config = config.with_preset(args.preset)
     changes: dict[str, Any] = {}
-    select, ignore = _split_codes(getattr(args, "select", None)), _split_codes(
-        getattr(args, "ignore", None)
+    select, ignore = (
+        _split_codes(getattr(args, "select", None)),
+        _split_codes(getattr(args, "ignore", None)),
     )
     if select:
         changes["select"] = select  # the command line replaces the file's selection
@@ -142,8 +143,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return _fail(f"no files to audit in {', '.join(args.paths)}")
 
     writer_cls: type[Writer] = WRITERS[args.format]
-    keep = Keep(text=args.include_text or writer_cls.needs_text,
-                sentences=writer_cls.needs_sentences)
+    keep = Keep(
+        text=args.include_text or writer_cls.needs_text, sentences=writer_cls.needs_sentences
+    )
     options: dict[str, Any] = {
         "target_grade": config.target_grade,
         "target_reading_ease": config.target_reading_ease,
@@ -153,8 +155,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         from tosaudit.rules import describe_all
         from tosaudit.rules.data import load_rules
 
-        options["rules"] = describe_all() + [r.describe() for r in
-                                             load_rules(config.patterns, "config patterns")]
+        options["rules"] = describe_all() + [
+            r.describe() for r in load_rules(config.patterns, "config patterns")
+        ]
     fail_on = args.fail_on or config.fail_on
     floor = SEVERITY_RANK[fail_on] if fail_on else None
 
@@ -162,7 +165,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     failed_gate = False
     per_doc_dir = Path(args.output) if args.output and _is_dir_target(args.output) else None
     used_names: set[str] = set()
-    show_progress = (not args.quiet and len(paths) > 1 and sys.stderr.isatty())
+    show_progress = not args.quiet and len(paths) > 1 and sys.stderr.isatty()
     try:
         with ExitStack() as stack:
             out: IO[str] | None = None
@@ -180,8 +183,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
                 writer.start()
             # After the output is open (a bad --output fails before any work starts) and
             # before the progress bar's thread exists (local workers are forked here).
-            stream = audit_stream(paths, config, workers=args.workers, keep=keep,
-                                  executor=args.executor, scheduler=args.scheduler)
+            stream = audit_stream(
+                paths,
+                config,
+                workers=args.workers,
+                keep=keep,
+                executor=args.executor,
+                scheduler=args.scheduler,
+            )
             progress = _progress(show_progress)
             task = None
             if progress is not None:
@@ -199,8 +208,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
                 ):
                     failed_gate = True
                 if args.verbose and not doc.error:
-                    err(f"{doc.source}: {len(doc.findings)} finding(s), "
-                        f"{sum(doc.timings.values()) * 1000:.0f} ms")
+                    err(
+                        f"{doc.source}: {len(doc.findings)} finding(s), "
+                        f"{sum(doc.timings.values()) * 1000:.0f} ms"
+                    )
                 if writer is not None:
                     writer.add(rec)
                 else:
@@ -252,8 +263,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
     width = max((len(r["name"]) for r in rules), default=4)
     print(f"{'CODE':<8} {'NAME':<{width}} {'SEVERITY':<8} {'CATEGORY':<22} DESCRIPTION")
     for r in rules:
-        print(f"{r['code']:<8} {r['name']:<{width}} {r['severity']:<8} "
-              f"{(r['category'] or '-'):<22} {' '.join((r['description'] or '').split())}")
+        print(
+            f"{r['code']:<8} {r['name']:<{width}} {r['severity']:<8} "
+            f"{(r['category'] or '-'):<22} {' '.join((r['description'] or '').split())}"
+        )
     return EXIT_OK
 
 
@@ -270,8 +283,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
         return _fail(f"unknown rule '{args.code}'{hint}; `tosaudit rules` lists them all")
     r = match[0]
     print(f"{r['code']} {r['name']}")
-    print(f"severity: {r['severity']}   scope: {r['scope']}   "
-          f"category: {r['category'] or '-'}   groups: {', '.join(r['groups']) or '-'}")
+    print(
+        f"severity: {r['severity']}   scope: {r['scope']}   "
+        f"category: {r['category'] or '-'}   groups: {', '.join(r['groups']) or '-'}"
+    )
     print()
     doc = r["documentation"] or r["description"] or ""
     print(inspect.cleandoc(doc))
@@ -330,42 +345,95 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     a.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to audit")
-    a.add_argument("--recursive", action=argparse.BooleanOptionalAction, default=True,
-                   help="walk sub-folders of the folders given (default: yes)")
-    a.add_argument("--glob", metavar="PATTERN",
-                   help="in folders, audit only files matching PATTERN (e.g. '*terms*.md')")
-    a.add_argument("--exclude", action="append", metavar="PATTERN",
-                   help="skip paths matching PATTERN (repeatable; adds to the config's exclude)")
-    a.add_argument("--format", choices=list(WRITERS), default="text",
-                   help="output format (default: text)")
-    a.add_argument("--output", metavar="FILE|DIR",
-                   help="write the report to FILE, or one report per document into DIR "
-                   "(an existing folder or a path ending in /); default: standard output")
-    a.add_argument("--workers", type=int, metavar="N",
-                   help="documents audited in parallel (default: the CPU count)")
-    a.add_argument("--fail-on", choices=list(SEVERITY_RANK),
-                   help="exit 1 when a finding has this severity or worse")
-    a.add_argument("--select", action="append", metavar="RULES",
-                   help="only these rules: codes, code prefixes or groups, comma-separated")
-    a.add_argument("--ignore", action="append", metavar="RULES",
-                   help="skip these rules: codes, code prefixes or groups, comma-separated")
-    a.add_argument("--config", metavar="FILE",
-                   help="a .tosaudit.toml or pyproject.toml (default: the nearest one above "
-                   "the first PATH)")
-    a.add_argument("--preset", choices=list(PRESETS),
-                   help="readability targets: plain (grade 8, ease 60) or a statutory minimum")
-    a.add_argument("--include-text", action="store_true",
-                   help="put each document's extracted text in json/jsonl output")
+    a.add_argument(
+        "--recursive",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="walk sub-folders of the folders given (default: yes)",
+    )
+    a.add_argument(
+        "--glob",
+        metavar="PATTERN",
+        help="in folders, audit only files matching PATTERN (e.g. '*terms*.md')",
+    )
+    a.add_argument(
+        "--exclude",
+        action="append",
+        metavar="PATTERN",
+        help="skip paths matching PATTERN (repeatable; adds to the config's exclude)",
+    )
+    a.add_argument(
+        "--format", choices=list(WRITERS), default="text", help="output format (default: text)"
+    )
+    a.add_argument(
+        "--output",
+        metavar="FILE|DIR",
+        help="write the report to FILE, or one report per document into DIR "
+        "(an existing folder or a path ending in /); default: standard output",
+    )
+    a.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="documents audited in parallel (default: the CPU count)",
+    )
+    a.add_argument(
+        "--fail-on",
+        choices=list(SEVERITY_RANK),
+        help="exit 1 when a finding has this severity or worse",
+    )
+    a.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="only these rules: codes, code prefixes or groups, comma-separated",
+    )
+    a.add_argument(
+        "--ignore",
+        action="append",
+        metavar="RULES",
+        help="skip these rules: codes, code prefixes or groups, comma-separated",
+    )
+    a.add_argument(
+        "--config",
+        metavar="FILE",
+        help="a .tosaudit.toml or pyproject.toml (default: the nearest one above the first PATH)",
+    )
+    a.add_argument(
+        "--preset",
+        choices=list(PRESETS),
+        help="readability targets: plain (grade 8, ease 60) or a statutory minimum",
+    )
+    a.add_argument(
+        "--include-text",
+        action="store_true",
+        help="put each document's extracted text in json/jsonl output",
+    )
     noise = a.add_mutually_exclusive_group()
-    noise.add_argument("-q", "--quiet", action="store_true",
-                       help="no progress bar and no summary (errors are still printed)")
-    noise.add_argument("-v", "--verbose", action="store_true",
-                       help="also print the config used and each document's timing")
-    a.add_argument("--executor", choices=["local", "dask"], default="local",
-                   help="local processes, or a Dask distributed cluster (tosaudit[dask])")
-    a.add_argument("--scheduler", metavar="ADDRESS",
-                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default with "
-                   "--executor dask: a local cluster)")
+    noise.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no summary (errors are still printed)",
+    )
+    noise.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also print the config used and each document's timing",
+    )
+    a.add_argument(
+        "--executor",
+        choices=["local", "dask"],
+        default="local",
+        help="local processes, or a Dask distributed cluster (tosaudit[dask])",
+    )
+    a.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default with "
+        "--executor dask: a local cluster)",
+    )
     a.set_defaults(func=cmd_audit)
 
     r = sub.add_parser("rules", help="list every rule")
@@ -389,8 +457,11 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--format", choices=["text", "json"], default="text")
     d.add_argument("--config", metavar="FILE")
     d.add_argument("--preset", choices=list(PRESETS))
-    d.add_argument("--fail-on-added", action="store_true",
-                   help="exit 1 when NEW adds an unfavourable clause or loses a disclosure")
+    d.add_argument(
+        "--fail-on-added",
+        action="store_true",
+        help="exit 1 when NEW adds an unfavourable clause or loses a disclosure",
+    )
     d.set_defaults(func=cmd_diff)
     return parser
 

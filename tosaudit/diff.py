@@ -22,8 +22,14 @@ READABILITY_KEYS = (
     ("sentences", "sentences"),
     ("reading_time_minutes", "reading time (min)"),
 )
-_RANK = {"missing": 0, "absent": 0, "partial": 1, "mention_only": 1, "present": 2,
-         "instructions": 2}
+_RANK = {
+    "missing": 0,
+    "absent": 0,
+    "partial": 1,
+    "mention_only": 1,
+    "present": 2,
+    "instructions": 2,
+}
 SIMILAR = 0.6  # word-set overlap (Jaccard) above which two clause texts are the same clause
 _NON_WORD = re.compile(r"[^\w]+")
 # "4.2", "12.", "iv.", "(a)", "b)" at the start of a clause: numbering, not wording.
@@ -71,8 +77,10 @@ def _match_clauses(
 
 
 def _clause_entry(f: dict[str, Any]) -> dict[str, Any]:
-    return {k: f.get(k) for k in ("category", "rule", "severity", "line", "page", "section",
-                                  "excerpt", "message")}
+    return {
+        k: f.get(k)
+        for k in ("category", "rule", "severity", "line", "page", "section", "excerpt", "message")
+    }
 
 
 def _state(v: Any) -> str | None:
@@ -90,10 +98,13 @@ def diff_records(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     added, removed = _match_clauses(_clauses(old), _clauses(new))
     ra, rb = old.get("readability") or {}, new.get("readability") or {}
     readability = {
-        key: {"old": ra.get(key), "new": rb.get(key),
-              "change": round(rb[key] - ra[key], 2)
-              if isinstance(ra.get(key), int | float) and isinstance(rb.get(key), int | float)
-              else None}
+        key: {
+            "old": ra.get(key),
+            "new": rb.get(key),
+            "change": round(rb[key] - ra[key], 2)
+            if isinstance(ra.get(key), int | float) and isinstance(rb.get(key), int | float)
+            else None,
+        }
         for key, _ in READABILITY_KEYS
         if key in ra or key in rb
     }
@@ -119,8 +130,12 @@ def diff_records(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return {
         "old": old.get("source"),
         "new": new.get("source"),
-        "grade": {"old": ga.get("letter"), "new": gb.get("letter"),
-                  "old_score": ga.get("score"), "new_score": gb.get("score")},
+        "grade": {
+            "old": ga.get("letter"),
+            "new": gb.get("letter"),
+            "old_score": ga.get("score"),
+            "new_score": gb.get("score"),
+        },
         "clauses_added": added,
         "clauses_removed": removed,
         "readability": readability,
@@ -140,8 +155,9 @@ def render_text(d: dict[str, Any]) -> str:
     out = [f"Comparing {d['old']} -> {d['new']}"]
     g = d["grade"]
     if g["old"] or g["new"]:
-        out.append(f"Grade: {g['old']} ({_num(g['old_score'])}) -> {g['new']} "
-                   f"({_num(g['new_score'])})")
+        out.append(
+            f"Grade: {g['old']} ({_num(g['old_score'])}) -> {g['new']} ({_num(g['new_score'])})"
+        )
     parts = []
     for key, label in READABILITY_KEYS:
         r = d["readability"].get(key)
@@ -149,8 +165,10 @@ def render_text(d: dict[str, Any]) -> str:
             parts.append(f"{label} {_num(r['old'])} -> {_num(r['new'])} ({r['change']:+g})")
     if parts:
         out.append("Readability: " + ", ".join(parts))
-    for title, key, sign, src in (("added", "clauses_added", "+", d["new"]),
-                                  ("removed", "clauses_removed", "-", d["old"])):
+    for title, key, sign, src in (
+        ("added", "clauses_added", "+", d["new"]),
+        ("removed", "clauses_removed", "-", d["old"]),
+    ):
         items = d[key]
         out.append(f"Unfavourable clauses {title}: {len(items)}")
         for c in items:
@@ -159,12 +177,21 @@ def render_text(d: dict[str, Any]) -> str:
             if len(text) > 160:
                 text = text[:159] + "…"
             out.append(f"  {sign} [{c['category']}] {where}: {text}")
-    for title, key in (("gained", "disclosures_gained"), ("lost", "disclosures_lost"),
-                       ("changed", "disclosures_changed")):
+    for title, key in (
+        ("gained", "disclosures_gained"),
+        ("lost", "disclosures_lost"),
+        ("changed", "disclosures_changed"),
+    ):
         if d[key]:
-            out.append(f"Disclosures {title}: " + ", ".join(
-                f"{i['item']} ({i['old'] or 'none'} -> {i['new'] or 'none'})" for i in d[key]))
+            out.append(
+                f"Disclosures {title}: "
+                + ", ".join(
+                    f"{i['item']} ({i['old'] or 'none'} -> {i['new'] or 'none'})" for i in d[key]
+                )
+            )
     if d["findings_by_rule"]:
-        out.append("Findings by rule: " + ", ".join(
-            f"{r} {c['old']} -> {c['new']}" for r, c in d["findings_by_rule"].items()))
+        out.append(
+            "Findings by rule: "
+            + ", ".join(f"{r} {c['old']} -> {c['new']}" for r, c in d["findings_by_rule"].items())
+        )
     return "\n".join(out) + "\n"

@@ -164,8 +164,10 @@ def patterns() -> _Patterns:
     verbs = f"{k['strong']}|{k['weak']}"
     cn = d["changes_notice"]
     return _Patterns(
-        kind_title={n: re.compile(r"\b(?:" + _alternation(v["title"]) + r")\b", _I)
-                    for n, v in d["kind"].items()},
+        kind_title={
+            n: re.compile(r"\b(?:" + _alternation(v["title"]) + r")\b", _I)
+            for n, v in d["kind"].items()
+        },
         kind_body={n: tuple(w.lower() for w in v["body"]) for n, v in d["kind"].items()},
         web_page=re.compile(r"\b(?:" + _alternation(c["web_page"]) + r")\b", _I),
         url_words=re.compile("|".join(re.escape(w) for w in c["url_words"]), _I),
@@ -179,8 +181,9 @@ def patterns() -> _Patterns:
             r"[A-Z\u00c0-\u00de][\w\u00df-\u00ff'-]{2,40}\s\d{1,4}[a-z]?,",
         ),
         cancel_scan=re.compile(r"\b(?:" + verbs + "|" + k["nouns"] + r")\b", _I),
-        cancel_verb=re.compile(r"\b(?P<strong>" + k["strong"] + r")\b|\b(?P<weak>" + k["weak"]
-                               + r")\b", _I),
+        cancel_verb=re.compile(
+            r"\b(?P<strong>" + k["strong"] + r")\b|\b(?P<weak>" + k["weak"] + r")\b", _I
+        ),
         cancel_noun=re.compile(r"\b(?:" + k["nouns"] + r")\b", _I),
         objects_after=re.compile(
             r"\s{0,3}(?:from\s{1,3}|of\s{1,3})?(?:(?:your|my|the|our|this|these|a|an|any|all|"
@@ -327,15 +330,22 @@ CHANGES_MISSING = ChangesNoticeMissing()
 LAW_MISSING = GoverningLawMissing()
 
 RULES: list[Rule] = [
-    CONTACT_MISSING, CONTACT_PARTIAL, CANCEL_MISSING, CANCEL_MENTION, REFUNDS_MISSING,
-    DATE_MISSING, CHANGES_MISSING, LAW_MISSING,
+    CONTACT_MISSING,
+    CONTACT_PARTIAL,
+    CANCEL_MISSING,
+    CANCEL_MENTION,
+    REFUNDS_MISSING,
+    DATE_MISSING,
+    CHANGES_MISSING,
+    LAW_MISSING,
 ]
 
 # Which items each kind needs. Refunds are needed by terms only when the terms take payments;
 # cancellation becomes required by any kind that describes an automatic renewal.
 REQUIRED: dict[str, frozenset[str]] = {
-    "terms": frozenset({"contact", "cancellation", "effective_date", "changes_notice",
-                        "governing_law"}),
+    "terms": frozenset(
+        {"contact", "cancellation", "effective_date", "changes_notice", "governing_law"}
+    ),
     "privacy": frozenset({"contact", "effective_date", "changes_notice"}),
     "refund": frozenset({"contact", "refunds", "cancellation", "effective_date"}),
     "cookie": frozenset({"contact", "effective_date"}),
@@ -486,11 +496,46 @@ class _Taken:
         bisect.insort(self.spans, (start, end))
 
 
-_TLDS = ("com", "net", "org", "io", "co", "uk", "de", "fr", "ie", "eu", "app", "info", "biz",
-         "us", "ca", "au", "nl", "se", "fi", "dk", "es", "it", "jp", "in", "me", "tv", "gg", "ly")
+_TLDS = (
+    "com",
+    "net",
+    "org",
+    "io",
+    "co",
+    "uk",
+    "de",
+    "fr",
+    "ie",
+    "eu",
+    "app",
+    "info",
+    "biz",
+    "us",
+    "ca",
+    "au",
+    "nl",
+    "se",
+    "fi",
+    "dk",
+    "es",
+    "it",
+    "jp",
+    "in",
+    "me",
+    "tv",
+    "gg",
+    "ly",
+)
 _TLD = re.compile(r"\.(?:" + "|".join(_TLDS) + r")(?![a-z0-9-])")
-_HELP_WORDS = ("help.", "support.", "contact.", "care.", "customercare.", "customerservice.",
-               "service.")
+_HELP_WORDS = (
+    "help.",
+    "support.",
+    "contact.",
+    "care.",
+    "customercare.",
+    "customerservice.",
+    "service.",
+)
 
 
 def _url_candidates(low: str) -> list[tuple[int, int, str]]:
@@ -510,8 +555,8 @@ def _url_candidates(low: str) -> list[tuple[int, int, str]]:
         pos = pos_m.start()
         start = pos
         # walk back over the host name (bounded), then let the regex confirm it
-        while start > 0 and pos - start < 64 and (
-            low[start - 1].isalnum() or low[start - 1] in ".-"
+        while (
+            start > 0 and pos - start < 64 and (low[start - 1].isalnum() or low[start - 1] in ".-")
         ):
             start -= 1
         m = _BARE_DOMAIN.match(low, start)
@@ -632,7 +677,7 @@ def _actor(p: _Patterns, before: str, after: str, head: str = "") -> str | None:
             break
         tail = tail[: m.start()]
     tail = tail.rstrip(" ,\t\n")
-    if not tail or tail[-1] in ".:;!?(\u2022-*\"\u201c":
+    if not tail or tail[-1] in '.:;!?(\u2022-*"\u201c':
         return "customer"  # imperative: "Cancel your plan in Settings", "To cancel, ..."
     if _PASSIVE.search(tail):
         if re.match(r"[^.;!?]{0,40}?\bby\s+(?:us|the company|[A-Z])", after):
@@ -654,7 +699,8 @@ def _actor(p: _Patterns, before: str, after: str, head: str = "") -> str | None:
         first = re.match(r"\s*(?:[\d.()]{1,8}\s*)?([\w.&'\u2019-]+)", head or tail)
         head = first.group(1) if first else ""
         if p.company_word.fullmatch(head) or (
-            p.company_name.fullmatch(head) and not p.customer_word.fullmatch(head)
+            p.company_name.fullmatch(head)
+            and not p.customer_word.fullmatch(head)
             and head.lower() not in _CLAUSE_OPENERS
         ):
             return "company"
@@ -685,8 +731,12 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
                 break  # a real sentence has a handful; a hostile one must not cost more
             if m.group("weak") and not p.objects_after.match(sent, m.end(), m.end() + 120):
                 continue
-            actor = _actor(p, sent[max(0, m.start() - 160) : m.start()],
-                           sent[m.end() : m.end() + 160], sent[:40])
+            actor = _actor(
+                p,
+                sent[max(0, m.start() - 160) : m.start()],
+                sent[m.end() : m.end() + 160],
+                sent[:40],
+            )
             if actor == "customer":
                 customer_at.append((m.start(), m.end()))
             elif actor == "passive" and p.how.search(sent, m.end(), m.end() + 240):
@@ -705,9 +755,7 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
         for a, b in customer_at:
             lo, hi = max(0, a - 100), min(len(sent), b + 240)
             cues = [h for h in p.how.finditer(sent, lo, hi) if h.end() <= a - 4 or h.start() >= b]
-            if cues or any(
-                start + lo <= cs < start + hi for cs, _ in channel_spans
-            ):
+            if cues or any(start + lo <= cs < start + hi for cs, _ in channel_spans):
                 how = True
                 break
         if not how and i + 1 < len(units.spans):
@@ -715,8 +763,10 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
             # The next sentence continues when it says "To do so, go to ..." or when this one
             # introduces a list ("You can cancel in three ways:").
             lead_in = sent.rstrip().endswith(":")
-            if ns - end < 300 and (lead_in or _FOLLOW_UP.match(text, ns, ne)) and (
-                p.how.search(text, ns, ne) or any(ns <= cs < ne for cs, _ in channel_spans)
+            if (
+                ns - end < 300
+                and (lead_in or _FOLLOW_UP.match(text, ns, ne))
+                and (p.how.search(text, ns, ne) or any(ns <= cs < ne for cs, _ in channel_spans))
             ):
                 how = True
                 end = ne
@@ -731,13 +781,15 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
 # ---------------------------------------------------------------------------------------------
 
 
-def _evidence_units(ctx: AuditContext, family: str, limit: int = MAX_EVIDENCE
-                    ) -> list[dict[str, int]]:
+def _evidence_units(
+    ctx: AuditContext, family: str, limit: int = MAX_EVIDENCE
+) -> list[dict[str, int]]:
     """Spans of the sentences (not headings: a "Refunds" title states no term) that match."""
     p = patterns()
     units = _units(ctx)
-    hits = [i for i in _hit_units(ctx, getattr(p, family), p.stems[family])
-            if i not in units.headings]
+    hits = [
+        i for i in _hit_units(ctx, getattr(p, family), p.stems[family]) if i not in units.headings
+    ]
     return [_span(*units.spans[i]) for i in hits[:limit]]
 
 
@@ -748,14 +800,19 @@ def find_refunds(ctx: AuditContext, findings: list[Finding]) -> dict[str, Any]:
         if f.category == "no_refund" and f.start is not None and f.end is not None:
             evidence.append(_span(f.start, f.end))
     evidence = sorted({(e["start"], e["end"]) for e in evidence})[:MAX_EVIDENCE]
-    return {"status": "present" if evidence else "missing",
-            "evidence": [_span(a, b) for a, b in evidence]}
+    return {
+        "status": "present" if evidence else "missing",
+        "evidence": [_span(a, b) for a, b in evidence],
+    }
 
 
 def find_auto_renewal(ctx: AuditContext, findings: list[Finding]) -> dict[str, Any]:
     """Automatic renewal wording, from the clause findings and the shared pattern list."""
-    spans = {(f.start, f.end) for f in findings
-             if f.category == "auto_renewal" and f.start is not None and f.end is not None}
+    spans = {
+        (f.start, f.end)
+        for f in findings
+        if f.category == "auto_renewal" and f.start is not None and f.end is not None
+    }
     spans |= {(e["start"], e["end"]) for e in _evidence_units(ctx, "auto_renewal")}
     ordered = sorted(spans)[:MAX_EVIDENCE]
     return {"present": bool(ordered), "evidence": [_span(a, b) for a, b in ordered]}
@@ -773,8 +830,11 @@ def find_effective_date(ctx: AuditContext) -> dict[str, Any]:
             pos = gap.end() if gap else m.end()
             d = _DATE.match(text, pos, min(len(text), pos + 40))
             if d:
-                return {"status": "present", "value": d.group(0),
-                        "evidence": [_span(m.start(), d.end())]}
+                return {
+                    "status": "present",
+                    "value": d.group(0),
+                    "evidence": [_span(m.start(), d.end())],
+                }
     return {"status": "missing", "value": None, "evidence": []}
 
 
@@ -801,8 +861,10 @@ def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
             continue
         if p.change_notice.search(text, a, b):
             evidence.append(_span(a, b))
-        elif nb > b and p.change_notice.search(text, b, nb) and not p.change_without.search(
-            text, b, nb
+        elif (
+            nb > b
+            and p.change_notice.search(text, b, nb)
+            and not p.change_without.search(text, b, nb)
         ):
             evidence.append(_span(a, nb))
         if len(evidence) >= MAX_EVIDENCE:
@@ -862,50 +924,97 @@ def _findings(ctx: AuditContext, c: dict[str, Any], required: set[str]) -> list[
     if "contact" in required:
         status = c["contact"]["status"]
         if status == "missing":
-            out.append(ctx.finding(
-                CONTACT_MISSING, None, None,
-                "No way to contact you: add an email address, phone number, postal address or "
-                "contact page."))
+            out.append(
+                ctx.finding(
+                    CONTACT_MISSING,
+                    None,
+                    None,
+                    "No way to contact you: add an email address, phone number, postal address or "
+                    "contact page.",
+                )
+            )
         elif status == "partial":
             have = c["contact"]["channels"][0].replace("_", " ")
-            out.append(ctx.finding(
-                CONTACT_PARTIAL, None, None,
-                f"Only one way to contact you ({have}): add another, such as a phone number, "
-                "postal address or contact page.", extra={"channels": c["contact"]["channels"]}))
+            out.append(
+                ctx.finding(
+                    CONTACT_PARTIAL,
+                    None,
+                    None,
+                    f"Only one way to contact you ({have}): add another, such as a phone number, "
+                    "postal address or contact page.",
+                    extra={"channels": c["contact"]["channels"]},
+                )
+            )
     if "cancellation" in required:
         status = c["cancellation"]["status"]
-        hint = ("It renews automatically, so say exactly how to cancel online "
-                "(California's automatic renewal law). ") if renews else ""
+        hint = (
+            (
+                "It renews automatically, so say exactly how to cancel online "
+                "(California's automatic renewal law). "
+            )
+            if renews
+            else ""
+        )
         sev = "error" if renews else None
         if status == "missing":
-            out.append(ctx.finding(
-                CANCEL_MISSING, None, None,
-                f"{hint}No cancellation terms: say that customers may cancel or close their "
-                "account and how (the page, button or address to use).",
-                **({"severity": sev} if sev else {})))
+            out.append(
+                ctx.finding(
+                    CANCEL_MISSING,
+                    None,
+                    None,
+                    f"{hint}No cancellation terms: say that customers may cancel or close their "
+                    "account and how (the page, button or address to use).",
+                    **({"severity": sev} if sev else {}),
+                )
+            )
         elif status == "mention_only":
-            out.append(ctx.finding(
-                CANCEL_MENTION, None, None,
-                f"{hint}Cancelling is mentioned but not how: say where to cancel (the page or "
-                "button in the account settings, or the email address to write to).",
-                extra={"evidence": c["cancellation"]["evidence"][:3]},
-                **({"severity": sev} if sev else {})))
+            out.append(
+                ctx.finding(
+                    CANCEL_MENTION,
+                    None,
+                    None,
+                    f"{hint}Cancelling is mentioned but not how: say where to cancel (the page or "
+                    "button in the account settings, or the email address to write to).",
+                    extra={"evidence": c["cancellation"]["evidence"][:3]},
+                    **({"severity": sev} if sev else {}),
+                )
+            )
     if "refunds" in required and c["refunds"]["status"] == "missing":
-        out.append(ctx.finding(
-            REFUNDS_MISSING, None, None,
-            "No refund terms: say whether customers can get their money back, within how many "
-            "days and how to ask."))
+        out.append(
+            ctx.finding(
+                REFUNDS_MISSING,
+                None,
+                None,
+                "No refund terms: say whether customers can get their money back, within how many "
+                "days and how to ask.",
+            )
+        )
     if "effective_date" in required and c["effective_date"]["status"] == "missing":
-        out.append(ctx.finding(
-            DATE_MISSING, None, None,
-            'No effective date: add "Last updated: <date>" near the top.'))
+        out.append(
+            ctx.finding(
+                DATE_MISSING,
+                None,
+                None,
+                'No effective date: add "Last updated: <date>" near the top.',
+            )
+        )
     if "changes_notice" in required and c["changes_notice"]["status"] == "missing":
-        out.append(ctx.finding(
-            CHANGES_MISSING, None, None,
-            "No notice of changes: say how you will tell customers about changes to this "
-            "document (for example by email 30 days before) and when they take effect."))
+        out.append(
+            ctx.finding(
+                CHANGES_MISSING,
+                None,
+                None,
+                "No notice of changes: say how you will tell customers about changes to this "
+                "document (for example by email 30 days before) and when they take effect.",
+            )
+        )
     if "governing_law" in required and c["governing_law"]["status"] == "missing":
-        out.append(ctx.finding(
-            LAW_MISSING, None, None,
-            "No governing law: say which country's or state's law governs these terms."))
+        out.append(
+            ctx.finding(
+                LAW_MISSING,
+                None,
+                None,
+                "No governing law: say which country's or state's law governs these terms.",
+            )
+        )
     return out

@@ -19,8 +19,9 @@ def build_ctx(doc: Document | str, config: Config | None = None) -> AuditContext
         doc = Document(text=doc, source="<test>", format="txt")
     seg = segment(doc)
     prose = [s for s in seg.sentences if s.kind == "sentence"]
-    read = readability.analyse([doc.text[s.start : s.end] for s in prose],
-                               [s.section for s in prose], len(seg.sections))
+    read = readability.analyse(
+        [doc.text[s.start : s.end] for s in prose], [s.section for s in prose], len(seg.sections)
+    )
     return AuditContext(doc, seg, read, config or Config())
 
 

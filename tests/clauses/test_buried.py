@@ -7,8 +7,10 @@ from tosaudit.clauses.detect import detect
 from tosaudit.models import Document, LayoutSpan
 
 RENEWAL = "Your membership renews automatically every month until you cancel."
-FILLER = ("We make recipes, tips and cooking videos available for members to watch and share "
-          "with friends. ")
+FILLER = (
+    "We make recipes, tips and cooking videos available for members to watch and share "
+    "with friends. "
+)
 
 
 def _renewal_hit(ctx):
@@ -32,8 +34,10 @@ def test_small_print_from_layout(make_ctx) -> None:
     body = "\n\n".join([FILLER] * 5)
     text = body + "\n\n" + RENEWAL
     start = len(body) + 2
-    layout = (LayoutSpan(0, len(body), page=1, font_size=11.0),
-              LayoutSpan(start, len(text), page=1, font_size=7.0))
+    layout = (
+        LayoutSpan(0, len(body), page=1, font_size=11.0),
+        LayoutSpan(start, len(text), page=1, font_size=7.0),
+    )
     doc = Document(text=text, source="t.pdf", format="pdf", layout=layout)
     assert any("small print (7.0 pt; body text 11.0 pt)" in r for r in _reasons(make_ctx(doc)))
     same = (LayoutSpan(0, len(text), page=1, font_size=11.0),)
@@ -42,8 +46,10 @@ def test_small_print_from_layout(make_ctx) -> None:
 
 
 def test_all_caps_wall(make_ctx) -> None:
-    caps = ("YOUR MEMBERSHIP RENEWS AUTOMATICALLY EVERY MONTH UNTIL YOU CANCEL AND WE WILL "
-            "CHARGE THE CARD ON FILE.")
+    caps = (
+        "YOUR MEMBERSHIP RENEWS AUTOMATICALLY EVERY MONTH UNTIL YOU CANCEL AND WE WILL "
+        "CHARGE THE CARD ON FILE."
+    )
     assert any("capital letters" in r for r in _reasons(make_ctx(caps)))
     assert not any("capital letters" in r for r in _reasons(make_ctx(RENEWAL)))
 
@@ -70,8 +76,14 @@ def test_not_mentioned_up_front(make_ctx) -> None:
 
 
 def test_score_adds_signals_and_stays_in_range(make_ctx) -> None:
-    ctx = make_ctx("1. Miscellaneous\n\n" + "\n\n".join([FILLER] * 40) + "\n\n" + FILLER * 12
-                   + RENEWAL.upper() + " AND WE WILL CHARGE THE CARD ON FILE EVERY MONTH.")
+    ctx = make_ctx(
+        "1. Miscellaneous\n\n"
+        + "\n\n".join([FILLER] * 40)
+        + "\n\n"
+        + FILLER * 12
+        + RENEWAL.upper()
+        + " AND WE WILL CHARGE THE CARD ON FILE EVERY MONTH."
+    )
     hit = _renewal_hit(ctx)
     assert len(hit.buried["reasons"]) >= 4
     assert 0.0 < hit.buried["score"] <= 1.0
@@ -82,8 +94,9 @@ def test_score_adds_signals_and_stays_in_range(make_ctx) -> None:
 def test_document_finding_when_nothing_is_disclosed_up_front() -> None:
     hidden = audit_text("\n\n".join([FILLER] * 40 + [RENEWAL]))
     assert any(f.rule == "CL290" and f.start is None for f in hidden.findings)
-    told = audit_text("Key terms: your plan renews every month.\n\n"
-                      + "\n\n".join([FILLER] * 40 + [RENEWAL]))
+    told = audit_text(
+        "Key terms: your plan renews every month.\n\n" + "\n\n".join([FILLER] * 40 + [RENEWAL])
+    )
     assert not any(f.rule == "CL290" for f in told.findings)
     none = audit_text("\n\n".join([FILLER] * 5))
     assert not any(f.rule == "CL290" for f in none.findings)
@@ -91,8 +104,12 @@ def test_document_finding_when_nothing_is_disclosed_up_front() -> None:
 
 def test_buried_on_findings_of_pdf_document() -> None:
     text = FILLER + "\n\n" + RENEWAL
-    doc = Document(text=text, source="t.pdf", format="pdf",
-                   layout=(LayoutSpan(0, len(text), page=2, font_size=10.0),))
+    doc = Document(
+        text=text,
+        source="t.pdf",
+        format="pdf",
+        layout=(LayoutSpan(0, len(text), page=2, font_size=10.0),),
+    )
     report = audit_document(doc)
     f = next(f for f in report.findings if f.category == "auto_renewal")
     assert f.page == 2 and set(f.buried) == {"score", "reasons"}

@@ -15,10 +15,14 @@ from tosaudit.clauses.model import MODEL_JSON, ClauseModel, ModelError, get_mode
 from tosaudit.training.data import CATEGORIES, Example
 from tosaudit.training.train import train
 
-ARBITRATION = ("Any dispute between you and us will be resolved by final and binding "
-               "arbitration, and you waive your right to go to court.")
-LIABILITY = ("In no event shall the company be liable for any indirect, incidental or "
-             "consequential damages arising from your use of the service.")
+ARBITRATION = (
+    "Any dispute between you and us will be resolved by final and binding "
+    "arbitration, and you waive your right to go to court."
+)
+LIABILITY = (
+    "In no event shall the company be liable for any indirect, incidental or "
+    "consequential damages arising from your use of the service."
+)
 NEUTRAL = "Our offices are open from nine to five on weekdays and closed on public holidays."
 
 
@@ -50,14 +54,28 @@ def _tiny_examples() -> list[Example]:
     rows = []
     for g in range(6):
         group = f"company{g}"
-        rows.append(Example(group, f"disputes go to binding arbitration number {g}",
-                            frozenset({"arbitration"}), "sentences"))
-        rows.append(Example(group, f"these terms are governed by the laws of place {g}",
-                            frozenset({"choice_of_law"}), "sentences"))
-        rows.append(Example(group, f"we are happy to help you with question {g}",
-                            frozenset(), "sentences"))
-        rows.append(Example(group, f"contact support by email for topic {g}", frozenset(),
-                            "sentences"))
+        rows.append(
+            Example(
+                group,
+                f"disputes go to binding arbitration number {g}",
+                frozenset({"arbitration"}),
+                "sentences",
+            )
+        )
+        rows.append(
+            Example(
+                group,
+                f"these terms are governed by the laws of place {g}",
+                frozenset({"choice_of_law"}),
+                "sentences",
+            )
+        )
+        rows.append(
+            Example(group, f"we are happy to help you with question {g}", frozenset(), "sentences")
+        )
+        rows.append(
+            Example(group, f"contact support by email for topic {g}", frozenset(), "sentences")
+        )
     return rows
 
 

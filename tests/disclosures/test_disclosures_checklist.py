@@ -18,8 +18,9 @@ def ctx_for(text: str, source: str = "policy.txt") -> AuditContext:
     doc = Document(text=text, source=source, format="txt")
     seg = segment(doc)
     prose = [s for s in seg.sentences if s.kind == "sentence"]
-    read = readability.analyse([text[s.start : s.end] for s in prose],
-                               [s.section for s in prose], len(seg.sections))
+    read = readability.analyse(
+        [text[s.start : s.end] for s in prose], [s.section for s in prose], len(seg.sections)
+    )
     return AuditContext(doc, seg, read, Config())
 
 
@@ -36,16 +37,26 @@ def checklist(text: str, findings: list[Finding] | None = None, kind: str | None
 
 # ------------------------------------------------------------------------------ contact
 
-@pytest.mark.parametrize("text, channels", [
-    ("Email us at help@acme.co.uk or call +44 20 7946 0321.", ["email", "phone"]),
-    ("Write to Acme Ltd, 14 Orchard Lane, Bristol BS1 4QD, or use our contact form.",
-     ["postal_address", "web_form"]),
-    ("Visit https://acme.example/support or chat with us in the app.", ["web_form", "chat"]),
-    ("Acme Inc., 1600 Amphitheatre Parkway, Mountain View, CA 94043. Phone: (650) 253-0000.",
-     ["phone", "postal_address"]),
-    ("Acme Oy, Keilaranta 7, 02150 Espoo, Finland. Questions: support@acme.fi",
-     ["email", "postal_address"]),
-])
+
+@pytest.mark.parametrize(
+    "text, channels",
+    [
+        ("Email us at help@acme.co.uk or call +44 20 7946 0321.", ["email", "phone"]),
+        (
+            "Write to Acme Ltd, 14 Orchard Lane, Bristol BS1 4QD, or use our contact form.",
+            ["postal_address", "web_form"],
+        ),
+        ("Visit https://acme.example/support or chat with us in the app.", ["web_form", "chat"]),
+        (
+            "Acme Inc., 1600 Amphitheatre Parkway, Mountain View, CA 94043. Phone: (650) 253-0000.",
+            ["phone", "postal_address"],
+        ),
+        (
+            "Acme Oy, Keilaranta 7, 02150 Espoo, Finland. Questions: support@acme.fi",
+            ["email", "postal_address"],
+        ),
+    ],
+)
 def test_contact_present_with_two_kinds_of_channel(text, channels):
     result, found, _ = checklist(text)
     assert result["contact"]["status"] == "present"
@@ -54,8 +65,9 @@ def test_contact_present_with_two_kinds_of_channel(text, channels):
 
 
 def test_contact_partial_with_one_channel_and_message_says_what_to_add():
-    result, found, _ = checklist("Questions? Email privacy@kestrel.example any time.",
-                                 kind="privacy")
+    result, found, _ = checklist(
+        "Questions? Email privacy@kestrel.example any time.", kind="privacy"
+    )
     assert result["contact"]["status"] == "partial"
     assert result["contact"]["channels"] == ["email"]
     [f] = [f for f in found if f.rule == "DS302"]
@@ -63,14 +75,17 @@ def test_contact_partial_with_one_channel_and_message_says_what_to_add():
     assert f.start is None and f.severity == "info"
 
 
-@pytest.mark.parametrize("text", [
-    "If you have any questions, please contact us.",
-    "Get in touch with our privacy team. We will reply within 30 days.",
-    "Our Customer Service department is happy to help.",
-    "Send an email to [SUPPORT EMAIL] or write to contact@example.com.",  # placeholders
-    "The service was launched on 12 May 2021 and has 2,500,000 users in 2021.",
-    "Booking.com is a trading name of Booking.com B.V.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you have any questions, please contact us.",
+        "Get in touch with our privacy team. We will reply within 30 days.",
+        "Our Customer Service department is happy to help.",
+        "Send an email to [SUPPORT EMAIL] or write to contact@example.com.",  # placeholders
+        "The service was launched on 12 May 2021 and has 2,500,000 users in 2021.",
+        "Booking.com is a trading name of Booking.com B.V.",
+    ],
+)
 def test_contact_missing_when_no_real_channel(text):
     result, found, _ = checklist(text, kind="privacy")
     assert result["contact"]["status"] == "missing", result["contact"]
@@ -80,43 +95,51 @@ def test_contact_missing_when_no_real_channel(text):
 
 
 def test_numbers_that_are_not_phones():
-    result, _, _ = checklist("Section 12.3.4 applies from 2021-05-01 to 01/06/2022; "
-                             "see page 1234567.")
+    result, _, _ = checklist(
+        "Section 12.3.4 applies from 2021-05-01 to 01/06/2022; see page 1234567."
+    )
     assert "phone" not in result["contact"]["channels"]
 
 
 def test_contact_evidence_spans_name_the_channel():
     text = "Contact: help@acme.example or call us on 0117 496 0123."
     result, _, _ = checklist(text)
-    got = {text[e["start"]:e["end"]] for e in result["contact"]["evidence"]}
+    got = {text[e["start"] : e["end"]] for e in result["contact"]["evidence"]}
     assert got == {"help@acme.example", "0117 496 0123"}
 
 
 # ------------------------------------------------------------------------------ cancellation
 
-@pytest.mark.parametrize("text", [
-    "You can cancel at any time in Settings > Billing > Cancel plan.",
-    "To cancel your subscription, go to your account page and click Cancel.",
-    "You may cancel your membership by emailing cancel@gym.example.",
-    "You can cancel at any time, in three ways:\n\n- In your account: go to Settings, then Plan.\n",
-    "Orders can be cancelled until they ship: reply to your confirmation email with CANCEL.",
-    "Buyers may cancel an order within one hour from the Orders page in their account.",
-    "To turn off auto-renewal, go to Account > Membership and select \"Cancel Membership\".",
-    "You may close your account at any time. To do so, visit the Privacy Centre and tap Delete.",
-    "You can unsubscribe at any time by clicking the unsubscribe link in any newsletter.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can cancel at any time in Settings > Billing > Cancel plan.",
+        "To cancel your subscription, go to your account page and click Cancel.",
+        "You may cancel your membership by emailing cancel@gym.example.",
+        "You can cancel at any time, in three ways:\n\n- In your account: go to Settings, then Plan.\n",
+        "Orders can be cancelled until they ship: reply to your confirmation email with CANCEL.",
+        "Buyers may cancel an order within one hour from the Orders page in their account.",
+        'To turn off auto-renewal, go to Account > Membership and select "Cancel Membership".',
+        "You may close your account at any time. To do so, visit the Privacy Centre and tap Delete.",
+        "You can unsubscribe at any time by clicking the unsubscribe link in any newsletter.",
+    ],
+)
 def test_cancellation_instructions(text):
     result, found, _ = checklist(text, kind="terms")
     assert result["cancellation"]["status"] == "instructions", text
     assert not [f for f in found if f.rule in ("DS303", "DS304")]
 
 
-@pytest.mark.parametrize("text", [
-    "You may cancel your subscription at any time.",
-    "You can stop using our Services at any time, although we would be sorry to see you go.",
-    "If you cancel your plan, you keep access until the end of the month.",
-    "You may end your subscription whenever you like.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may cancel your subscription at any time.",
+        "You can stop using our Services at any time, although we would be sorry to see you go.",
+        "If you cancel your plan, you keep access until the end of the month.",
+        "You may end your subscription whenever you like.",
+    ],
+)
 def test_cancellation_mentioned_without_how(text):
     result, found, _ = checklist(text, kind="terms")
     assert result["cancellation"]["status"] == "mention_only", text
@@ -124,15 +147,18 @@ def test_cancellation_mentioned_without_how(text):
     assert "how" in f.message and f.severity == "warning"
 
 
-@pytest.mark.parametrize("text", [
-    "We may terminate your account at any time if you break these rules.",
-    "Acme reserves the right to delete your Account after 180 days of inactivity.",
-    "We may, at our discretion, cancel your order and notify you by email.",
-    "Skyscanner may terminate any agreement with you at any time upon notice to you and, "
-    "if you have a log-in account, by cancelling your membership.",
-    "Your account may be suspended by us if you misuse the service.",
-    "Fees are charged monthly by direct debit.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may terminate your account at any time if you break these rules.",
+        "Acme reserves the right to delete your Account after 180 days of inactivity.",
+        "We may, at our discretion, cancel your order and notify you by email.",
+        "Skyscanner may terminate any agreement with you at any time upon notice to you and, "
+        "if you have a log-in account, by cancelling your membership.",
+        "Your account may be suspended by us if you misuse the service.",
+        "Fees are charged monthly by direct debit.",
+    ],
+)
 def test_termination_by_the_company_alone_is_not_cancellation(text):
     result, found, _ = checklist(text, kind="terms")
     assert result["cancellation"]["status"] == "missing", text
@@ -140,8 +166,7 @@ def test_termination_by_the_company_alone_is_not_cancellation(text):
 
 
 def test_auto_renewal_raises_cancellation_severity_and_says_why():
-    text = ("Your plan renews automatically each month until you cancel. "
-            "You may cancel at any time.")
+    text = "Your plan renews automatically each month until you cancel. You may cancel at any time."
     result, found, _ = checklist(text, kind="terms")
     assert result["auto_renewal"]["present"] is True
     [f] = [f for f in found if f.rule == "DS304"]
@@ -150,8 +175,17 @@ def test_auto_renewal_raises_cancellation_severity_and_says_why():
 
 def test_auto_renewal_evidence_from_clause_findings():
     text = "Membership continues month to month. Prices may change."
-    clause = Finding(rule="CL900", name="auto-renewal", severity="warning", message="m",
-                     explanation="e", source="model", category="auto_renewal", start=0, end=36)
+    clause = Finding(
+        rule="CL900",
+        name="auto-renewal",
+        severity="warning",
+        message="m",
+        explanation="e",
+        source="model",
+        category="auto_renewal",
+        start=0,
+        end=36,
+    )
     result, _, _ = checklist(text, findings=[clause], kind="terms")
     assert result["auto_renewal"] == {"present": True, "evidence": [{"start": 0, "end": 36}]}
     result, _, _ = checklist(text, kind="terms")
@@ -159,14 +193,17 @@ def test_auto_renewal_evidence_from_clause_findings():
 
 
 def test_privacy_policy_does_not_need_cancellation_or_refunds():
-    text = ("Privacy Policy\n\nWe collect your email. Contact us at dpo@acme.example or call "
-            "+1 555 0100 222.")
+    text = (
+        "Privacy Policy\n\nWe collect your email. Contact us at dpo@acme.example or call "
+        "+1 555 0100 222."
+    )
     result, found, _ = checklist(text)
     assert result["cancellation"]["required"] is False and result["refunds"]["required"] is False
     assert not [f for f in found if f.rule in ("DS303", "DS304", "DS305", "DS308")]
 
 
 # ------------------------------------------------------------------------------ refunds
+
 
 def test_refunds_present_and_missing():
     result, _, _ = checklist("All payments are non-refundable.", kind="terms")
@@ -187,13 +224,17 @@ def test_refunds_required_for_paid_terms_only():
 
 # ------------------------------------------------------------------------------ dates, notice, law
 
-@pytest.mark.parametrize("text, value", [
-    ("Last updated: 1 May 2024\n\nHello.", "1 May 2024"),
-    ("Effective Date: May 19, 2018. Welcome.", "May 19, 2018"),
-    ("_Last revised: 15 January 2025_", "15 January 2025"),
-    ("Terms of Use. Last revised on 08/01/2020.", "08/01/2020"),
-    ("Posted: 2021-01-23", "2021-01-23"),
-])
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Last updated: 1 May 2024\n\nHello.", "1 May 2024"),
+        ("Effective Date: May 19, 2018. Welcome.", "May 19, 2018"),
+        ("_Last revised: 15 January 2025_", "15 January 2025"),
+        ("Terms of Use. Last revised on 08/01/2020.", "08/01/2020"),
+        ("Posted: 2021-01-23", "2021-01-23"),
+    ],
+)
 def test_effective_date_value(text, value):
     result, _, _ = checklist(text)
     assert result["effective_date"]["status"] == "present"
@@ -202,30 +243,45 @@ def test_effective_date_value(text, value):
 
 def test_effective_date_missing_is_a_finding():
     result, found, _ = checklist("Terms\n\nBe kind. Founded in 2018.", kind="terms")
-    assert result["effective_date"] == {"status": "missing", "value": None, "evidence": [],
-                                        "required": True}
+    assert result["effective_date"] == {
+        "status": "missing",
+        "value": None,
+        "evidence": [],
+        "required": True,
+    }
     assert "DS306" in {f.rule for f in found}
 
 
-@pytest.mark.parametrize("text, status", [
-    ("If we change these terms, we will email you at least 30 days before.", "present"),
-    ("We may change these Terms. We will notify you 30 days before changes take effect.",
-     "present"),
-    ("We may update this Privacy Policy and will post the new version with a new date.", "present"),
-    ("We may change these terms at any time without notice.", "missing"),
-    ("We may modify these Terms at any time.", "missing"),
-])
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("If we change these terms, we will email you at least 30 days before.", "present"),
+        (
+            "We may change these Terms. We will notify you 30 days before changes take effect.",
+            "present",
+        ),
+        (
+            "We may update this Privacy Policy and will post the new version with a new date.",
+            "present",
+        ),
+        ("We may change these terms at any time without notice.", "missing"),
+        ("We may modify these Terms at any time.", "missing"),
+    ],
+)
 def test_changes_notice(text, status):
     result, _, _ = checklist(text, kind="terms")
     assert result["changes_notice"]["status"] == status
 
 
-@pytest.mark.parametrize("text, status", [
-    ("These Terms are governed by the laws of the State of Delaware.", "present"),
-    ("The laws of Ireland apply to these terms.", "present"),
-    ("Governing law: England and Wales.", "present"),
-    ("You must obey all laws that apply to you.", "missing"),
-])
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("These Terms are governed by the laws of the State of Delaware.", "present"),
+        ("The laws of Ireland apply to these terms.", "present"),
+        ("Governing law: England and Wales.", "present"),
+        ("You must obey all laws that apply to you.", "missing"),
+    ],
+)
 def test_governing_law(text, status):
     result, _, _ = checklist(text, kind="terms")
     assert result["governing_law"]["status"] == status
@@ -233,10 +289,18 @@ def test_governing_law(text, status):
 
 # ------------------------------------------------------------------------------ shape and rules
 
+
 def test_schema_keys_and_statuses():
     result, _, _ = checklist("Terms of Service\n\nUse it well.")
-    assert set(result) == {"contact", "cancellation", "refunds", "auto_renewal", "effective_date",
-                           "changes_notice", "governing_law"}
+    assert set(result) == {
+        "contact",
+        "cancellation",
+        "refunds",
+        "auto_renewal",
+        "effective_date",
+        "changes_notice",
+        "governing_law",
+    }
     assert set(result["contact"]) == {"status", "channels", "evidence", "required"}
     assert set(result["auto_renewal"]) == {"present", "evidence"}
     assert "value" in result["effective_date"]

@@ -20,8 +20,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 def _ctx(doc: Document) -> AuditContext:
     seg = segment(doc)
     prose = [s for s in seg.sentences if s.kind == "sentence"]
-    read = readability.analyse([doc.text[s.start : s.end] for s in prose],
-                               [s.section for s in prose], len(seg.sections))
+    read = readability.analyse(
+        [doc.text[s.start : s.end] for s in prose], [s.section for s in prose], len(seg.sections)
+    )
     return AuditContext(doc, seg, read, Config())
 
 
@@ -29,16 +30,22 @@ def kind_of(text: str, source: str = "doc.txt") -> str:
     return ds.classify_kind(_ctx(Document(text=text, source=source, format="txt")))
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("Terms of Service\n\nBy using the app you agree to these terms.", "terms"),
-    ("PRIVACY NOTICE\n\nWe process your personal data as data controller.", "privacy"),
-    ("Returns & Refunds\n\nYou can return unworn items within 30 days for a refund.", "refund"),
-    ("Cookie Policy\n\nWe use cookies and similar tracking technologies.", "cookie"),
-    ("Opening hours\n\nWe are open from 9 to 5 on weekdays.", "other"),
-    # the body decides when the title is neutral
-    ("Our promise\n\nWe collect personal data. Your personal data is processed lawfully. The "
-     "data controller is Acme. You may object to processing of your personal data.", "privacy"),
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Terms of Service\n\nBy using the app you agree to these terms.", "terms"),
+        ("PRIVACY NOTICE\n\nWe process your personal data as data controller.", "privacy"),
+        ("Returns & Refunds\n\nYou can return unworn items within 30 days for a refund.", "refund"),
+        ("Cookie Policy\n\nWe use cookies and similar tracking technologies.", "cookie"),
+        ("Opening hours\n\nWe are open from 9 to 5 on weekdays.", "other"),
+        # the body decides when the title is neutral
+        (
+            "Our promise\n\nWe collect personal data. Your personal data is processed lawfully. The "
+            "data controller is Acme. You may object to processing of your personal data.",
+            "privacy",
+        ),
+    ],
+)
 def test_kind_from_title_and_words(text, kind):
     assert kind_of(text) == kind
 
@@ -68,8 +75,12 @@ def test_samples_checklist(name):
     ctx = _ctx(ingest_file(path))
     kind = ds.classify_kind(ctx)
     result, found = ds.check_disclosures(ctx, [], kind)
-    assert (kind, result["contact"]["status"], result["cancellation"]["status"],
-            result["refunds"]["status"]) == EXPECTED[name]
+    assert (
+        kind,
+        result["contact"]["status"],
+        result["cancellation"]["status"],
+        result["refunds"]["status"],
+    ) == EXPECTED[name]
     codes = {f.rule for f in found}
     if EXPECTED[name][1] == "missing":
         assert "DS301" in codes

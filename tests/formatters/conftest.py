@@ -18,7 +18,7 @@ POLICY = (
     "2. Disputes\n\nAny dispute shall be resolved by binding arbitration. Notwithstanding "
     "anything to the contrary herein contained, the Company shall not, under any circumstances "
     "whatsoever, be liable to the Licensee for consequential damages.\n\n"
-    "=HYPERLINK(\"http://evil\") is how a formula starts.\n\nContact: help@acme.com\n"
+    '=HYPERLINK("http://evil") is how a formula starts.\n\nContact: help@acme.com\n'
 )
 PLAIN = "# Refunds\n\nYou can get your money back within 30 days. Email help@acme.com.\n"
 

@@ -89,8 +89,9 @@ def test_index_table_is_sortable_and_links_documents(report):
         assert soup.find(id=link[1:]) is not None
         assert tr.get_text().count(d.source) == 1
     grade_col = headers.index("Grade")
-    assert float(rows[0].find_all("td")[grade_col]["data-sort"]) == report.documents[0].grade[
-        "score"]
+    assert (
+        float(rows[0].find_all("td")[grade_col]["data-sort"]) == report.documents[0].grade["score"]
+    )
     assert "error: the file is empty" in rows[2].get_text()
 
 
@@ -115,8 +116,10 @@ def test_document_text_is_complete_and_findings_are_highlighted(report):
 def test_readability_against_targets_and_chart(report):
     html = FORMATTERS["html"](report, target_grade=8, target_reading_ease=60)
     section = _soup(html).find("section", id="doc1")
-    rows = {tr.find("td").get_text(): tr for tr in section.find("table", class_="readability")
-            .tbody.find_all("tr")}
+    rows = {
+        tr.find("td").get_text(): tr
+        for tr in section.find("table", class_="readability").tbody.find_all("tr")
+    }
     assert "≥ 60" in rows["Flesch Reading Ease"].get_text()
     assert "≤ 8" in rows["Flesch-Kincaid grade"].get_text()
     svg = section.find("svg", class_="chart")
@@ -134,7 +137,11 @@ def test_highlight_segments_handles_overlaps():
     segs = highlight_segments(text, findings)
     assert "".join(s["text"] for s in segs) == text
     assert [(s["text"], s["findings"]) for s in segs] == [
-        ("a", []), ("bc", [0]), ("de", [0, 1]), ("fgh", [1]), ("ij", []),
+        ("a", []),
+        ("bc", [0]),
+        ("de", [0, 1]),
+        ("fgh", [1]),
+        ("ij", []),
     ]
     assert segs[2]["severity"] == "error"
 
@@ -150,14 +157,21 @@ def test_sentence_chart_buckets_long_documents():
 
 def test_disclosures_and_key_terms_are_rendered_escaped():
     rec = {
-        "source": "x.txt", "error": None, "format": "txt", "kind": "terms",
+        "source": "x.txt",
+        "error": None,
+        "format": "txt",
+        "kind": "terms",
         "grade": {"letter": "C", "score": 60.0, "parts": {"readability": 50.0}},
         "readability": {"flesch_reading_ease": 55.0, "flesch_kincaid_grade": 9.0},
-        "text": "Email <b>us</b> at help@acme.com.", "sentences": [],
+        "text": "Email <b>us</b> at help@acme.com.",
+        "sentences": [],
         "findings": [],
         "disclosures": {
-            "contact": {"status": "partial", "channels": ["email"], "evidence": [
-                {"start": 0, "end": 5}]},
+            "contact": {
+                "status": "partial",
+                "channels": ["email"],
+                "evidence": [{"start": 0, "end": 5}],
+            },
             "cancellation": {"status": "missing", "evidence": []},
             "auto_renewal": {"present": False, "evidence": []},
             "effective_date": {"status": "present", "value": "1 May <2025>"},
@@ -170,7 +184,10 @@ def test_disclosures_and_key_terms_are_rendered_escaped():
     assert "You can <cancel> any time" in box.get_text() and box.find("cancel") is None
     rows = soup.find("table", class_="disclosures").find_all("tr")
     assert [r.find_all("td")[1].get_text() for r in rows] == [
-        "partial", "missing", "absent", "present",
+        "partial",
+        "missing",
+        "absent",
+        "present",
     ]
     assert "1 May <2025>" in rows[3].get_text()
     assert "channels: email" in rows[0].get_text()
@@ -180,10 +197,21 @@ def test_disclosures_and_key_terms_are_rendered_escaped():
 
 def test_key_terms_items_are_a_list_with_markdown_to_paste():
     rec = {
-        "source": "x.txt", "error": None, "findings": [], "readability": {}, "grade": {},
+        "source": "x.txt",
+        "error": None,
+        "findings": [],
+        "readability": {},
+        "grade": {},
         "key_terms": {
-            "items": [{"topic": "Renewal", "text": "Your plan <renews> monthly.", "start": 0,
-                       "end": 5, "rule": "CL210"}],
+            "items": [
+                {
+                    "topic": "Renewal",
+                    "text": "Your plan <renews> monthly.",
+                    "start": 0,
+                    "end": 5,
+                    "rule": "CL210",
+                }
+            ],
             "markdown": "## Key terms\n\n- **Renewal:** Your plan renews monthly.\n",
         },
     }

@@ -22,7 +22,7 @@ def test_json_matches_the_documented_schema(report, report_schema):
     for d in docs[:2]:
         for f in d["findings"]:
             if f["start"] is not None:
-                assert d["text"][f["start"]:f["end"]] == f["excerpt"]
+                assert d["text"][f["start"] : f["end"]] == f["excerpt"]
 
 
 def test_json_leaves_text_out_unless_asked(report):
@@ -76,8 +76,17 @@ def test_csv_one_row_per_finding_and_per_failed_document(report):
     row = next(r for r in rows if r["rule"] == spans[0].rule and r["start"] == str(spans[0].start))
     assert row["line"] == str(spans[0].line) and row["column"] == str(spans[0].column)
     assert row["severity"] == spans[0].severity and row["category"] == (spans[0].category or "")
-    for col in ("document", "rule", "category", "severity", "line", "column", "page", "excerpt",
-                "suggestion"):
+    for col in (
+        "document",
+        "rule",
+        "category",
+        "severity",
+        "line",
+        "column",
+        "page",
+        "excerpt",
+        "suggestion",
+    ):
         assert col in rows[0]
 
 
@@ -87,13 +96,34 @@ def test_csv_neutralises_formula_cells():
     out = io.StringIO()
     w = CsvWriter(out)
     w.start()
-    w.add({"source": "a.txt", "error": None, "findings": [{
-        "rule": "X1", "name": "x", "category": None, "severity": "info", "message": "m",
-        "start": 0, "end": 5, "line": 1, "column": 1, "page": None, "section": "+cmd",
-        "excerpt": '=HYPERLINK("http://evil")', "explanation": "", "suggestion": "@SUM(1)",
-        "confidence": None, "source": "pattern"}]})
+    w.add(
+        {
+            "source": "a.txt",
+            "error": None,
+            "findings": [
+                {
+                    "rule": "X1",
+                    "name": "x",
+                    "category": None,
+                    "severity": "info",
+                    "message": "m",
+                    "start": 0,
+                    "end": 5,
+                    "line": 1,
+                    "column": 1,
+                    "page": None,
+                    "section": "+cmd",
+                    "excerpt": '=HYPERLINK("http://evil")',
+                    "explanation": "",
+                    "suggestion": "@SUM(1)",
+                    "confidence": None,
+                    "source": "pattern",
+                }
+            ],
+        }
+    )
     row = next(csv.DictReader(io.StringIO(out.getvalue())))
-    assert row["excerpt"] == "'=HYPERLINK(\"http://evil\")"
+    assert row["excerpt"] == '\'=HYPERLINK("http://evil")'
     assert row["suggestion"] == "'@SUM(1)" and row["section"] == "'+cmd"
     assert row["message"] == "m"
 
@@ -125,14 +155,36 @@ def test_every_format_stays_fast_on_a_5mb_sentence():
     from tosaudit.formatters.common import render_records
 
     text = "word " * (1024 * 1024)  # 5 MB, no punctuation
-    f = {"rule": "RD102", "name": "very-long-sentence", "category": None, "severity": "warning",
-         "message": "Very long sentence.", "explanation": "e", "source": "readability",
-         "start": 0, "end": len(text), "line": 1, "column": 1, "end_line": 1,
-         "end_column": len(text) + 1, "page": None, "section": None, "excerpt": text,
-         "suggestion": None, "confidence": None}
-    rec = {"source": "big.txt", "error": None, "format": "txt", "text": text, "findings": [f],
-           "readability": {"words": 1024 * 1024}, "grade": {"letter": "E", "score": 1.0},
-           "sentences": [{"flesch_kincaid_grade": 400000.0}]}
+    f = {
+        "rule": "RD102",
+        "name": "very-long-sentence",
+        "category": None,
+        "severity": "warning",
+        "message": "Very long sentence.",
+        "explanation": "e",
+        "source": "readability",
+        "start": 0,
+        "end": len(text),
+        "line": 1,
+        "column": 1,
+        "end_line": 1,
+        "end_column": len(text) + 1,
+        "page": None,
+        "section": None,
+        "excerpt": text,
+        "suggestion": None,
+        "confidence": None,
+    }
+    rec = {
+        "source": "big.txt",
+        "error": None,
+        "format": "txt",
+        "text": text,
+        "findings": [f],
+        "readability": {"words": 1024 * 1024},
+        "grade": {"letter": "E", "score": 1.0},
+        "sentences": [{"flesch_kincaid_grade": 400000.0}],
+    }
     for name, writer in WRITERS.items():
         start = time.perf_counter()
         out = render_records(writer, [rec], rules=[])

@@ -18,12 +18,22 @@ def test_summary_table_and_details(report):
 
 
 def test_policy_markup_is_escaped():
-    finding = {"rule": "X", "name": "x", "severity": "warning", "line": 1,
-               "message": "Bad <img src=x onerror=alert(1)>",
-               "excerpt": 'Click <script>alert("pwned")</script> | now',
-               "suggestion": "Use [this](http://evil)"}
-    rec = {"source": "<b>a</b>.txt", "error": None, "findings": [finding], "grade": {},
-           "readability": {}}
+    finding = {
+        "rule": "X",
+        "name": "x",
+        "severity": "warning",
+        "line": 1,
+        "message": "Bad <img src=x onerror=alert(1)>",
+        "excerpt": 'Click <script>alert("pwned")</script> | now',
+        "suggestion": "Use [this](http://evil)",
+    }
+    rec = {
+        "source": "<b>a</b>.txt",
+        "error": None,
+        "findings": [finding],
+        "grade": {},
+        "readability": {},
+    }
     md = render_records(MarkdownWriter, [rec])
     assert "<script>" not in md and "<img" not in md and "<b>a</b>" not in md
     assert '&lt;script&gt;alert\\("pwned"\\)&lt;/script&gt; \\| now' in md
@@ -36,8 +46,10 @@ def test_md_escape():
 
 
 def test_long_finding_lists_are_cut():
-    findings = [{"rule": "X", "name": "x", "severity": "info", "message": f"m{i}", "line": i + 1}
-                for i in range(MAX_FINDINGS + 7)]
+    findings = [
+        {"rule": "X", "name": "x", "severity": "info", "message": f"m{i}", "line": i + 1}
+        for i in range(MAX_FINDINGS + 7)
+    ]
     rec = {"source": "a.txt", "error": None, "findings": findings, "grade": {}, "readability": {}}
     md = render_records(MarkdownWriter, [rec])
     assert "… and 7 more" in md

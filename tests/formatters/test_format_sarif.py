@@ -77,8 +77,9 @@ def test_unreadable_documents_become_notifications(report, batch_files):
 def test_files_outside_the_base_get_file_uris(report, tmp_path_factory):
     other = tmp_path_factory.mktemp("elsewhere")
     run = _sarif(report, other)["runs"][0]
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-            for r in run["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    }
     assert all(u.startswith("file:///") for u in uris)
 
 
@@ -94,8 +95,15 @@ def test_a_rule_missing_from_the_registry_still_gets_one_descriptor(sarif_schema
     from tosaudit.formatters.common import render_records
     from tosaudit.formatters.sarif_format import SarifWriter
 
-    f = {"rule": "ZZ1", "name": "new-check", "severity": "info", "message": "m",
-         "explanation": "What it means.", "line": None, "excerpt": None}
+    f = {
+        "rule": "ZZ1",
+        "name": "new-check",
+        "severity": "info",
+        "message": "m",
+        "explanation": "What it means.",
+        "line": None,
+        "excerpt": None,
+    }
     rec = {"source": "a.txt", "error": None, "format": "txt", "findings": [f, dict(f)]}
     log = json.loads(render_records(SarifWriter, [rec], rules=describe_all()))
     jsonschema.Draft4Validator(sarif_schema).validate(log)
@@ -104,4 +112,5 @@ def test_a_rule_missing_from_the_registry_still_gets_one_descriptor(sarif_schema
     assert ids.count("ZZ1") == 1
     assert all(ids[r["ruleIndex"]] == "ZZ1" for r in run["results"])
     assert run["tool"]["driver"]["rules"][ids.index("ZZ1")]["shortDescription"] == {
-        "text": "What it means."}
+        "text": "What it means."
+    }

@@ -41,8 +41,10 @@ def test_binary_garbage():
     [
         (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "a PNG image"),
         (b"\xff\xd8\xff\xe0\0\x10JFIF", "a JPEG image"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 8, "an old Office file (.doc/.xls); "
-         "save it as .docx"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 8,
+            "an old Office file (.doc/.xls); save it as .docx",
+        ),
         (b"{\\rtf1\\ansi Terms}", "an RTF file; save it as .docx or PDF"),
         (b"\x7fELF\x02\x01\x01", "a program (ELF executable)"),
     ],

@@ -202,8 +202,8 @@ def test_text_box_read_once():
         'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
         'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
         'xmlns:v="urn:schemas-microsoft-com:vml">'
-        "<mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent>"
-        "<w:p><w:r><w:rPr><w:sz w:val=\"12\"/></w:rPr><w:t>Fees are non-refundable.</w:t></w:r>"
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
+        '<w:p><w:r><w:rPr><w:sz w:val="12"/></w:rPr><w:t>Fees are non-refundable.</w:t></w:r>'
         "</w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
         "<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r>"
         "<w:t>Fees are non-refundable.</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict>"

@@ -49,8 +49,16 @@ def test_main_content_only(doc):
         "Call us on\n0117 496 0000.\n\n"
         "Last updated 1 May 2024\n"
     )
-    for boilerplate in ("Home", "Acme banner", "Accept", "not content", "hidden", "Related",
-                        "Copyright", "Search"):
+    for boilerplate in (
+        "Home",
+        "Acme banner",
+        "Accept",
+        "not content",
+        "hidden",
+        "Related",
+        "Copyright",
+        "Search",
+    ):
         assert boilerplate not in doc.text
 
 
@@ -61,8 +69,10 @@ def test_headings(doc):
 
 
 def test_body_without_main_drops_page_header_and_footer():
-    page = (b"<html><body><header>Site name</header><h1>Privacy</h1><p>We keep little.</p>"
-            b"<footer>Imprint</footer></body></html>")
+    page = (
+        b"<html><body><header>Site name</header><h1>Privacy</h1><p>We keep little.</p>"
+        b"<footer>Imprint</footer></body></html>"
+    )
     doc = ingest_bytes(page, "p.html")
     assert doc.text == "Privacy\n\nWe keep little.\n"
 

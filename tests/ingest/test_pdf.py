@@ -121,8 +121,10 @@ def test_heading_hint_is_used_by_segmentation(doc):
     from tosaudit.segment import segment
 
     seg = segment(doc)
-    assert [s.heading for s in seg.sections][:2] == ["Acme Cloud Terms of Service",
-                                                      "1. Fees and Billing"]
+    assert [s.heading for s in seg.sections][:2] == [
+        "Acme Cloud Terms of Service",
+        "1. Fees and Billing",
+    ]
 
 
 def test_empty_user_password_is_tried():
@@ -132,8 +134,9 @@ def test_empty_user_password_is_tried():
 
 
 def test_encrypted_with_password():
-    data = pdf_bytes([[("Secret terms.", BODY, False)]], owner_password="owner",
-                     user_password="secret")
+    data = pdf_bytes(
+        [[("Secret terms.", BODY, False)]], owner_password="owner", user_password="secret"
+    )
     with pytest.raises(EncryptedError) as err:
         ingest_bytes(data, "locked.pdf")
     assert type(err.value) is EncryptedError
@@ -188,8 +191,17 @@ def test_pdf_sniffed_whatever_its_name():
 
 @pytest.mark.parametrize(
     ("line", "is_number"),
-    [("3", True), ("Page 2 of 9", True), ("- 4 -", True), ("xii", True), ("p. 7", True),
-     ("Civil", False), ("ill", False), ("12. Termination", False), ("2 Payments", False)],
+    [
+        ("3", True),
+        ("Page 2 of 9", True),
+        ("- 4 -", True),
+        ("xii", True),
+        ("p. 7", True),
+        ("Civil", False),
+        ("ill", False),
+        ("12. Termination", False),
+        ("2 Payments", False),
+    ],
 )
 def test_page_number_lines(line, is_number):
     from tosaudit.ingest.pdf import _PAGE_NUMBER
@@ -200,8 +212,10 @@ def test_page_number_lines(line, is_number):
 def test_words_placed_by_offsets_without_space_glyphs():
     from ingest_builders import raw_pdf
 
-    content = (b"BT /F1 11 Tf 72 700 Td [(W) 80 (e) -330 (renew) -330 (your) -330 (plan.)] TJ ET\n"
-               b"BT /F1 11 Tf 72 686 Td [(Cancel) -330 (any) -330 (time.)] TJ ET")
+    content = (
+        b"BT /F1 11 Tf 72 700 Td [(W) 80 (e) -330 (renew) -330 (your) -330 (plan.)] TJ ET\n"
+        b"BT /F1 11 Tf 72 686 Td [(Cancel) -330 (any) -330 (time.)] TJ ET"
+    )
     doc = ingest_bytes(raw_pdf(content), "tex.pdf")
     # -330/1000 em is a word space; +80 is kerning inside "We".
     assert doc.text == "We renew your plan. Cancel any time.\n"

@@ -41,7 +41,7 @@ def test_hard_sentence_gets_a_verified_suggestion():
     assert f.suggestion.startswith("You must pay $10 before the start of the Services.")
     assert "help@acme.com" in f.suggestion and "14 days" in f.suggestion
     assert "Plainer version" in f.message
-    assert report.text[f.start:f.end] == f.excerpt
+    assert report.text[f.start : f.end] == f.excerpt
 
 
 def test_legalese_sentence_without_other_finding_gets_pl501():
@@ -50,7 +50,7 @@ def test_legalese_sentence_without_other_finding_gets_pl501():
     assert len(pl) == 1
     assert pl[0].suggestion == "You agree to follow these terms."
     assert "'hereby'" in pl[0].message
-    assert report.text[pl[0].start:pl[0].end] == pl[0].excerpt
+    assert report.text[pl[0].start : pl[0].end] == pl[0].excerpt
 
 
 def test_rule_selection_and_switch_are_respected():

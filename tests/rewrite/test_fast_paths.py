@@ -36,7 +36,7 @@ def _slow_names(text: str) -> Counter[str]:
         if not word[:1].isupper() or word == "I":
             continue
         before = text[max(0, m.start() - 12) : m.start()].rstrip()
-        if not before or before[-1] in ".!?:;\n\"\u201c(" or before.endswith(")"):
+        if not before or before[-1] in '.!?:;\n"\u201c(' or before.endswith(")"):
             continue
         out[word] += 1
     return out
@@ -48,8 +48,16 @@ def test_fk_grade_matches_the_full_metrics(text):
     assert fk_grade([text, "Short one.", ""]) == _slow_fk([text, "Short one.", ""])
 
 
-TRICKY = ["a x-Y b", "a x--Y Z", "ab-cd-Ef Gh", "q/R S", "x\u2019Y Z", "1Abc d Ef",
-          "_Abc x Def", "\u00e9B c D"]
+TRICKY = [
+    "a x-Y b",
+    "a x--Y Z",
+    "ab-cd-Ef Gh",
+    "q/R S",
+    "x\u2019Y Z",
+    "1Abc d Ef",
+    "_Abc x Def",
+    "\u00e9B c D",
+]
 
 
 @pytest.mark.parametrize("text", SENTENCES + TRICKY)
@@ -58,8 +66,10 @@ def test_proper_names_match_a_token_by_token_scan(text):
 
 
 def test_facts_count_words_once_per_fact():
-    f = facts("You must not pay 10 percent, two dollars or USD 5 within 3 months; "
-              "we cannot refund in May 4 or in June.")
+    f = facts(
+        "You must not pay 10 percent, two dollars or USD 5 within 3 months; "
+        "we cannot refund in May 4 or in June."
+    )
     assert f.negations == Counter({"not": 2})  # "cannot" is "can not"
     assert f.modals == Counter({"must": 1, "can": 1, "may": 1})  # the month too: words count
     assert f.money == Counter({"dollars": 1, "usd": 1})
@@ -79,21 +89,30 @@ def test_is_all_caps_counts_ascii_letters_only():
 
 
 def test_nested_defined_terms_restore_the_longer_one_whatever_the_order():
-    info = DocInfo(defined_terms=frozenset({"Yahoo", "YAHOO ENTITIES", "Services"}),
-                   vocabulary=lambda: ({}, frozenset()))
+    info = DocInfo(
+        defined_terms=frozenset({"Yahoo", "YAHOO ENTITIES", "Services"}),
+        vocabulary=lambda: ({}, frozenset()),
+    )
     text, _ = tf.sentence_case("THE YAHOO ENTITIES ARE NOT LIABLE FOR THE SERVICES.", info)
     assert text == "The YAHOO ENTITIES are not liable for the Services."
 
 
 def test_rewrites_do_not_depend_on_the_hash_seed():
-    code = ("from tosaudit.rewrite import transforms as tf\n"
-            "from tosaudit.rewrite.transforms import DocInfo\n"
-            "info = DocInfo(defined_terms=frozenset({'Yahoo', 'YAHOO ENTITIES', 'Yahoo Inc',"
-            " 'Entities'}), vocabulary=lambda: ({}, frozenset()))\n"
-            "print(tf.sentence_case('YAHOO ENTITIES AND YAHOO INC ARE NOT LIABLE.', info)[0])\n")
+    code = (
+        "from tosaudit.rewrite import transforms as tf\n"
+        "from tosaudit.rewrite.transforms import DocInfo\n"
+        "info = DocInfo(defined_terms=frozenset({'Yahoo', 'YAHOO ENTITIES', 'Yahoo Inc',"
+        " 'Entities'}), vocabulary=lambda: ({}, frozenset()))\n"
+        "print(tf.sentence_case('YAHOO ENTITIES AND YAHOO INC ARE NOT LIABLE.', info)[0])\n"
+    )
     outs = {
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                       env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+        ).stdout
         for seed in ("0", "1", "2", "3")
     }
     assert len(outs) == 1

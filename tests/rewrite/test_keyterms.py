@@ -2,8 +2,10 @@ from tosaudit.api import audit_text
 from tosaudit.models import Finding
 from tosaudit.rewrite.keyterms import key_terms
 
-TEXT = ("Your plan renews each month. Email help@acme.com or call 555-0100. "
-        "To cancel, open Settings > Plan and press Cancel.")
+TEXT = (
+    "Your plan renews each month. Email help@acme.com or call 555-0100. "
+    "To cancel, open Settings > Plan and press Cancel."
+)
 
 
 class _Ctx:
@@ -11,9 +13,19 @@ class _Ctx:
 
 
 def _clause(category: str, summary: str, start: int, end: int, conf: float = 0.9) -> Finding:
-    return Finding(rule="CL" + category[:3], name=category, severity="warning", message="m",
-                   explanation="e", source="pattern", category=category, start=start, end=end,
-                   summary=summary, confidence=conf)
+    return Finding(
+        rule="CL" + category[:3],
+        name=category,
+        severity="warning",
+        message="m",
+        explanation="e",
+        source="pattern",
+        category=category,
+        start=start,
+        end=end,
+        summary=summary,
+        confidence=conf,
+    )
 
 
 def test_box_from_clauses_and_disclosures():
@@ -21,16 +33,29 @@ def test_box_from_clauses_and_disclosures():
         _clause("arbitration", "Disputes go to private arbitration, not court.", 0, 5),
         _clause("auto_renewal", "Your plan renews every month until you cancel.", 0, 27),
         _clause("arbitration", "A weaker duplicate.", 10, 12, conf=0.2),
-        Finding(rule="RD101", name="hard", severity="warning", message="m", explanation="e",
-                source="readability", start=0, end=5),
+        Finding(
+            rule="RD101",
+            name="hard",
+            severity="warning",
+            message="m",
+            explanation="e",
+            source="readability",
+            start=0,
+            end=5,
+        ),
     ]
     email = TEXT.index("help@acme.com")
     cancel = TEXT.index("To cancel")
     disclosures = {
-        "contact": {"status": "present", "channels": ["email", "phone"],
-                    "evidence": [{"start": email, "end": email + 13}]},
-        "cancellation": {"status": "instructions",
-                         "evidence": [{"start": cancel, "end": len(TEXT)}]},
+        "contact": {
+            "status": "present",
+            "channels": ["email", "phone"],
+            "evidence": [{"start": email, "end": email + 13}],
+        },
+        "cancellation": {
+            "status": "instructions",
+            "evidence": [{"start": cancel, "end": len(TEXT)}],
+        },
         "refunds": {"status": "missing", "evidence": []},
         "auto_renewal": {"present": True, "evidence": [{"start": 0, "end": 27}]},
     }
@@ -47,13 +72,21 @@ def test_box_from_clauses_and_disclosures():
 
 
 def test_statuses_without_evidence():
-    box = key_terms(None, [], {"cancellation": {"status": "mention_only"},
-                               "contact": {"status": "missing", "channels": []},
-                               "auto_renewal": {"present": True}})
+    box = key_terms(
+        None,
+        [],
+        {
+            "cancellation": {"status": "mention_only"},
+            "contact": {"status": "missing", "channels": []},
+            "auto_renewal": {"present": True},
+        },
+    )
     texts = [i["text"] for i in box["items"]]
-    assert texts == ["Your plan renews automatically until you cancel.",
-                     "You may cancel, but these terms do not say how.",
-                     "These terms give no way to contact the business."]
+    assert texts == [
+        "Your plan renews automatically until you cancel.",
+        "You may cancel, but these terms do not say how.",
+        "These terms give no way to contact the business.",
+    ]
 
 
 def test_nothing_to_say_gives_none():

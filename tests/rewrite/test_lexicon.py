@@ -44,22 +44,45 @@ def test_yaml_booleans_are_a_clear_error():
         lx.build({"substitutions": [["hereby", "", "q", "GARNER"]]})
 
 
-@pytest.mark.parametrize(("verb", "form", "expected"), [
-    ("end", "s", "ends"), ("end", "past", "ended"), ("end", "ing", "ending"),
-    ("try", "s", "tries"), ("try", "past", "tried"), ("stop", "past", "stopped"),
-    ("give", "pp", "given"), ("give", "past", "gave"), ("find out", "s", "finds out"),
-    ("use", "ing", "using"), ("make sure", "past", "made sure"),
-])
+@pytest.mark.parametrize(
+    ("verb", "form", "expected"),
+    [
+        ("end", "s", "ends"),
+        ("end", "past", "ended"),
+        ("end", "ing", "ending"),
+        ("try", "s", "tries"),
+        ("try", "past", "tried"),
+        ("stop", "past", "stopped"),
+        ("give", "pp", "given"),
+        ("give", "past", "gave"),
+        ("find out", "s", "finds out"),
+        ("use", "ing", "using"),
+        ("make sure", "past", "made sure"),
+    ],
+)
 def test_inflect(verb, form, expected):
     assert lx.inflect(verb, form) == expected
 
 
-@pytest.mark.parametrize(("pp", "base"), [
-    ("charged", "charge"), ("collected", "collect"), ("stopped", "stop"), ("applied", "apply"),
-    ("processed", "process"), ("used", "use"), ("provided", "provide"), ("offered", "offer"),
-    ("reviewed", "review"), ("obtained", "obtain"), ("billed", "bill"), ("given", "give"),
-    ("limited", "limit"), ("sent", "send"),
-])
+@pytest.mark.parametrize(
+    ("pp", "base"),
+    [
+        ("charged", "charge"),
+        ("collected", "collect"),
+        ("stopped", "stop"),
+        ("applied", "apply"),
+        ("processed", "process"),
+        ("used", "use"),
+        ("provided", "provide"),
+        ("offered", "offer"),
+        ("reviewed", "review"),
+        ("obtained", "obtain"),
+        ("billed", "bill"),
+        ("given", "give"),
+        ("limited", "limit"),
+        ("sent", "send"),
+    ],
+)
 def test_base_of_participle(pp, base):
     assert lx.base_of_participle(pp) == base
 

@@ -30,8 +30,10 @@ def test_plain_text_applies_every_verified_suggestion(report):
     out = plain.plain_text(report)
     assert "You agree to follow these terms." in out
     assert "Write to help@acme.com before the start of your subscription." in out
-    assert ("You must not:\n(a) reproduce the application in any way;\n"
-            "(b) sell the application to anyone else; or\n(c) change the application.") in out
+    assert (
+        "You must not:\n(a) reproduce the application in any way;\n"
+        "(b) sell the application to anyone else; or\n(c) change the application."
+    ) in out
     assert "The fee is charged monthly." in out  # unchanged sentences stay as they are
     edits = plain.edits(report)
     assert edits == sorted(edits)

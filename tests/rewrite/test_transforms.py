@@ -12,38 +12,44 @@ def lex(text: str) -> str:
     return tf.apply_lexicon(text, INFO)[0]
 
 
-@pytest.mark.parametrize(("before", "after"), [
-    ("Read this prior to using the app.", "Read this before using the app."),
-    ("In the event that it fails, call us.", "If it fails, call us."),
-    ("We terminated the plan pursuant to section 4.", "We ended the plan under section 4."),
-    ("The trial commences today.", "The trial starts today."),
-    ("We may modify these terms.", "We may change these terms."),
-    ("This is an initial fee.", "This is a first fee."),
-    ("Please note that fees apply.", "Fees apply."),
-    ("You hereby agree.", "You agree."),
-    ("You waive any and all claims.", "You waive all claims."),
-    ("The clause is null and void.", "The clause is void."),
-    ("You must cease and desist.", "You must stop."),
-    ("You made a payment of $5 yesterday.", "You paid $5 yesterday."),
-    ("We will provide notice to you by email.", "We will notify you by email."),
-    ("We will make a decision soon.", "We will decide soon."),
-    ("Fees are due and payable monthly.", "Fees are due monthly."),
-])
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Read this prior to using the app.", "Read this before using the app."),
+        ("In the event that it fails, call us.", "If it fails, call us."),
+        ("We terminated the plan pursuant to section 4.", "We ended the plan under section 4."),
+        ("The trial commences today.", "The trial starts today."),
+        ("We may modify these terms.", "We may change these terms."),
+        ("This is an initial fee.", "This is a first fee."),
+        ("Please note that fees apply.", "Fees apply."),
+        ("You hereby agree.", "You agree."),
+        ("You waive any and all claims.", "You waive all claims."),
+        ("The clause is null and void.", "The clause is void."),
+        ("You must cease and desist.", "You must stop."),
+        ("You made a payment of $5 yesterday.", "You paid $5 yesterday."),
+        ("We will provide notice to you by email.", "We will notify you by email."),
+        ("We will make a decision soon.", "We will decide soon."),
+        ("Fees are due and payable monthly.", "Fees are due monthly."),
+    ],
+)
 def test_legalese_must_change(before, after):
     assert lex(before) == after
 
 
-@pytest.mark.parametrize("text", [
-    'The phrase "prior to" is quoted here.',
-    "See https://example.com/prior-to-terminate for details.",
-    "Write to terminate.notices@example.com today.",
-    "Set `prior_to = commence` in the config file.",
-    "See the Termination section below.",  # a defined term or heading in mid-sentence
-    "Any attempt to cheat is banned.",  # "attempt" as a noun: "any try" would be wrong
-    "Use reasonable endeavours to help.",
-    "Read the Terms and Conditions carefully.",  # a title, not a doublet
-    "Our office is at 1 Commence Street, Springfield.",  # an address
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The phrase "prior to" is quoted here.',
+        "See https://example.com/prior-to-terminate for details.",
+        "Write to terminate.notices@example.com today.",
+        "Set `prior_to = commence` in the config file.",
+        "See the Termination section below.",  # a defined term or heading in mid-sentence
+        "Any attempt to cheat is banned.",  # "attempt" as a noun: "any try" would be wrong
+        "Use reasonable endeavours to help.",
+        "Read the Terms and Conditions carefully.",  # a title, not a doublet
+        "Our office is at 1 Commence Street, Springfield.",  # an address
+    ],
+)
 def test_legalese_must_not_change(text):
     assert lex(text) == text
 
@@ -54,14 +60,19 @@ def test_flagged_words_are_reported_not_replaced():
     assert flagged[0]["from"] == "said"
 
 
-@pytest.mark.parametrize(("before", "after"), [
-    ("You shall pay the fee.", "You must pay the fee."),
-    ("You shall not copy the app.", "You must not copy the app."),
-    ("This Agreement shall be governed by Irish law.",
-     "This Agreement will be governed by Irish law."),
-    ("Section 5 shall survive.", "Section 5 will survive."),
-    ("SHALL PAY.", "MUST PAY."),
-])
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("You shall pay the fee.", "You must pay the fee."),
+        ("You shall not copy the app.", "You must not copy the app."),
+        (
+            "This Agreement shall be governed by Irish law.",
+            "This Agreement will be governed by Irish law.",
+        ),
+        ("Section 5 shall survive.", "Section 5 will survive."),
+        ("SHALL PAY.", "MUST PAY."),
+    ],
+)
 def test_shall(before, after):
     assert tf.replace_shall(before, INFO)[0] == after
 
@@ -83,13 +94,16 @@ def test_parties_are_detected_from_definitions():
     assert {"Services", "Company", "User"} <= info.defined_terms
 
 
-@pytest.mark.parametrize(("before", "after"), [
-    ("The User agrees to pay.", "You agree to pay."),
-    ("The Company reserves the right to refuse.", "We reserve the right to refuse."),
-    ("The User may write to the Company.", "You may write to us."),
-    ("The User is responsible for the Company's fees.", "You are responsible for our fees."),
-    ("The User's data stays with the User.", "Your data stays with you."),
-])
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("The User agrees to pay.", "You agree to pay."),
+        ("The Company reserves the right to refuse.", "We reserve the right to refuse."),
+        ("The User may write to the Company.", "You may write to us."),
+        ("The User is responsible for the Company's fees.", "You are responsible for our fees."),
+        ("The User's data stays with the User.", "Your data stays with you."),
+    ],
+)
 def test_parties_must_change(before, after):
     info = doc_info(DEFINED, [(0, len(DEFINED))])
     assert tf.replace_parties(before, info)[0] == after
@@ -104,8 +118,10 @@ def test_parties_not_changed_without_definition():
 
 
 def test_all_caps_to_sentence_case_keeps_names_and_acronyms():
-    doc = ("Acme provides the Services in the EU. Acme is based in Dublin. "
-           "ACME AND ITS AFFILIATES ARE NOT LIABLE FOR THE SERVICES IN THE EU OR IN DUBLIN.")
+    doc = (
+        "Acme provides the Services in the EU. Acme is based in Dublin. "
+        "ACME AND ITS AFFILIATES ARE NOT LIABLE FOR THE SERVICES IN THE EU OR IN DUBLIN."
+    )
     sents = [(0, 37), (38, 62), (63, len(doc))]
     info = doc_info(doc, sents)
     out, ops = tf.sentence_case(doc[63:], info)
@@ -121,24 +137,34 @@ def test_caps_list_labels_are_lowered():
     assert "(a) the app" in out and "(b) it is safe" in out
 
 
-@pytest.mark.parametrize(("before", "after"), [
-    ("Fees will be charged by us.", "We will charge fees."),
-    ("Your account may be suspended by Acme at any time.",
-     "Acme may suspend your account at any time."),
-    ("Your content is reviewed by us.", "We review your content."),
-    ("The report was sent by them.", "They sent the report."),
-    ("If your data has been deleted by us, we will tell you.",
-     "If we have deleted your data, we will tell you."),
-])
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Fees will be charged by us.", "We will charge fees."),
+        (
+            "Your account may be suspended by Acme at any time.",
+            "Acme may suspend your account at any time.",
+        ),
+        ("Your content is reviewed by us.", "We review your content."),
+        ("The report was sent by them.", "They sent the report."),
+        (
+            "If your data has been deleted by us, we will tell you.",
+            "If we have deleted your data, we will tell you.",
+        ),
+    ],
+)
 def test_passive_with_agent_becomes_active(before, after):
     assert tf.passive_to_active(before, INFO)[0] == after
 
 
-@pytest.mark.parametrize("text", [
-    "Your data is stored securely.",
-    "Fees will be charged monthly.",
-    "Your data is stored by region in Europe and America.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your data is stored securely.",
+        "Fees will be charged monthly.",
+        "Your data is stored by region in Europe and America.",
+    ],
+)
 def test_passive_without_agent_is_a_hint(text):
     out, ops, hints = tf.passive_to_active(text, INFO)
     assert out == text and ops == []
@@ -147,45 +173,67 @@ def test_passive_without_agent_is_a_hint(text):
 
 def test_passive_detection():
     assert [m.group(0) for m in tf.find_passives("It was given to you and is used daily.")] == [
-        "was given", "is used"]
+        "was given",
+        "is used",
+    ]
     assert tf.find_passives("You are interested in this. We need help.") == []
 
 
 def test_split_semicolon_and_provided_that():
-    s = sp.split_sentence("You may cancel at any time; we will not refund any fees already "
-                          "paid, provided that you may ask us for a credit.")
+    s = sp.split_sentence(
+        "You may cancel at any time; we will not refund any fees already "
+        "paid, provided that you may ask us for a credit."
+    )
     assert s is not None
-    assert s.units == ["You may cancel at any time.", "We will not refund any fees already paid.",
-                       "However, you may ask us for a credit."]
-    s = sp.split_sentence("You may use the app for free, provided that you follow the rules "
-                          "in these terms.")
+    assert s.units == [
+        "You may cancel at any time.",
+        "We will not refund any fees already paid.",
+        "However, you may ask us for a credit.",
+    ]
+    s = sp.split_sentence(
+        "You may use the app for free, provided that you follow the rules in these terms."
+    )
     assert s.units[-1] == "This applies only if you follow the rules in these terms."
 
 
 def test_split_list_structure():
-    s = sp.split_sentence("You must not (a) copy the app; (b) sell the app to anyone; or "
-                          "(c) change the app in any way.")
+    s = sp.split_sentence(
+        "You must not (a) copy the app; (b) sell the app to anyone; or "
+        "(c) change the app in any way."
+    )
     assert s.joiner == "\n"
-    assert s.units == ["You must not:", "(a) copy the app;", "(b) sell the app to anyone; or",
-                       "(c) change the app in any way."]
+    assert s.units == [
+        "You must not:",
+        "(a) copy the app;",
+        "(b) sell the app to anyone; or",
+        "(c) change the app in any way.",
+    ]
 
 
 def test_split_clauses_and_examples():
-    s = sp.split_sentence("We may update the app at any time, and we will tell you about "
-                          "big changes by email.")
-    assert s.units == ["We may update the app at any time.",
-                       "We will tell you about big changes by email."]
-    s = sp.split_sentence("You are responsible for all fees that apply to your account, "
-                          "including taxes and carrier charges.")
+    s = sp.split_sentence(
+        "We may update the app at any time, and we will tell you about big changes by email."
+    )
+    assert s.units == [
+        "We may update the app at any time.",
+        "We will tell you about big changes by email.",
+    ]
+    s = sp.split_sentence(
+        "You are responsible for all fees that apply to your account, "
+        "including taxes and carrier charges."
+    )
     assert s.units[-1] == "This includes taxes and carrier charges."
 
 
-@pytest.mark.parametrize("text", [
-    # never inside parentheses or quotes
-    "You may cancel (we keep data; you lose access) at any time with notice.",
-    'The notice says "you may cancel; we keep data" and nothing more.',
-    "Short one; two.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # never inside parentheses or quotes
+        "You may cancel (we keep data; you lose access) at any time with notice.",
+        'The notice says "you may cancel; we keep data" and nothing more.',
+        "Short one; two.",
+    ],
+)
 def test_split_must_not(text):
     assert sp.split_sentence(text) is None
 
@@ -209,68 +257,120 @@ def test_hostile_inputs_stay_fast():
     assert time.perf_counter() - t < 10
 
 
-@pytest.mark.parametrize(("before", "units"), [
-    ("If you do not pay the fee on time, we may suspend your account.",
-     ["We may suspend your account.", "This applies if you do not pay the fee on time."]),
-    ("Unless you and we agree otherwise, the hearing will take place in your county.",
-     ["The hearing will take place in your county.",
-      "This does not apply if you and we agree otherwise."]),
-    ("Although we try to keep the app running, we cannot promise that it will always work.",
-     ["We try to keep the app running.", "But we cannot promise that it will always work."]),
-    ("We may close your account at any time, unless the law says that we must keep it open.",
-     ["We may close your account at any time.",
-      "This does not apply if the law says that we must keep it open."]),
-    ("We may keep a copy of your posts after you delete them, which may include your photos.",
-     ["We may keep a copy of your posts after you delete them.", "This may include your photos."]),
-    ("You can pay for the plan with many kinds of card, such as Visa or American Express.",
-     ["You can pay for the plan with many kinds of card.",
-      "Examples include Visa or American Express."]),
-])
+@pytest.mark.parametrize(
+    ("before", "units"),
+    [
+        (
+            "If you do not pay the fee on time, we may suspend your account.",
+            ["We may suspend your account.", "This applies if you do not pay the fee on time."],
+        ),
+        (
+            "Unless you and we agree otherwise, the hearing will take place in your county.",
+            [
+                "The hearing will take place in your county.",
+                "This does not apply if you and we agree otherwise.",
+            ],
+        ),
+        (
+            "Although we try to keep the app running, we cannot promise that it will always work.",
+            ["We try to keep the app running.", "But we cannot promise that it will always work."],
+        ),
+        (
+            "We may close your account at any time, unless the law says that we must keep it open.",
+            [
+                "We may close your account at any time.",
+                "This does not apply if the law says that we must keep it open.",
+            ],
+        ),
+        (
+            "We may keep a copy of your posts after you delete them, which may include your photos.",
+            [
+                "We may keep a copy of your posts after you delete them.",
+                "This may include your photos.",
+            ],
+        ),
+        (
+            "You can pay for the plan with many kinds of card, such as Visa or American Express.",
+            [
+                "You can pay for the plan with many kinds of card.",
+                "Examples include Visa or American Express.",
+            ],
+        ),
+    ],
+)
 def test_split_more_points(before, units):
     s = sp.split_sentence(before)
     assert s is not None and s.units == units
 
 
 def test_split_keeps_including_without_limitation_commas():
-    s = sp.split_sentence("We are not liable for any losses caused by the app, including, "
-                          "without limitation, lost data and lost profits.")
+    s = sp.split_sentence(
+        "We are not liable for any losses caused by the app, including, "
+        "without limitation, lost data and lost profits."
+    )
     assert s.units[-1] == "This includes, without limitation, lost data and lost profits."
 
 
 def test_split_such_as_must_not_make_a_fragment():
-    assert sp.split_sentence("We send you messages about your plan, such as through email "
-                             "and text messages.") is None
+    assert (
+        sp.split_sentence(
+            "We send you messages about your plan, such as through email and text messages."
+        )
+        is None
+    )
 
 
-@pytest.mark.parametrize(("before", "units"), [
-    ("We may collect your location data when you use the app, and share it with our partners.",
-     ["We may collect your location data when you use the app.",
-      "We may share it with our partners."]),
-    ("The Company collects fees and keeps records of all payments for seven years.",
-     ["The Company collects fees.", "The Company keeps records of all payments for seven years."]),
-])
+@pytest.mark.parametrize(
+    ("before", "units"),
+    [
+        (
+            "We may collect your location data when you use the app, and share it with our partners.",
+            [
+                "We may collect your location data when you use the app.",
+                "We may share it with our partners.",
+            ],
+        ),
+        (
+            "The Company collects fees and keeps records of all payments for seven years.",
+            [
+                "The Company collects fees.",
+                "The Company keeps records of all payments for seven years.",
+            ],
+        ),
+    ],
+)
 def test_split_repeats_the_subject(before, units):
     s = sp.split_sentence(before)
     assert s is not None and s.units == units
 
 
-@pytest.mark.parametrize("text", [
-    "We will not sell your data and share it with anyone else at any time.",  # scope of "not"
-    "Microsoft may change the prices and features of the app at any time.",  # a list of things
-    # a which-clause inside the sentence: "This is necessary ..., and download" would be wrong
-    "We may check your version of the app, which is necessary to run it, and download updates.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will not sell your data and share it with anyone else at any time.",  # scope of "not"
+        "Microsoft may change the prices and features of the app at any time.",  # a list of things
+        # a which-clause inside the sentence: "This is necessary ..., and download" would be wrong
+        "We may check your version of the app, which is necessary to run it, and download updates.",
+    ],
+)
 def test_split_repeated_subject_must_not(text):
     assert sp.split_sentence(text) is None
 
 
 def test_condition_with_commas_stays_together():
     # Cutting "If A, and B" apart would lose the condition: the whole condition moves.
-    s = sp.split_sentence("If you buy a plan with a card, and you turn on renewal, your plan "
-                          "will renew each year.")
-    assert s.units == ["Your plan will renew each year.",
-                       "This applies if you buy a plan with a card, and you turn on renewal."]
-    s = sp.split_sentence("If a court decides that this section cannot be enforced, then that "
-                          "claim must be severed from the arbitration.")
-    assert s.units == ["That claim must be severed from the arbitration.",
-                       "This applies if a court decides that this section cannot be enforced."]
+    s = sp.split_sentence(
+        "If you buy a plan with a card, and you turn on renewal, your plan will renew each year."
+    )
+    assert s.units == [
+        "Your plan will renew each year.",
+        "This applies if you buy a plan with a card, and you turn on renewal.",
+    ]
+    s = sp.split_sentence(
+        "If a court decides that this section cannot be enforced, then that "
+        "claim must be severed from the arbitration."
+    )
+    assert s.units == [
+        "That claim must be severed from the arbitration.",
+        "This applies if a court decides that this section cannot be enforced.",
+    ]

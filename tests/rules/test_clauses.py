@@ -14,10 +14,24 @@ from tosaudit.rules import registry
 from tosaudit.rules.base import AuditContext
 
 CATEGORIES = {
-    "arbitration", "unilateral_change", "content_removal", "jurisdiction", "choice_of_law",
-    "limitation_of_liability", "unilateral_termination", "contract_by_using", "auto_renewal",
-    "no_refund", "fee_change", "class_action_waiver", "jury_trial_waiver", "indemnification",
-    "broad_content_license", "data_sharing", "cancellation_hurdle", "privacy_included",
+    "arbitration",
+    "unilateral_change",
+    "content_removal",
+    "jurisdiction",
+    "choice_of_law",
+    "limitation_of_liability",
+    "unilateral_termination",
+    "contract_by_using",
+    "auto_renewal",
+    "no_refund",
+    "fee_change",
+    "class_action_waiver",
+    "jury_trial_waiver",
+    "indemnification",
+    "broad_content_license",
+    "data_sharing",
+    "cancellation_hurdle",
+    "privacy_included",
 }
 
 TOS = """Terms of Service
@@ -51,8 +65,15 @@ def test_every_category_is_registered_with_metadata() -> None:
 def test_findings_carry_every_field() -> None:
     report = audit_text(TOS)
     found = {f.category: f for f in report.findings if f.category in CATEGORIES}
-    for cat in ("contract_by_using", "unilateral_change", "auto_renewal", "no_refund",
-                "arbitration", "class_action_waiver", "choice_of_law"):
+    for cat in (
+        "contract_by_using",
+        "unilateral_change",
+        "auto_renewal",
+        "no_refund",
+        "arbitration",
+        "class_action_waiver",
+        "choice_of_law",
+    ):
         assert cat in found, cat
     for f in found.values():
         assert TOS[f.start : f.end] == f.excerpt
@@ -68,8 +89,10 @@ def test_findings_carry_every_field() -> None:
 
 
 def test_fair_wording_is_not_flagged() -> None:
-    report = audit_text("You may cancel at any time in your account settings.\n\n"
-                        "We will never sell your personal information.")
+    report = audit_text(
+        "You may cancel at any time in your account settings.\n\n"
+        "We will never sell your personal information."
+    )
     cats = {f.category for f in report.findings}
     assert not cats & {"cancellation_hurdle", "data_sharing"}
 
@@ -117,8 +140,12 @@ def test_clause_stage_speed_smoke() -> None:
     for s in sentences:
         sents.append(Sentence(pos, pos + len(s), -1, 0))
         pos += len(s) + 1
-    ctx = AuditContext(ctx.document, Segmented(ctx.document, (), (Paragraph(0, pos - 1),),
-                                                tuple(sents)), None, Config())  # type: ignore[arg-type]
+    ctx = AuditContext(
+        ctx.document,
+        Segmented(ctx.document, (), (Paragraph(0, pos - 1),), tuple(sents)),
+        None,
+        Config(),
+    )  # type: ignore[arg-type]
     detect(AuditContext(ctx.document, ctx.segmented, None, Config()))  # type: ignore[arg-type]
     t0 = time.perf_counter()
     hits = detect(ctx).hits

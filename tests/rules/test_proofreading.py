@@ -23,8 +23,9 @@ RULES = {r.code: r for r in pr.RULES}
 def ctx_for_doc(doc: Document) -> AuditContext:
     seg = segment(doc)
     prose = [s for s in seg.sentences if s.kind == "sentence"]
-    read = readability.analyse([doc.text[s.start : s.end] for s in prose],
-                               [s.section for s in prose], len(seg.sections))
+    read = readability.analyse(
+        [doc.text[s.start : s.end] for s in prose], [s.section for s in prose], len(seg.sections)
+    )
     return AuditContext(doc, seg, read, Config())
 
 
@@ -43,33 +44,40 @@ def excerpts(code: str, text: str) -> list[str]:
 
 # ------------------------------------------------------------------------------ PR401
 
-@pytest.mark.parametrize("text, expected", [
-    ("Thank you for shopping with [INSERT COMPANY NAME].", "[INSERT COMPANY NAME]"),
-    ("Effective date: {{DATE}}", "{{DATE}}"),
-    ("This agreement is with <COMPANY NAME> and you.", "<COMPANY NAME>"),
-    ("Last updated [Date].", "[Date]"),
-    ("You have XX days to return an item.", "XX"),
-    ("A restocking fee of TBD may apply.", "TBD"),
-    ("Lorem ipsum dolor sit amet, consectetur.", "Lorem ipsum dolor sit amet"),
-    ("These terms are between you and Company Name.", "Company Name"),
-    ("Email us at support@yourdomain.com today.", "support@yourdomain.com"),
-    ("Ship to [ADDRESS LINE 1], then wait.", "[ADDRESS LINE 1]"),
-    ("Refunds take [NUMBER] business days.", "[NUMBER]"),
-    ("Sign here: [____].", "[____]"),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Thank you for shopping with [INSERT COMPANY NAME].", "[INSERT COMPANY NAME]"),
+        ("Effective date: {{DATE}}", "{{DATE}}"),
+        ("This agreement is with <COMPANY NAME> and you.", "<COMPANY NAME>"),
+        ("Last updated [Date].", "[Date]"),
+        ("You have XX days to return an item.", "XX"),
+        ("A restocking fee of TBD may apply.", "TBD"),
+        ("Lorem ipsum dolor sit amet, consectetur.", "Lorem ipsum dolor sit amet"),
+        ("These terms are between you and Company Name.", "Company Name"),
+        ("Email us at support@yourdomain.com today.", "support@yourdomain.com"),
+        ("Ship to [ADDRESS LINE 1], then wait.", "[ADDRESS LINE 1]"),
+        ("Refunds take [NUMBER] business days.", "[NUMBER]"),
+        ("Sign here: [____].", "[____]"),
+    ],
+)
 def test_placeholder_found(text, expected):
     assert excerpts("PR401", text) == [expected]
 
 
-@pytest.mark.parametrize("text", [
-    "If you want a guarantee, please [contact us].",  # link text from a web page
-    "See section [3] and note [a].",
-    "Article XX of the Treaty applies.",
-    "Our 2 TB plan suits most teams.",
-    "The company name Acme is a trademark.",
-    "Email help@brightleaf.example for help.",  # .example is a real fictional domain
-    "Use the {braces} sparingly; <b>bold</b> is fine.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you want a guarantee, please [contact us].",  # link text from a web page
+        "See section [3] and note [a].",
+        "Article XX of the Treaty applies.",
+        "Our 2 TB plan suits most teams.",
+        "The company name Acme is a trademark.",
+        "Email help@brightleaf.example for help.",  # .example is a real fictional domain
+        "Use the {braces} sparingly; <b>bold</b> is fine.",
+    ],
+)
 def test_placeholder_not_found(text):
     assert run("PR401", text) == []
 
@@ -81,6 +89,7 @@ def test_placeholder_message_says_replace():
 
 # ------------------------------------------------------------------------------ PR402
 
+
 def test_repeated_word_found_and_suggests_one():
     [f] = run("PR402", "Read the the terms carefully.")
     assert f.excerpt == "the the" and f.suggestion == "the"
@@ -88,38 +97,48 @@ def test_repeated_word_found_and_suggests_one():
     assert excerpts("PR402", "The the rules apply.") == ["The the"]
 
 
-@pytest.mark.parametrize("text", [
-    "He said that that was fine.",
-    "We had had enough.",
-    "Terms\n\nTerms apply to everyone.",  # a heading followed by the same word
-    "Bora Bora is lovely.",
-    "the theory of the thing",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said that that was fine.",
+        "We had had enough.",
+        "Terms\n\nTerms apply to everyone.",  # a heading followed by the same word
+        "Bora Bora is lovely.",
+        "the theory of the thing",
+    ],
+)
 def test_repeated_word_not_found(text):
     assert run("PR402", text) == []
 
 
 # ------------------------------------------------------------------------------ PR403
 
-@pytest.mark.parametrize("text, expected", [
-    ("We may share data (for example with partners. Then we stop.", ["("]),
-    ("Fees apply) to every plan.", [")"]),
-    ("The \u201cService is ours.", ["\u201c"]),
-    ('He said "stop and left.', ['"']),
-    ("Our services (\u201cServices\u201c) are great.", ["\u201c"]),  # mismatched quotes
-    ("See [the list.", ["["]),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("We may share data (for example with partners. Then we stop.", ["("]),
+        ("Fees apply) to every plan.", [")"]),
+        ("The \u201cService is ours.", ["\u201c"]),
+        ('He said "stop and left.', ['"']),
+        ("Our services (\u201cServices\u201c) are great.", ["\u201c"]),  # mismatched quotes
+        ("See [the list.", ["["]),
+    ],
+)
 def test_unbalanced_found(text, expected):
     assert excerpts("PR403", text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "We may share data (for example, with partners) when needed.",
-    "a) first item\nb) second item",
-    "1) Sign up. 2) Pay. 3) Enjoy.",
-    'The "Service" and the \u201cApp\u201d are ours.',
-    "Nested (like [this] one) is fine.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may share data (for example, with partners) when needed.",
+        "a) first item\nb) second item",
+        "1) Sign up. 2) Pay. 3) Enjoy.",
+        'The "Service" and the \u201cApp\u201d are ours.',
+        "Nested (like [this] one) is fine.",
+    ],
+)
 def test_unbalanced_not_found(text):
     assert run("PR403", text) == []
 
@@ -130,20 +149,26 @@ def test_parenthesis_split_across_paragraphs_is_not_reported():
 
 # ------------------------------------------------------------------------------ PR404 / PR405
 
+
 def test_unused_definition():
-    text = ('Acme Ltd ("Acme") runs the app (the "App"). The App is free. '
-            'Some features are paid ("Premium Features").')
+    text = (
+        'Acme Ltd ("Acme") runs the app (the "App"). The App is free. '
+        'Some features are paid ("Premium Features").'
+    )
     assert excerpts("PR404", text) == ["Acme", "Premium Features"]
 
 
-@pytest.mark.parametrize("text", [
-    'Acme Ltd ("Acme") runs it. Acme is based in Leeds.',
-    'Our apps (the "Service") are great. Each of our Services is free.',  # plural use
-    '"Content" means anything you post. Your Content is yours.',
-    'The Digital Millennium Copyright Act ("DMCA") applies.',  # abbreviation
-    'Unsolicited mail (also referred to as "Spam") is banned.',  # an alias
-    'We ("we", "us" or "our") run it.',  # pronouns
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Acme Ltd ("Acme") runs it. Acme is based in Leeds.',
+        'Our apps (the "Service") are great. Each of our Services is free.',  # plural use
+        '"Content" means anything you post. Your Content is yours.',
+        'The Digital Millennium Copyright Act ("DMCA") applies.',  # abbreviation
+        'Unsolicited mail (also referred to as "Spam") is banned.',  # an alias
+        'We ("we", "us" or "our") run it.',  # pronouns
+    ],
+)
 def test_used_definition_not_reported(text):
     assert run("PR404", text) == []
 
@@ -151,8 +176,7 @@ def test_used_definition_not_reported(text):
 def test_undefined_term_said_to_be_defined():
     text = "You may buy Paid Services (as defined below). Fees are charged monthly."
     assert excerpts("PR405", text) == ["Paid Services"]
-    ok = ('You may buy Paid Services (as defined below). "Paid Services" means our premium '
-          "plans.")
+    ok = 'You may buy Paid Services (as defined below). "Paid Services" means our premium plans.'
     assert run("PR405", ok) == []
     glossary = "You may buy Credits (as defined below).\n\nCredits: tokens you spend in the app."
     assert run("PR405", glossary) == []
@@ -169,12 +193,15 @@ def test_cross_reference_to_missing_section():
     assert f.excerpt == "Section 14" and "sections run to 12" in f.message
 
 
-@pytest.mark.parametrize("tail", [
-    "See Section 12.",
-    "Section 230 of the Communications Decency Act protects us.",
-    "As required by Title 17, United States Code, Section 512, we respond to notices.",
-    "Under Article 6(1)(b) GDPR we process your data.",
-])
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "See Section 12.",
+        "Section 230 of the Communications Decency Act protects us.",
+        "As required by Title 17, United States Code, Section 512, we respond to notices.",
+        "Under Article 6(1)(b) GDPR we process your data.",
+    ],
+)
 def test_cross_reference_not_reported(tail):
     assert run("PR406", NUMBERED + "\n\n" + tail) == []
 
@@ -185,27 +212,35 @@ def test_unnumbered_document_is_not_checked():
 
 # ------------------------------------------------------------------------------ PR407 / PR408
 
+
 def test_inconsistent_refund_window():
-    text = ("You can return items within 14 days of delivery for a refund.\n\n"
-            "Returns\n\nWe offer a 30-day refund on all items.")
+    text = (
+        "You can return items within 14 days of delivery for a refund.\n\n"
+        "Returns\n\nWe offer a 30-day refund on all items."
+    )
     [f] = run("PR407", text)
     assert f.excerpt == "30-day" and "14 days" in f.message and f.extra["topic"] == "refund window"
 
 
 def test_inconsistent_notice_of_changes():
-    text = ("We will give you 30 days' notice of changes to these terms. Elsewhere: we may "
-            "change these terms with 60 days notice.")
+    text = (
+        "We will give you 30 days' notice of changes to these terms. Elsewhere: we may "
+        "change these terms with 60 days notice."
+    )
     assert excerpts("PR407", text) == ["60 days"]
 
 
-@pytest.mark.parametrize("text", [
-    # a refund *processing* time is not the refund window
-    "Return items within 30 days of delivery for a full refund. Refunds are processed within "
-    "10 working days.",
-    "The withdrawal period is fourteen (14) days. It expires fourteen (14) calendar days after "
-    "the day of purchase.",
-    "Tell us within 7 days if an item is damaged. We refund within 14 days of delivery.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a refund *processing* time is not the refund window
+        "Return items within 30 days of delivery for a full refund. Refunds are processed within "
+        "10 working days.",
+        "The withdrawal period is fourteen (14) days. It expires fourteen (14) calendar days after "
+        "the day of purchase.",
+        "Tell us within 7 days if an item is damaged. We refund within 14 days of delivery.",
+    ],
+)
 def test_consistent_or_different_terms_not_reported(text):
     assert run("PR407", text) == []
 
@@ -216,16 +251,20 @@ def test_company_named_differently():
     assert f.excerpt == "Acme LLC" and "Acme Inc." in f.message
 
 
-@pytest.mark.parametrize("text", [
-    "These terms are with Acme Inc. Acme Inc. may change them.",
-    "Meta Platforms Inc. and Meta Platforms Limited are separate companies.",
-    "Facebook Ireland Limited and Facebook, Inc. provide the service.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These terms are with Acme Inc. Acme Inc. may change them.",
+        "Meta Platforms Inc. and Meta Platforms Limited are separate companies.",
+        "Facebook Ireland Limited and Facebook, Inc. provide the service.",
+    ],
+)
 def test_company_names_not_reported(text):
     assert run("PR408", text) == []
 
 
 # ------------------------------------------------------------------------------ whole documents
+
 
 def test_template_sample_is_full_of_placeholders_and_the_control_sample_is_clean():
     for name in ("template-placeholders.txt", "plain-terms.md"):
@@ -245,8 +284,20 @@ def test_rules_registered_with_codes_and_docs():
         assert reg[code].doc and "proofreading" in reg[code].groups
 
 
-@pytest.mark.parametrize("chunk", ["word ", "the the ", "x@y ", "[INSERT ", "(a ", "XX ",
-                                   "Section 99 ", "30 days notice ", "Acme Inc. Acme LLC "])
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        "word ",
+        "the the ",
+        "x@y ",
+        "[INSERT ",
+        "(a ",
+        "XX ",
+        "Section 99 ",
+        "30 days notice ",
+        "Acme Inc. Acme LLC ",
+    ],
+)
 def test_linear_on_a_5_mb_sentence(chunk):
     text = chunk * (5_000_000 // len(chunk))
     doc = Document(text=text, source="big.txt", format="txt")

@@ -67,10 +67,7 @@ def detect(ctx: AuditContext) -> Detection:
         return got
     text = ctx.text
     specs = load_specs()
-    units = [
-        (i, s) for i, s in ctx.prose_sentences
-        if _enough_words(text, s.start, s.end)
-    ]
+    units = [(i, s) for i, s in ctx.prose_sentences if _enough_words(text, s.start, s.end)]
     model, margins, error = _model_margins(ctx, [text[s.start : s.end] for _, s in units])
     col = {c: k for k, c in enumerate(model.categories)} if model is not None else {}
     # Per category: (spec, model column or None, its pattern bonus). Margins become Python
@@ -96,17 +93,19 @@ def detect(ctx: AuditContext) -> Detection:
             if found is None:
                 continue
             source, confidence = found
-            hits.append(ClauseHit(
-                category=spec.category,
-                sentence=i,
-                start=s.start,
-                end=s.end,
-                severity=spec.severity_of(text, s.start, s.end),
-                confidence=round(confidence, 3),
-                source=source,
-                summary=spec.summarise(text, s.start, s.end),
-                buried=buried.score(ctx, spec, i),
-            ))
+            hits.append(
+                ClauseHit(
+                    category=spec.category,
+                    sentence=i,
+                    start=s.start,
+                    end=s.end,
+                    severity=spec.severity_of(text, s.start, s.end),
+                    confidence=round(confidence, 3),
+                    source=source,
+                    summary=spec.summarise(text, s.start, s.end),
+                    buried=buried.score(ctx, spec, i),
+                )
+            )
     det = Detection(hits, error)
     ctx.cache["clauses"] = det
     return det
@@ -124,8 +123,9 @@ def _enough_words(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _decide(spec: CategorySpec, pattern: bool, margin: float | None,
-            bonus: float = 0.0) -> tuple[str, float] | None:
+def _decide(
+    spec: CategorySpec, pattern: bool, margin: float | None, bonus: float = 0.0
+) -> tuple[str, float] | None:
     """(source, confidence) when the sentence is a clause of this category, else None.
 
     ``margin`` is the model's score minus its threshold; a pattern match adds the category's

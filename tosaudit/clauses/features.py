@@ -18,8 +18,17 @@ import numpy as np
 # Letters/digits runs, or any single other visible character. Linear: no nested quantifiers.
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_")
 _DIGITS = re.compile(r"\d")
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-                         "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+_QUOTES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+    }
+)
 # Longest sentence fed to the model: a clause never needs more, and a hostile 5 MB "sentence"
 # must cost no more than a long one.
 MAX_CHARS = 4000
@@ -48,9 +57,7 @@ def char_features(word: str) -> tuple[str, ...]:
     if got is None:
         w = f" {word} "
         n = len(w)
-        got = tuple(
-            w[i : i + k] for k in range(CHAR_MIN, CHAR_MAX + 1) for i in range(n - k + 1)
-        )
+        got = tuple(w[i : i + k] for k in range(CHAR_MIN, CHAR_MAX + 1) for i in range(n - k + 1))
         if len(_CHAR_CACHE) < 200_000:
             _CHAR_CACHE[word] = got
     return got
@@ -69,8 +76,9 @@ def features(text: str) -> tuple[list[str], list[str]]:
 class Vectorizer:
     """Maps sentences to L2-normalised sublinear TF-IDF rows over a fixed vocabulary."""
 
-    def __init__(self, words: Sequence[str], chars: Sequence[str], idf: np.ndarray,
-                 char_weight: float = 1.0) -> None:
+    def __init__(
+        self, words: Sequence[str], chars: Sequence[str], idf: np.ndarray, char_weight: float = 1.0
+    ) -> None:
         self.words = {w: i for i, w in enumerate(words)}
         off = len(words)
         self.chars = {c: off + i for i, c in enumerate(chars)}
@@ -89,8 +97,11 @@ class Vectorizer:
         got = self._char_cache.get(word)
         if got is None:
             getc = self.chars.get
-            got = (tuple(i for i in map(getc, char_features(word)) if i is not None)
-                   if word[:1].isalnum() else ())
+            got = (
+                tuple(i for i in map(getc, char_features(word)) if i is not None)
+                if word[:1].isalnum()
+                else ()
+            )
             if len(self._char_cache) < 200_000:
                 self._char_cache[word] = got
         return got
@@ -114,8 +125,7 @@ class Vectorizer:
         # Count repeated features per row in numpy: one key per (row, feature).
         all_ids = np.asarray(ids, dtype=np.int64)
         known = all_ids >= 0
-        keys = (np.repeat(np.arange(n_rows, dtype=np.int64), lengths)[known] * nf
-                + all_ids[known])
+        keys = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)[known] * nf + all_ids[known]
         uniq, counts = np.unique(keys, return_counts=True)
         rows = uniq // nf
         ind = uniq % nf

@@ -33,10 +33,16 @@ class ModelError(RuntimeError):
 class ClauseModel:
     """Per-category linear classifiers over a shared TF-IDF vocabulary."""
 
-    def __init__(self, categories: Sequence[str], vectorizer: Vectorizer, weights: np.ndarray,
-                 intercepts: np.ndarray, thresholds: np.ndarray,
-                 meta: dict[str, Any] | None = None,
-                 pattern_bonus: np.ndarray | None = None) -> None:
+    def __init__(
+        self,
+        categories: Sequence[str],
+        vectorizer: Vectorizer,
+        weights: np.ndarray,
+        intercepts: np.ndarray,
+        thresholds: np.ndarray,
+        meta: dict[str, Any] | None = None,
+        pattern_bonus: np.ndarray | None = None,
+    ) -> None:
         self.categories = tuple(categories)
         self.vectorizer = vectorizer
         self.weights = np.ascontiguousarray(weights, dtype=np.float32)
@@ -45,8 +51,9 @@ class ClauseModel:
         self.meta = meta or {}
         k = len(self.categories)
         # How much a data-file pattern match adds to a category's margin (learnt in training).
-        self.pattern_bonus = (np.zeros(k) if pattern_bonus is None
-                              else np.asarray(pattern_bonus, dtype=np.float64))
+        self.pattern_bonus = (
+            np.zeros(k) if pattern_bonus is None else np.asarray(pattern_bonus, dtype=np.float64)
+        )
         if self.weights.shape != (vectorizer.n_features, k) or self.intercepts.shape != (k,):
             raise ModelError("clause model: weight shapes do not match the vocabulary")
 
@@ -80,8 +87,9 @@ class ClauseModel:
             "meta": self.meta,
             "credits": "Trained on CLAUDETTE (Lippi et al. 2019; Galassi et al. 2024), CC BY 4.0.",
         }
-        path.write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
+        path.write_text(
+            json.dumps(meta, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
         np.savez_compressed(
             path.with_suffix(".npz"),
             idf=vec.idf.astype(np.float32),
@@ -102,13 +110,15 @@ class ClauseModel:
                 b, th = arrays["intercepts"], arrays["thresholds"]
                 bonus = arrays["pattern_bonus"] if "pattern_bonus" in arrays else None
         except FileNotFoundError as exc:
-            raise ModelError(f"{exc.filename}: clause model file not found "
-                             "(run `make train`)") from None
+            raise ModelError(
+                f"{exc.filename}: clause model file not found (run `make train`)"
+            ) from None
         except (ValueError, KeyError, OSError) as exc:
             raise ModelError(f"{path}: unreadable clause model ({exc})") from None
         if meta.get("format_version") != FORMAT_VERSION:
-            raise ModelError(f"{path}: unsupported clause model format "
-                             f"{meta.get('format_version')!r}")
+            raise ModelError(
+                f"{path}: unsupported clause model format {meta.get('format_version')!r}"
+            )
         vec = Vectorizer(meta["words"], meta["chars"], idf, float(meta.get("char_weight", 1.0)))
         return cls(meta["categories"], vec, w, b, th, meta.get("meta"), bonus)
 

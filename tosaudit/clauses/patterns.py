@@ -124,7 +124,8 @@ def _spec(category: str, rec: dict[str, Any]) -> CategorySpec:
         raise ClauseDataError(f"{DATA_FILE}: category {category} has no patterns")
     topic = tuple(str(t).lower() for t in rec.get("topic", ()) or (category.replace("_", " "),))
     topic_regex = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(topic, key=len, reverse=True))
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(t) for t in sorted(topic, key=len, reverse=True))
         + r")(?!\w)",
         re.IGNORECASE,
     )

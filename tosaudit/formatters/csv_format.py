@@ -9,9 +9,26 @@ from tosaudit.formatters.common import Writer, render_records
 from tosaudit.models import Report
 
 COLUMNS = (
-    "document", "rule", "name", "category", "severity", "line", "column", "end_line",
-    "end_column", "page", "section", "start", "end", "message", "excerpt", "suggestion",
-    "explanation", "confidence", "source", "error",
+    "document",
+    "rule",
+    "name",
+    "category",
+    "severity",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "page",
+    "section",
+    "start",
+    "end",
+    "message",
+    "excerpt",
+    "suggestion",
+    "explanation",
+    "confidence",
+    "source",
+    "error",
 )
 # Spreadsheets run a cell that starts with one of these as a formula; a hostile policy must
 # not be able to do that to whoever opens the CSV (OWASP "CSV injection").

@@ -107,14 +107,16 @@ def sentence_chart(
     for k, (i, g) in enumerate(buckets):
         h = max(1.0, (max(g, 0.0) / top) * (height - 10))
         label = f"sentence {i + 1}" if per == 1 else f"sentences {i + 1}-{min(i + per, n)}"
-        bars.append({
-            "x": round(k * bar_w, 2),
-            "y": round(height - h, 2),
-            "w": round(max(bar_w - (1 if bar_w > 3 else 0), 0.5), 2),
-            "h": round(h, 2),
-            "over": g > target_grade,
-            "title": f"{label}: grade {g:.1f}",
-        })
+        bars.append(
+            {
+                "x": round(k * bar_w, 2),
+                "y": round(height - h, 2),
+                "w": round(max(bar_w - (1 if bar_w > 3 else 0), 0.5), 2),
+                "h": round(h, 2),
+                "over": g > target_grade,
+                "title": f"{label}: grade {g:.1f}",
+            }
+        )
     return {
         "width": width,
         "height": height,
@@ -167,13 +169,15 @@ def _disclosure_items(disclosures: dict[str, Any] | None) -> list[dict[str, Any]
             details.append(str(v["value"]))
         if v.get("message"):
             details.append(str(v["message"]))
-        items.append({
-            "label": key.replace("_", " ").capitalize(),
-            "status": status.replace("_", " "),
-            "state": "ok" if ok else ("warn" if warn else "bad"),
-            "details": "; ".join(details),
-            "evidence": [e for e in v.get("evidence", ()) if isinstance(e, dict)][:3],
-        })
+        items.append(
+            {
+                "label": key.replace("_", " ").capitalize(),
+                "status": status.replace("_", " "),
+                "state": "ok" if ok else ("warn" if warn else "bad"),
+                "details": "; ".join(details),
+                "evidence": [e for e in v.get("evidence", ()) if isinstance(e, dict)][:3],
+            }
+        )
     return items
 
 
@@ -181,8 +185,10 @@ def _key_term_items(key_terms: Any) -> list[dict[str, Any]] | None:
     """The box's ``items`` when they have the rewrite stage's shape (topic + text); any
     other shape is shown as a generic tree instead."""
     items = key_terms.get("items") if isinstance(key_terms, dict) else None
-    if isinstance(items, list) and items and all(
-        isinstance(i, dict) and "topic" in i and "text" in i for i in items
+    if (
+        isinstance(items, list)
+        and items
+        and all(isinstance(i, dict) and "topic" in i and "text" in i for i in items)
     ):
         return items
     return None
@@ -199,8 +205,9 @@ def document_context(
         "id": f"doc{index}",
         "rec": rec,
         "grade": rec.get("grade") or {},
-        "readability_rows": _readability_rows(rec.get("readability") or {}, target_grade,
-                                              target_ease),
+        "readability_rows": _readability_rows(
+            rec.get("readability") or {}, target_grade, target_ease
+        ),
         "chart": sentence_chart(rec.get("sentences") or [], target_grade),
         "disclosures": _disclosure_items(rec.get("disclosures")),
         "key_terms": rec.get("key_terms"),
@@ -252,16 +259,20 @@ class HtmlWriter(Writer):
         self.body.write(self.doc_template.render(**ctx))
 
     def finish(self, summary: dict[str, Any]) -> None:
-        page = _env().get_template("page.html.j2").render(
-            title=self.options.get("title") or "tosaudit report",
-            version=self.version,
-            nonce=secrets.token_urlsafe(16),
-            rows=self.rows,
-            summary=summary,
-            show_index=self.options.get("show_index", True),
-            target_grade=self.target_grade,
-            target_ease=self.target_ease,
-            documents=Markup(_PLACEHOLDER),
+        page = (
+            _env()
+            .get_template("page.html.j2")
+            .render(
+                title=self.options.get("title") or "tosaudit report",
+                version=self.version,
+                nonce=secrets.token_urlsafe(16),
+                rows=self.rows,
+                summary=summary,
+                show_index=self.options.get("show_index", True),
+                target_grade=self.target_grade,
+                target_ease=self.target_ease,
+                documents=Markup(_PLACEHOLDER),
+            )
         )
         head, tail = page.split(_PLACEHOLDER, 1)
         self.out.write(head)

@@ -64,8 +64,10 @@ class MarkdownWriter(Writer):
             where = f"line {f['line']}" if f.get("line") else "whole document"
             if f.get("page"):
                 where += f", page {f['page']}"
-            w(f"- {_ICON[f['severity']]} **{f['severity']}** `{f['rule']}` {md_escape(f['name'])}"
-              f" ({where}): {md_escape(f['message'])}\n")
+            w(
+                f"- {_ICON[f['severity']]} **{f['severity']}** `{f['rule']}` {md_escape(f['name'])}"
+                f" ({where}): {md_escape(f['message'])}\n"
+            )
             if f.get("excerpt"):
                 w(f"  > {_excerpt(f['excerpt'])}\n")
             if f.get("suggestion"):
@@ -77,8 +79,10 @@ class MarkdownWriter(Writer):
     def finish(self, summary: dict[str, Any]) -> None:
         o = self.out.write
         o("## tosaudit report\n\n")
-        o(f"{summary['documents']} document(s), {summary['failed']} could not be read, "
-          f"{summary['findings']} finding(s).\n\n")
+        o(
+            f"{summary['documents']} document(s), {summary['failed']} could not be read, "
+            f"{summary['findings']} finding(s).\n\n"
+        )
         o("| Document | Grade | Reading ease | Grade level | Findings | Error |\n")
         o("|---|---|---:|---:|---|---|\n")
         for row in self.rows:

@@ -51,8 +51,14 @@ def sarif_rule(desc: dict[str, Any]) -> dict[str, Any]:
         "name": desc.get("name") or desc["code"],
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
-        "help": {"text": full + (f"\n\nWhy it matters: {desc['why_it_matters']}"
-                                 if desc.get("why_it_matters") else "")},
+        "help": {
+            "text": full
+            + (
+                f"\n\nWhy it matters: {desc['why_it_matters']}"
+                if desc.get("why_it_matters")
+                else ""
+            )
+        },
         "defaultConfiguration": {"level": LEVEL.get(desc.get("severity", "warning"), "warning")},
         "properties": {"tags": tags, "scope": desc.get("scope")},
     }
@@ -92,11 +98,18 @@ class SarifWriter(Writer):
         code = f["rule"]
         if code not in self.rule_index:
             self.rule_index[code] = len(self.rules)
-            self.rules.append(sarif_rule({
-                "code": code, "name": f.get("name"), "description": f.get("explanation"),
-                "severity": f.get("severity"), "category": f.get("category"),
-                "why_it_matters": f.get("why_it_matters"),
-            }))
+            self.rules.append(
+                sarif_rule(
+                    {
+                        "code": code,
+                        "name": f.get("name"),
+                        "description": f.get("explanation"),
+                        "severity": f.get("severity"),
+                        "category": f.get("category"),
+                        "why_it_matters": f.get("why_it_matters"),
+                    }
+                )
+            )
         return self.rule_index[code]
 
     def _result(self, uri: str, fmt: str | None, f: dict[str, Any], seen: dict) -> dict:
@@ -122,16 +135,24 @@ class SarifWriter(Writer):
             if f.get(k) is not None
         }
         if not exact and f.get("line"):
-            props["text_position"] = {"line": f["line"], "column": f["column"],
-                                      "start": f.get("start"), "end": f.get("end")}
+            props["text_position"] = {
+                "line": f["line"],
+                "column": f["column"],
+                "start": f.get("start"),
+                "end": f.get("end"),
+            }
         res: dict[str, Any] = {
             "ruleId": f["rule"],
             "level": LEVEL[f["severity"]],
             "message": {"text": message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": uri},
-                "region": region,
-            }}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri},
+                        "region": region,
+                    }
+                }
+            ],
             "partialFingerprints": {"tosaudit/v1": _fingerprint(uri, f, seen)},
             "properties": props,
             "ruleIndex": self._rule_index(f),
@@ -141,11 +162,13 @@ class SarifWriter(Writer):
     def add(self, d: dict[str, Any]) -> None:
         uri = artifact_uri(d["source"], self.base)
         if d.get("error"):
-            self.notifications.append({
-                "level": "error",
-                "message": {"text": f"{d['source']}: error: {d['error']}"},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
-            })
+            self.notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": f"{d['source']}: error: {d['error']}"},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+                }
+            )
             return
         seen: dict[str, int] = {}
         for f in d.get("findings", ()):

@@ -122,7 +122,7 @@ class _Numbering:
                 self.formats[(num.get(f"{_W}numId"), ilvl)] = fmt
 
     def marker(self, num_id: str, ilvl: str) -> str:
-        """"• " for bullets, "(3) " for numbered items (a bare "3. Title" reads as a heading)."""
+        """ "• " for bullets, "(3) " for numbered items (a bare "3. Title" reads as a heading)."""
         fmt = self.formats.get((num_id, ilvl), "bullet")
         if fmt in _BULLET_FORMATS:
             return "\u2022 "
@@ -206,8 +206,11 @@ class _Writer:
                 font = run.font
                 r_style = self.styles.run_style(run)
                 size = font.size or self.styles.font(r_style, "size") or p_size
-                bold = run.bold if run.bold is not None else (
-                    self.styles.font(r_style, "bold") or p_bold)
+                bold = (
+                    run.bold
+                    if run.bold is not None
+                    else (self.styles.font(r_style, "bold") or p_bold)
+                )
                 caps = font.all_caps if font.all_caps is not None else p_caps
                 pts = size.pt if size is not None else self.styles.default_size
                 runs.append((text.replace("\r", ""), pts, bool(bold), bool(caps)))
@@ -243,20 +246,30 @@ class _Writer:
             piece = text[a - (offset - len(text)) : b - (offset - len(text))]
             letters = [c for c in piece if c.isalpha()]
             upper = caps or (len(letters) >= 2 and all(c.isupper() for c in letters))
-            span = LayoutSpan(self.pos, self.pos + len(piece), font_size=size, bold=bold,
-                              all_caps=upper)
+            span = LayoutSpan(
+                self.pos, self.pos + len(piece), font_size=size, bold=bold, all_caps=upper
+            )
             prev = self.layout[-1] if self.layout else None
-            if (prev is not None and prev.end == span.start and prev.font_size == size
-                    and prev.bold == bold and prev.all_caps == upper):
-                self.layout[-1] = LayoutSpan(prev.start, span.end, font_size=size, bold=bold,
-                                             all_caps=upper)
+            if (
+                prev is not None
+                and prev.end == span.start
+                and prev.font_size == size
+                and prev.bold == bold
+                and prev.all_caps == upper
+            ):
+                self.layout[-1] = LayoutSpan(
+                    prev.start, span.end, font_size=size, bold=bold, all_caps=upper
+                )
             else:
                 self.layout.append(span)
             self.out.append(piece)
             self.pos += len(piece)
         if level is not None:
-            self.headings.append(LayoutSpan(start, self.pos, heading_level=level,
-                                            bold=runs[0][2], font_size=runs[0][1]))
+            self.headings.append(
+                LayoutSpan(
+                    start, self.pos, heading_level=level, bold=runs[0][2], font_size=runs[0][1]
+                )
+            )
 
     def table(self, table: Any, depth: int = 0) -> None:
         if depth > _MAX_TABLE_DEPTH:
@@ -332,5 +345,11 @@ def read_docx(data: bytes, source: str, max_decompressed_bytes: int) -> Document
     title = document.core_properties.title
     if title:
         meta["title"] = title
-    return Document(text=text + "\n", source=source, format="docx", layout=tuple(writer.layout),
-                    headings=tuple(writer.headings), metadata=meta)
+    return Document(
+        text=text + "\n",
+        source=source,
+        format="docx",
+        layout=tuple(writer.layout),
+        headings=tuple(writer.headings),
+        metadata=meta,
+    )

@@ -75,8 +75,11 @@ def _text_len(tag: Tag) -> int:
 def _root(soup: BeautifulSoup) -> Tag:
     """The element holding the main content: <main>, a dominant <article>, or <body>."""
     body = soup.body or soup
-    mains = [m for m in soup.find_all(["main"]) + soup.find_all(attrs={"role": "main"})
-             if not _is_dropped(m)]
+    mains = [
+        m
+        for m in soup.find_all(["main"]) + soup.find_all(attrs={"role": "main"})
+        if not _is_dropped(m)
+    ]
     if mains:
         return max(mains, key=_text_len)
     articles = [a for a in soup.find_all("article") if not _is_dropped(a)]

@@ -183,6 +183,7 @@ def _drop_running_lines(pages: list[list[_Line]]) -> None:
                 ln.drop = True
     if len(pages) < 2:
         return
+
     # The size is part of the key: a document title repeated small in the running header must
     # survive on the first page where it is set large.
     def key(ln: _Line) -> tuple[str, float]:
@@ -297,19 +298,20 @@ def read_pdf(data: bytes, source: str) -> Document:
             before = i == 0 or _new_paragraph(lines[i - 1], ln, gap_limit)
             after = i + 1 == len(lines) or _new_paragraph(ln, lines[i + 1], gap_limit)
             is_head = before and after
-        if (
-            not paragraphs
-            or is_head
-            or heads[-1]
-            or _new_paragraph(lines[i - 1], ln, gap_limit)
-        ):
+        if not paragraphs or is_head or heads[-1] or _new_paragraph(lines[i - 1], ln, gap_limit):
             paragraphs.append([ln])
             heads.append(is_head)
         else:
             paragraphs[-1].append(ln)
 
-    heading_sizes = sorted({ln[0].size for ln, h in zip(paragraphs, heads, strict=True)
-                            if h and ln[0].size >= body + 1.0}, reverse=True)
+    heading_sizes = sorted(
+        {
+            ln[0].size
+            for ln, h in zip(paragraphs, heads, strict=True)
+            if h and ln[0].size >= body + 1.0
+        },
+        reverse=True,
+    )
 
     def level(ln: _Line) -> int:
         if ln.size in heading_sizes:
@@ -346,15 +348,37 @@ def read_pdf(data: bytes, source: str) -> Document:
                     out.append(" ")
                     pos += 1
             out.append(text)
-            layout.append(LayoutSpan(pos, pos + len(text), page=ln.page, font_size=ln.size,
-                                     bold=ln.bold, all_caps=ln.caps))
+            layout.append(
+                LayoutSpan(
+                    pos,
+                    pos + len(text),
+                    page=ln.page,
+                    font_size=ln.size,
+                    bold=ln.bold,
+                    all_caps=ln.caps,
+                )
+            )
             pos += len(text)
         if is_head:
             first = para[0]
-            headings.append(LayoutSpan(para_start, pos, page=first.page, font_size=first.size,
-                                       bold=first.bold, all_caps=first.caps,
-                                       heading_level=level(first)))
+            headings.append(
+                LayoutSpan(
+                    para_start,
+                    pos,
+                    page=first.page,
+                    font_size=first.size,
+                    bold=first.bold,
+                    all_caps=first.caps,
+                    heading_level=level(first),
+                )
+            )
     text = "".join(out) + "\n"
     meta = {**meta, "pages": len(pages), "body_font_size": body}
-    return Document(text=text, source=source, format="pdf", layout=tuple(layout),
-                    headings=tuple(headings), metadata=meta)
+    return Document(
+        text=text,
+        source=source,
+        format="pdf",
+        layout=tuple(layout),
+        headings=tuple(headings),
+        metadata=meta,
+    )

@@ -47,8 +47,11 @@ def sentence_rewrites(ctx: AuditContext) -> dict[int, Rewrite]:
             # (its RD102 finding says so), and skipping it keeps the stage linear on hostile input.
             continue
         sentence = text[s.start : s.end]
-        if grades[k] <= target and not any(h.entry.auto for h in scan(sentence)) \
-                and "shall" not in sentence.lower():
+        if (
+            grades[k] <= target
+            and not any(h.entry.auto for h in scan(sentence))
+            and "shall" not in sentence.lower()
+        ):
             continue  # easy already, and no legalese that could be replaced
         out[k] = rewrite_sentence(sentence, info, grade_before=grades[k])
     ctx.cache["rewrite.sentences"] = out
@@ -63,8 +66,9 @@ def _with_rewrite(f: Finding, rw: Rewrite) -> Finding:
         message = f"{message} Plainer version: grade {rw.grade_before:.1f} -> {rw.grade_after:.1f}."
     elif rw.changed:
         message = f"{message} (An automatic rewrite was not offered: it failed the meaning checks.)"
-    return dataclasses.replace(f, suggestion=suggestion, message=message,
-                               extra={**f.extra, "rewrite": rec})
+    return dataclasses.replace(
+        f, suggestion=suggestion, message=message, extra={**f.extra, "rewrite": rec}
+    )
 
 
 def attach_suggestions(ctx: AuditContext, findings: list[Finding]) -> list[Finding]:
@@ -88,17 +92,25 @@ def attach_suggestions(ctx: AuditContext, findings: list[Finding]) -> list[Findi
         if k in covered:
             continue
         s = ctx.prose_sentences[k][1]
-        legal = [o for o in rw.ops if o["op"] in ("substitution", "doublet", "nominalisation",
-                                                  "shall")] + rw.flagged
+        legal = [
+            o for o in rw.ops if o["op"] in ("substitution", "doublet", "nominalisation", "shall")
+        ] + rw.flagged
         if legal and cfg.rule_enabled(LEGALESE.code, LEGALESE.groups):
-            words = ", ".join(dict.fromkeys(
-                f"'{o['from']}'" if o.get("from") else "'shall'" for o in legal))
+            words = ", ".join(
+                dict.fromkeys(f"'{o['from']}'" if o.get("from") else "'shall'" for o in legal)
+            )
             f = ctx.finding(LEGALESE, s.start, s.end, f"Legalese: {words}.")
             out.append(_with_rewrite(f, rw))
-        elif (rw.verified and grades[k] > cfg.target_grade
-              and cfg.rule_enabled(PLAINER.code, PLAINER.groups)):
-            f = ctx.finding(PLAINER, s.start, s.end,
-                            f"Grade {grades[k]:.1f} sentence (target {cfg.target_grade:g}).")
+        elif (
+            rw.verified
+            and grades[k] > cfg.target_grade
+            and cfg.rule_enabled(PLAINER.code, PLAINER.groups)
+        ):
+            f = ctx.finding(
+                PLAINER,
+                s.start,
+                s.end,
+                f"Grade {grades[k]:.1f} sentence (target {cfg.target_grade:g}).",
+            )
             out.append(_with_rewrite(f, rw))
     return out
-

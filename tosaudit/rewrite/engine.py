@@ -55,8 +55,11 @@ def doc_info(text: str, prose: list[tuple[int, int]]) -> DocInfo:
         defined.add(term)
         if term in ROLE_WORDS:
             parties[term] = "you" if m.group(2).lower() == "you" else "we"
-    return DocInfo(parties=parties, defined_terms=frozenset(defined),
-                   vocabulary=lambda: _case_vocabulary(text, prose))
+    return DocInfo(
+        parties=parties,
+        defined_terms=frozenset(defined),
+        vocabulary=lambda: _case_vocabulary(text, prose),
+    )
 
 
 _MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;)] )[A-Z][a-z]+[A-Za-z]*(?:[-'\u2019][A-Za-z]+)?")
@@ -82,7 +85,8 @@ def _case_vocabulary(text: str, prose: list[tuple[int, int]]) -> tuple[dict[str,
         if low not in cased and n >= 2 * lower[low]:
             cased[low] = word
     acronyms = frozenset(
-        w for w, n in upper.items()
+        w
+        for w, n in upper.items()
         if w.lower() not in _COMMON and n >= lower[w.lower()] + capital[w.capitalize()]
     )
     return cased, acronyms
@@ -151,10 +155,38 @@ def _clean(unit: str) -> str:
 
 
 _TRIGGERS = (
-    "shall", " by ", ";", "provided", ", and ", ", but ", ", or ", ", so ", "including",
-    "which", "because", "otherwise", "such as", "for example", "e.g.", " and we ", " and you ",
-    ", unless ", ", if ", "if ", "unless ", "when ", "once ", "though ", "to the extent",
-    " and they ", " but we ", " but you ", "(a)", "(i)", "(1)", " and ",
+    "shall",
+    " by ",
+    ";",
+    "provided",
+    ", and ",
+    ", but ",
+    ", or ",
+    ", so ",
+    "including",
+    "which",
+    "because",
+    "otherwise",
+    "such as",
+    "for example",
+    "e.g.",
+    " and we ",
+    " and you ",
+    ", unless ",
+    ", if ",
+    "if ",
+    "unless ",
+    "when ",
+    "once ",
+    "though ",
+    "to the extent",
+    " and they ",
+    " but we ",
+    " but you ",
+    "(a)",
+    "(i)",
+    "(1)",
+    " and ",
 )
 
 
@@ -188,9 +220,9 @@ def _step(name: str, state: _State, info: DocInfo, caps: bool) -> _State:
     return t, ops + o, flagged, hints
 
 
-def _candidate(text: str, info: DocInfo, steps: frozenset[str],
-               memo: dict[Any, Any] | None = None) -> tuple[list[str], str, list[Op], list[Op],
-                                                             list[Op]]:
+def _candidate(
+    text: str, info: DocInfo, steps: frozenset[str], memo: dict[Any, Any] | None = None
+) -> tuple[list[str], str, list[Op], list[Op], list[Op]]:
     """Apply ``steps`` (in their fixed order) to one sentence.
 
     ``memo`` (one per sentence) keeps the state after each prefix of steps and each split, so
@@ -243,8 +275,9 @@ def rewrite_sentence(
 ) -> Rewrite:
     """The plainest verified rewrite of one sentence; ``verified`` False when none passed."""
     if not could_change(text, info):
-        return Rewrite(text, [text], " ", [], grade_before=grade_before or 0.0,
-                       grade_after=grade_before or 0.0)
+        return Rewrite(
+            text, [text], " ", [], grade_before=grade_before or 0.0, grade_after=grade_before or 0.0
+        )
     removable = set(info.parties)
     first: Rewrite | None = None
     failed: Rewrite | None = None
@@ -261,9 +294,15 @@ def rewrite_sentence(
             continue
         seen.add(rw.text)
         repeats = any(o["op"] == "list" or o.get("at") == "repeat_subject" for o in ops)
-        ok, checks, g0, g1 = verify(text, units, grade_before=grade_before,
-                                    defined_terms=info.defined_terms, removable=removable,
-                                    repeats=repeats, quick=failed is not None)
+        ok, checks, g0, g1 = verify(
+            text,
+            units,
+            grade_before=grade_before,
+            defined_terms=info.defined_terms,
+            removable=removable,
+            repeats=repeats,
+            quick=failed is not None,
+        )
         rw.verified, rw.checks, rw.grade_before, rw.grade_after = ok, checks, g0, g1
         if ok:
             rw.flagged, rw.hints = first.flagged, first.hints

@@ -38,8 +38,9 @@ _MAX_EVIDENCE = 160
 
 
 def _best(findings: list[Finding]) -> Finding:
-    return max(findings, key=lambda f: (SEVERITY_RANK[f.severity], f.confidence or 0.0,
-                                        -(f.start or 0)))
+    return max(
+        findings, key=lambda f: (SEVERITY_RANK[f.severity], f.confidence or 0.0, -(f.start or 0))
+    )
 
 
 def _evidence(ctx: AuditContext | None, item: dict[str, Any] | None) -> tuple[str, int, int] | None:
@@ -56,8 +57,9 @@ def _evidence(ctx: AuditContext | None, item: dict[str, Any] | None) -> tuple[st
     return None
 
 
-def _item(topic: str, text: str, start: int | None = None, end: int | None = None,
-          **extra: Any) -> dict[str, Any]:
+def _item(
+    topic: str, text: str, start: int | None = None, end: int | None = None, **extra: Any
+) -> dict[str, Any]:
     return {"topic": topic, "text": text, "start": start, "end": end, **extra}
 
 
@@ -80,8 +82,14 @@ def key_terms(
     renewal = disc.get("auto_renewal") or {}
     if renewal.get("present") and "Renewal" not in seen_topics:
         ev = _evidence(ctx, renewal)
-        items.insert(0, _item("Renewal", "Your plan renews automatically until you cancel.",
-                              *(ev[1:] if ev else (None, None))))
+        items.insert(
+            0,
+            _item(
+                "Renewal",
+                "Your plan renews automatically until you cancel.",
+                *(ev[1:] if ev else (None, None)),
+            ),
+        )
     cancel = disc.get("cancellation") or {}
     status = cancel.get("status")
     if status == "instructions":

@@ -243,8 +243,18 @@ def build(data: dict[str, Any]) -> Lexicon:
             for form in FORMS:
                 if form == "pp":
                     continue  # regular source verbs: pp == past, resolved in context
-                _add(index, Entry(normalise(inflect(src, form)), inflect(plain, form),
-                                  "substitution", source, auto, form, plain))
+                _add(
+                    index,
+                    Entry(
+                        normalise(inflect(src, form)),
+                        inflect(plain, form),
+                        "substitution",
+                        source,
+                        auto,
+                        form,
+                        plain,
+                    ),
+                )
         elif kind == "n":
             _add(index, Entry(src, plain, "substitution", source, auto))
             _add(index, Entry(normalise(plural(src)), plural(plain), "substitution", source, auto))
@@ -275,8 +285,7 @@ def build(data: dict[str, Any]) -> Lexicon:
         words = key.replace(",", " ,").split()
         for k in range(1, len(words)):
             prefixes.add(" ".join(words[:k]).replace(" ,", ","))
-    return Lexicon(index, frozenset(prefixes), max_words, dict(data.get("provenance", {})),
-                   counts)
+    return Lexicon(index, frozenset(prefixes), max_words, dict(data.get("provenance", {})), counts)
 
 
 @lru_cache(maxsize=1)

@@ -89,8 +89,11 @@ def to_markdown(report: DocumentReport, key_terms: bool = True) -> str:
     """The plain version as Markdown, headings marked, key-terms box on top."""
     text = _text(report)
     changes = edits(report)
-    heads = [h for h in _heading_edits(report, text)
-             if not any(s < h[1] and h[0] < e for s, e, _ in changes)]
+    heads = [
+        h
+        for h in _heading_edits(report, text)
+        if not any(s < h[1] and h[0] < e for s, e, _ in changes)
+    ]
     body = _apply(text, sorted(changes + heads))
     body = re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
     if key_terms and report.key_terms and report.key_terms.get("markdown"):
@@ -143,7 +146,13 @@ def diff(report: DocumentReport, html: bool = False, context: int = 2) -> str:
         return difflib.HtmlDiff(wrapcolumn=80).make_file(
             before, after, "original", "plain version", context=True, numlines=context
         )
-    return "\n".join(difflib.unified_diff(
-        before, after, fromfile=f"{report.source} (original)",
-        tofile=f"{report.source} (plain)", lineterm="", n=context,
-    ))
+    return "\n".join(
+        difflib.unified_diff(
+            before,
+            after,
+            fromfile=f"{report.source} (original)",
+            tofile=f"{report.source} (plain)",
+            lineterm="",
+            n=context,
+        )
+    )

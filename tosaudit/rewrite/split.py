@@ -92,8 +92,9 @@ _HEAD = re.compile(
     r"(?:(may|will|must|can|should|might|could|would)\s+)?(?:also\s+)?([a-z]+)\b"
 )
 _AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?([a-z]+)\b")
-_NEGATED = re.compile(r"\b(?:not|no|never|nor|without|unless|except)\b|n['\u2019]t\b",
-                      re.IGNORECASE)
+_NEGATED = re.compile(
+    r"\b(?:not|no|never|nor|without|unless|except)\b|n['\u2019]t\b", re.IGNORECASE
+)
 _DETERMINER_SUBJECT = frozenset(
     "our your the these this that those such any all each their its no some".split()
 )
@@ -162,8 +163,9 @@ def _paren_depth(text: str) -> tuple[list[int], list[int]]:
     return ([m.start() for m in _OPEN.finditer(text)], [m.start() for m in _CLOSE.finditer(text)])
 
 
-def _free(text: str, pos: int, protected: tuple[tuple[int, int], ...],
-          parens: tuple[list[int], list[int]]) -> bool:
+def _free(
+    text: str, pos: int, protected: tuple[tuple[int, int], ...], parens: tuple[list[int], list[int]]
+) -> bool:
     """Outside parentheses and protected spans at ``pos`` (never split inside them)."""
     opens, closes = parens
     if bisect.bisect_left(opens, pos) > bisect.bisect_left(closes, pos):
@@ -193,7 +195,7 @@ def _label_seq(labels: list[re.Match[str]]) -> list[re.Match[str]]:
 
 
 def as_list(text: str) -> Split | None:
-    """"You must not (a) copy; (b) sell; or (c) change it." -> intro and one line per item."""
+    """ "You must not (a) copy; (b) sell; or (c) change it." -> intro and one line per item."""
     seq = _label_seq(list(_LABEL.finditer(text)))
     if len(seq) < 2:
         return None
@@ -235,9 +237,13 @@ def _main_clause(rest: str) -> bool:
     return _starts_clause(rest) or word in _IMPERATIVE or _VERB_FORM.get(word) == "base"
 
 
-_CONDITION_LEAD = {"if": "This applies if ", "unless": "This does not apply if ",
-                   "when": "This applies when ", "whenever": "This applies whenever ",
-                   "once": "This applies once "}
+_CONDITION_LEAD = {
+    "if": "This applies if ",
+    "unless": "This does not apply if ",
+    "when": "This applies when ",
+    "whenever": "This applies whenever ",
+    "once": "This applies once ",
+}
 
 
 def _condition_lead(word: str) -> str:
@@ -248,7 +254,7 @@ def _condition_lead(word: str) -> str:
 
 
 def main_point_first(text: str, min_words: int = 4) -> Split | None:
-    """"If A, B." -> "B. This applies if A." (plain-language guides: the main point first).
+    """ "If A, B." -> "B. This applies if A." (plain-language guides: the main point first).
 
     "Although A, B." -> "A. But B." keeps the order: both parts are statements.
     """
@@ -258,8 +264,12 @@ def main_point_first(text: str, min_words: int = 4) -> Split | None:
     lead = m.group(1).lower()
     for c in _COMMA.finditer(text, m.end(), min(len(text), m.end() + 300)):
         condition = text[m.end() : c.start()]
-        if ";" in condition or condition.count("(") != condition.count(")") \
-                or condition.count('"') % 2 or "\u201c" in condition:
+        if (
+            ";" in condition
+            or condition.count("(") != condition.count(")")
+            or condition.count('"') % 2
+            or "\u201c" in condition
+        ):
             return None
         rest = text[c.end() :]
         if rest[:5].lower() == "then ":
@@ -271,8 +281,11 @@ def main_point_first(text: str, min_words: int = 4) -> Split | None:
         if lead in ("although", "though"):
             if not (_starts_clause(rest) and _starts_clause(condition)):
                 continue
-            return Split([_end(_cap(condition.strip())), _end("But " + rest.strip(), _final(text))],
-                         " ", [{"op": "split", "at": "although"}])
+            return Split(
+                [_end(_cap(condition.strip())), _end("But " + rest.strip(), _final(text))],
+                " ",
+                [{"op": "split", "at": "although"}],
+            )
         if not _main_clause(rest):
             continue
         main = _end(_cap(rest), _final(text))
@@ -326,8 +339,11 @@ def split_sentence(text: str, min_words: int = 4) -> Split | None:
             cuts.append((m.start(), m.end(), _JOINERS[m.group(1).lower()], "clause"))
     if not subordinate:
         cuts.extend(_repeated_subject(text, protected, parens))
-    and_pronoun = _AND_PRONOUN.finditer(text) if (" we " in text or " you " in text
-                                                   or " they " in text) else ()
+    and_pronoun = (
+        _AND_PRONOUN.finditer(text)
+        if (" we " in text or " you " in text or " they " in text)
+        else ()
+    )
     for m in and_pronoun:
         if not subordinate and _free(text, m.start(), protected, parens):
             cuts.append((m.start(), m.end(), _JOINERS[m.group(1).lower()], "clause"))
@@ -338,8 +354,9 @@ def split_sentence(text: str, min_words: int = 4) -> Split | None:
             tail = text[m.end() : m.end() + 400]
             if follows == "clause" and not _starts_clause(tail):
                 continue
-            if follows == "condition" and (len(tail) >= 300 or "," in tail or ";" in tail
-                                           or not _starts_clause(tail)):
+            if follows == "condition" and (
+                len(tail) >= 300 or "," in tail or ";" in tail or not _starts_clause(tail)
+            ):
                 continue  # the condition must be one plain clause that ends the sentence
             if follows == "verb" and (len(tail) >= 300 or "," in tail or ";" in tail):
                 continue  # "X, which is Y, and Z": the which-clause sits inside the sentence
@@ -351,8 +368,7 @@ def split_sentence(text: str, min_words: int = 4) -> Split | None:
     for m in _INCLUDING.finditer(text):
         tail = text[m.end() : m.end() + 400]
         rest = {t.lower() for t in TOKEN.findall(tail)}
-        if (len(tail) < 400 and _free(text, m.start(), protected, parens)
-                and not rest & _FINITE):
+        if len(tail) < 400 and _free(text, m.start(), protected, parens) and not rest & _FINITE:
             # Only when the list runs to the end of the sentence: nothing follows it.
             cuts.append((m.start(), m.end(), "This includes ", "including"))
     if not cuts:
@@ -379,9 +395,10 @@ def split_sentence(text: str, min_words: int = 4) -> Split | None:
     return Split([_cap(u).replace("This includes ,", "This includes,") for u in units], " ", ops)
 
 
-def _repeated_subject(text: str, protected: tuple[tuple[int, int], ...],
-                      parens: tuple[list[int], list[int]]) -> list[tuple[int, int, str, str]]:
-    """"We may collect X, and share it" -> "We may collect X. We may share it".
+def _repeated_subject(
+    text: str, protected: tuple[tuple[int, int], ...], parens: tuple[list[int], list[int]]
+) -> list[tuple[int, int, str, str]]:
+    """ "We may collect X, and share it" -> "We may collect X. We may share it".
 
     Only for "and" (both actions hold), with the same verb form, and never after a negation
     ("we will not sell X and share Y" may deny both together).

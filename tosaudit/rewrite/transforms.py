@@ -117,6 +117,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 # ---------------------------------------------------------------- all caps -> sentence case
 
+
 @lru_cache(maxsize=4096)
 def is_all_caps(text: str) -> bool:
     """Mostly upper-case letters over at least four words (a shouted passage)."""
@@ -143,8 +144,11 @@ def sentence_case(text: str, info: DocInfo) -> tuple[str, list[Op]]:
         low = word.lower()
         if _inside(protected, m.start(), m.end()):
             new = word
-        elif len(word) <= 4 and text[m.start() - 1 : m.start()] == "(" \
-                and text[m.end() : m.end() + 1] == ")":
+        elif (
+            len(word) <= 4
+            and text[m.start() - 1 : m.start()] == "("
+            and text[m.end() : m.end() + 1] == ")"
+        ):
             new = low  # list labels: (A) -> (a), (IV) -> (iv)
         elif word in info.acronyms:
             new = word
@@ -180,8 +184,7 @@ def _restore_terms(text: str, info: DocInfo) -> str:
     low = text.lower()
     for term in ordered_terms(info.defined_terms):
         if term.lower() in low:
-            text = re.sub(r"(?<!\w)" + re.escape(term) + r"(?!\w)", term, text,
-                          flags=re.IGNORECASE)
+            text = re.sub(r"(?<!\w)" + re.escape(term) + r"(?!\w)", term, text, flags=re.IGNORECASE)
     return text
 
 
@@ -189,8 +192,16 @@ def _restore_terms(text: str, info: DocInfo) -> str:
 
 _OBJ = {"you": "you", "we": "us"}
 _POSS = {"you": "your", "we": "our"}
-_BE_AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
-             "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
+_BE_AGREE = {
+    "is": "are",
+    "was": "were",
+    "has": "have",
+    "does": "do",
+    "isn't": "aren't",
+    "wasn't": "weren't",
+    "hasn't": "haven't",
+    "doesn't": "don't",
+}
 
 
 def _party_regex(parties: dict[str, str]) -> re.Pattern[str] | None:
@@ -214,7 +225,7 @@ def _base_from_s(word: str) -> str | None:
 
 
 def replace_parties(text: str, info: DocInfo) -> tuple[str, list[Op]]:
-    """"the User" -> "you", "the Company" -> "we" where the document defines them so."""
+    """ "the User" -> "you", "the Company" -> "we" where the document defines them so."""
     rx = _party_regex(info.parties)
     if rx is None:
         return text, []
@@ -282,7 +293,7 @@ _FUTURE_VERBS = frozenset(
 
 
 def replace_shall(text: str, info: DocInfo) -> tuple[str, list[Op]]:
-    """"shall" -> "must" for a duty, "will" for what happens (and "shall not" -> "must not")."""
+    """ "shall" -> "must" for a duty, "will" for what happens (and "shall not" -> "must not")."""
     if "shall" not in text.lower():
         return text, []
     ops: list[Op] = []
@@ -305,6 +316,7 @@ def replace_shall(text: str, info: DocInfo) -> tuple[str, list[Op]]:
 
 
 # ---------------------------------------------------------------- legalese table
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -438,8 +450,14 @@ def apply_lexicon(text: str, info: DocInfo, caps: bool = False) -> tuple[str, li
         found = text[hit.start : hit.end]
         if not _applicable(text, hit, protected, caps):
             if not hit.entry.auto and not _inside(protected, hit.start, hit.end):
-                flagged.append({"op": hit.entry.kind, "from": found, "to": hit.entry.plain,
-                                "source": hit.entry.source})
+                flagged.append(
+                    {
+                        "op": hit.entry.kind,
+                        "from": found,
+                        "to": hit.entry.plain,
+                        "source": hit.entry.source,
+                    }
+                )
             continue
         plain = _resolve_form(text, hit)
         start = hit.start
@@ -454,8 +472,7 @@ def apply_lexicon(text: str, info: DocInfo, caps: bool = False) -> tuple[str, li
             if _sentence_initial(text, start) and end < len(text):
                 out.append(text[end].upper())
                 pos = end + 1
-            ops.append({"op": hit.entry.kind, "from": found, "to": "",
-                        "source": hit.entry.source})
+            ops.append({"op": hit.entry.kind, "from": found, "to": "", "source": hit.entry.source})
             continue
         new = match_case(found, plain)
         art = _ARTICLE_BEFORE.search(prefix)
@@ -482,16 +499,31 @@ _NOT_PARTICIPLE = frozenset(
     "need seed feed speed bed red hundred based interested located subject limited "
     "entitled required expected supposed".split()
 )
-_AGENT_PRONOUN = {"us": "we", "you": "you", "them": "they", "him": "he", "her": "she",
-                  "me": "I", "it": "it"}
-_AS_OBJECT = {"we": "us", "i": "me", "they": "them", "he": "him", "she": "her",
-              "you": "you", "it": "it"}
+_AGENT_PRONOUN = {
+    "us": "we",
+    "you": "you",
+    "them": "they",
+    "him": "he",
+    "her": "she",
+    "me": "I",
+    "it": "it",
+}
+_AS_OBJECT = {
+    "we": "us",
+    "i": "me",
+    "they": "them",
+    "he": "him",
+    "she": "her",
+    "you": "you",
+    "it": "it",
+}
 _ADJUNCT = frozenset(
     "at in on for if when without with unless within after before from to and or as during "
     "until upon under where whenever because".split()
 )
-_CLAUSE_START = frozenset("that if when where which who because unless although and or but "
-                          "once while".split())
+_CLAUSE_START = frozenset(
+    "that if when where which who because unless although and or but once while".split()
+)
 
 
 def is_participle(word: str) -> bool:
@@ -537,8 +569,10 @@ def _agent(text: str, pos: int) -> tuple[str, int, bool] | None:
         plural = words[-1].endswith("s") and not words[-1].endswith("ss")
     rest = text[end : end + 40]
     nxt = TOKEN.match(rest.lstrip())
-    if rest.strip() and rest.lstrip()[:1] not in ".,;:!?)" and (
-        not nxt or nxt.group(0).lower() not in _ADJUNCT
+    if (
+        rest.strip()
+        and rest.lstrip()[:1] not in ".,;:!?)"
+        and (not nxt or nxt.group(0).lower() not in _ADJUNCT)
     ):
         return None
     return text[start:end], end, plural
@@ -583,14 +617,24 @@ def passive_to_active(text: str, info: DocInfo) -> tuple[str, list[Op], list[Op]
             continue
         agent = _agent(text, m.end())
         if agent is None:
-            hints.append({"op": "passive", "phrase": m.group(0),
-                          "hint": f"Say who acts: \"{m.group(0)}\" does not say who does it."})
+            hints.append(
+                {
+                    "op": "passive",
+                    "phrase": m.group(0),
+                    "hint": f'Say who acts: "{m.group(0)}" does not say who does it.',
+                }
+            )
             continue
         subj = _subject(text, m.start())
         base = base_of_participle(m.group(6))
         if subj is None or base is None:
-            hints.append({"op": "passive", "phrase": m.group(0),
-                          "hint": f"Put the actor first: \"{m.group(0)}\" is passive."})
+            hints.append(
+                {
+                    "op": "passive",
+                    "phrase": m.group(0),
+                    "hint": f'Put the actor first: "{m.group(0)}" is passive.',
+                }
+            )
             continue
         agent_text, agent_end, plural = agent
         low = agent_text.lower()
@@ -611,9 +655,13 @@ def passive_to_active(text: str, info: DocInfo) -> tuple[str, list[Op], list[Op]
         start, subj_text = subj
         obj = _AS_OBJECT.get(subj_text.lower(), subj_text)
         head = obj.split()[0]
-        if obj == subj_text and head[:1].isupper() and not head.isupper() and (
-            head.lower() in DETERMINERS or head.lower() not in info.cased
-        ) and head not in info.defined_terms:
+        if (
+            obj == subj_text
+            and head[:1].isupper()
+            and not head.isupper()
+            and (head.lower() in DETERMINERS or head.lower() not in info.cased)
+            and head not in info.defined_terms
+        ):
             obj = obj[:1].lower() + obj[1:]  # "Fees will be charged by us" -> "... charge fees"
         if _sentence_initial(text, start):
             new_subj = new_subj[:1].upper() + new_subj[1:]

@@ -24,8 +24,20 @@ _NUMBER_WORDS = frozenset(
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
     "ninety hundred thousand million billion half twice double".split()
 )
-NEGATIONS = ("not", "no", "never", "without", "unless", "except", "nor", "neither", "none",
-             "nothing", "nobody", "nowhere")
+NEGATIONS = (
+    "not",
+    "no",
+    "never",
+    "without",
+    "unless",
+    "except",
+    "nor",
+    "neither",
+    "none",
+    "nothing",
+    "nobody",
+    "nowhere",
+)
 _NEG_EQUIV = [  # phrases that say the same negation in other words
     (re.compile(r"\bthis does not apply if\b"), "unless", "does not apply if"),
     (re.compile(r"\bwith the exception of\b"), "except", "exception"),
@@ -95,9 +107,14 @@ def _same(name: str, before: Counter[str], after: Counter[str]) -> Check:
     if dict.__eq__(before, after) or before == after:
         return Check(name, True)
     lost, added = _lost(before, after), _lost(after, before)
-    detail = "; ".join(p for p in (
-        f"lost {', '.join(lost)}" if lost else "", f"added {', '.join(added)}" if added else ""
-    ) if p)
+    detail = "; ".join(
+        p
+        for p in (
+            f"lost {', '.join(lost)}" if lost else "",
+            f"added {', '.join(added)}" if added else "",
+        )
+        if p
+    )
     return Check(name, False, detail)
 
 
@@ -132,8 +149,11 @@ _MONTH_WORDS = frozenset(
     "january february march april june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
-_UNIT_WORDS = {w + suffix: w for w in ("day", "week", "month", "year", "hour", "minute")
-               for suffix in ("", "s")}
+_UNIT_WORDS = {
+    w + suffix: w
+    for w in ("day", "week", "month", "year", "hour", "minute")
+    for suffix in ("", "s")
+}
 _CURRENCY_WORDS = frozenset("usd eur gbp dollar dollars euro euros pound pounds cent cents".split())
 _CURRENCY_CHARS = "$\u20ac\u00a3\u00a5\u20b9"
 _MAY_DATE = re.compile(r"\bmay\s+\d")
@@ -175,9 +195,12 @@ for _w, _pairs in _NEG_MODAL_FACTS.items():
 _FACT_NAMES = ("numbers", "money", "percentages", "durations", "dates", "negations", "modals")
 
 
-def _tally(acc: dict[str, dict[str, int]], words: list[str],
-           table: dict[str, tuple[tuple[str, str], ...]],
-           only: str | None = None) -> None:
+def _tally(
+    acc: dict[str, dict[str, int]],
+    words: list[str],
+    table: dict[str, tuple[tuple[str, str], ...]],
+    only: str | None = None,
+) -> None:
     get = table.get
     for w in words:
         pairs = get(w)
@@ -214,10 +237,12 @@ def facts(text: str) -> Facts:
         # A rephrased negation or modal ("cannot" -> "can not") changes the words those two
         # facts count; the others still count the text as written.
         _tally(acc, words, _BASE_FACTS)
-        _tally(acc, words if neg_low == low else TOKEN.findall(neg_low), _NEG_MODAL_FACTS,
-               "negations")
-        _tally(acc, words if modal_low == low else TOKEN.findall(modal_low), _NEG_MODAL_FACTS,
-               "modals")
+        _tally(
+            acc, words if neg_low == low else TOKEN.findall(neg_low), _NEG_MODAL_FACTS, "negations"
+        )
+        _tally(
+            acc, words if modal_low == low else TOKEN.findall(modal_low), _NEG_MODAL_FACTS, "modals"
+        )
     per_cent = low.count("per cent")
     if per_cent:
         pc = acc["percentages"]
@@ -234,8 +259,9 @@ def facts(text: str) -> Facts:
         durations=_counter(acc["durations"]),
         dates=_counter(acc["dates"]),
         emails=tuple(_EMAIL.findall(text)) if "@" in text else (),
-        urls=tuple(m.group(0) for m in _URL.finditer(text)) if (
-            "http" in low or "www." in low) else (),
+        urls=tuple(m.group(0) for m in _URL.finditer(text))
+        if ("http" in low or "www." in low)
+        else (),
         negations=_counter(acc["negations"]),
         modals=_counter(acc["modals"]),
     )
@@ -281,7 +307,7 @@ def _names(text: str) -> Counter[str]:
         if word == "I":
             continue
         before = text[max(0, m.start() - 12) : m.start()].rstrip()
-        if not before or before[-1] in ".!?:;\n\"\u201c(" or before.endswith(")"):
+        if not before or before[-1] in '.!?:;\n"\u201c(' or before.endswith(")"):
             continue
         out[word] += 1
     return out
@@ -339,30 +365,51 @@ def verify(
     nb, na = fb.negations, fa.negations
     lost_neg = _lost(nb, na)
     added_neg = [] if repeats else _lost(na, nb)
-    checks.append(Check(
-        "negations", not lost_neg and not added_neg,
-        "; ".join(p for p in (f"lost {', '.join(lost_neg)}" if lost_neg else "",
-                              f"added {', '.join(added_neg)}" if added_neg else "") if p),
-    ))
+    checks.append(
+        Check(
+            "negations",
+            not lost_neg and not added_neg,
+            "; ".join(
+                p
+                for p in (
+                    f"lost {', '.join(lost_neg)}" if lost_neg else "",
+                    f"added {', '.join(added_neg)}" if added_neg else "",
+                )
+                if p
+            ),
+        )
+    )
     checks.append(_modal_check(fb.modals, fa.modals, repeats))
     skip = set(removable)
     shouted = is_all_caps(before)
     before_low = before.lower()
     missing_terms = [
-        t for t, t_low in _sorted_terms(defined_terms)
-        if t_low in before_low and t not in skip
+        t
+        for t, t_low in _sorted_terms(defined_terms)
+        if t_low in before_low
+        and t not in skip
         and _whole_word(t, shouted).search(before)
         and not _whole_word(t, False).search(after)
     ]
-    checks.append(Check("defined_terms", not missing_terms,
-                        f"lost {', '.join(missing_terms)}" if missing_terms else ""))
+    checks.append(
+        Check(
+            "defined_terms",
+            not missing_terms,
+            f"lost {', '.join(missing_terms)}" if missing_terms else "",
+        )
+    )
     if shouted:
         # Every word of a shouted sentence is capitalised, so names cannot be told apart; the
         # defined-terms check above (case-insensitive on the original) covers its terms.
         checks.append(Check("proper_names", True, "not applicable: all caps"))
     else:
         lost_words = [w for w in _names(before) if w not in skip and w not in after]
-        checks.append(Check("proper_names", not lost_words,
-                            f"lost {', '.join(lost_words)}" if lost_words else ""))
+        checks.append(
+            Check(
+                "proper_names",
+                not lost_words,
+                f"lost {', '.join(lost_words)}" if lost_words else "",
+            )
+        )
     checks.append(grade)
     return all(c.ok for c in checks), checks, g_before, g_after

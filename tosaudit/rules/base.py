@@ -33,9 +33,7 @@ class AuditContext:
     @cached_property
     def prose_sentences(self) -> tuple[tuple[int, Sentence], ...]:
         """(index, sentence) for real sentences (headings left out)."""
-        return tuple(
-            (i, s) for i, s in enumerate(self.segmented.sentences) if s.kind == "sentence"
-        )
+        return tuple((i, s) for i, s in enumerate(self.segmented.sentences) if s.kind == "sentence")
 
     def section_of(self, offset: int) -> Section | None:
         return self.segmented.section_at(offset)

@@ -35,17 +35,24 @@ class ClauseRule(Rule):
 
     @property
     def doc(self) -> str:
-        how = ("wording patterns (rules/data/clauses.yaml) combined with the trained clause model"
-               if self.spec.model else "wording patterns (rules/data/clauses.yaml)")
-        return (f"{self.explanation}\n\nFound by {how}. Severity: warning = potentially unfair, "
-                "error = clearly unfair wording (e.g. no notice, sole discretion).")
+        how = (
+            "wording patterns (rules/data/clauses.yaml) combined with the trained clause model"
+            if self.spec.model
+            else "wording patterns (rules/data/clauses.yaml)"
+        )
+        return (
+            f"{self.explanation}\n\nFound by {how}. Severity: warning = potentially unfair, "
+            "error = clearly unfair wording (e.g. no notice, sole discretion)."
+        )
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         for hit in detect(ctx).hits:
             if hit.category != self.category:
                 continue
             yield ctx.finding(
-                self, hit.start, hit.end,
+                self,
+                hit.start,
+                hit.end,
                 f"{_LEVEL.get(hit.severity, 'Unfavourable')} clause ({self.spec.title}): "
                 f"{hit.summary}",
                 severity=hit.severity,
@@ -70,10 +77,14 @@ class UndisclosedClausesRule(Rule):
     severity = "warning"
     scope = "document"
     source = "check"
-    explanation = ("The terms contain clauses a customer may not like, but the opening part and "
-                   "any summary mention none of them.")
-    why_it_matters = ("EU Directive 93/13/EEC art. 5 (plain, intelligible terms) and the 'clear "
-                      "and conspicuous' disclosure rules of California Bus. & Prof. Code 17602.")
+    explanation = (
+        "The terms contain clauses a customer may not like, but the opening part and "
+        "any summary mention none of them."
+    )
+    why_it_matters = (
+        "EU Directive 93/13/EEC art. 5 (plain, intelligible terms) and the 'clear "
+        "and conspicuous' disclosure rules of California Bus. & Prof. Code 17602."
+    )
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         det = detect(ctx)
@@ -86,7 +97,9 @@ class UndisclosedClausesRule(Rule):
             return
         names = ", ".join(specs[c].title for c in enabled)
         yield ctx.finding(
-            self, None, None,
+            self,
+            None,
+            None,
             f"Unfavourable terms ({names}) are not mentioned in the opening part or any summary.",
             extra={"categories": enabled},
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -39,7 +39,9 @@ class DataRule(Rule):
     def __init__(self, spec: Mapping[str, Any], origin: str = "data") -> None:
         missing = [k for k in _REQUIRED if k not in spec]
         if missing:
-            raise RuleDataError(f"{origin}: rule {spec.get('code', '?')} lacks {', '.join(missing)}")
+            raise RuleDataError(
+                f"{origin}: rule {spec.get('code', '?')} lacks {', '.join(missing)}"
+            )
         if spec["kind"] not in KINDS:
             raise RuleDataError(f"{origin}: rule {spec['code']}: unknown kind '{spec['kind']}'")
         self.spec = dict(spec)
@@ -94,8 +96,12 @@ class DataRule(Rule):
             counts = ctx.readability.sentence_counts
             for k, (_, s) in enumerate(ctx.prose_sentences):
                 if counts[k].words > self.max_words:
-                    yield ctx.finding(self, s.start, s.end, self.message.format(
-                        words=counts[k].words, max=self.max_words))
+                    yield ctx.finding(
+                        self,
+                        s.start,
+                        s.end,
+                        self.message.format(words=counts[k].words, max=self.max_words),
+                    )
             return
         for _, s in ctx.prose_sentences:
             for m in self.regex.finditer(text, s.start, s.end):
@@ -103,7 +109,9 @@ class DataRule(Rule):
                 if self.kind == "substitution":
                     plain = self.swap.get(" ".join(found.lower().split()), "")
                     yield ctx.finding(
-                        self, m.start(), m.end(),
+                        self,
+                        m.start(),
+                        m.end(),
                         self.message.format(match=found, replacement=plain),
                         suggestion=plain or None,
                     )
@@ -115,7 +123,7 @@ def load_rules(records: Iterable[Mapping[str, Any]], origin: str) -> list[DataRu
     return [DataRule(r, origin) for r in records]
 
 
-@lru_cache(maxsize=None)
+@cache
 def shipped_rules() -> tuple[DataRule, ...]:
     """Every data rule in the package's ``rules/data/*.yaml`` files (parsed once)."""
     out: list[DataRule] = []

@@ -49,15 +49,20 @@ def placeholder_patterns() -> tuple[_Placeholder, ...]:
     for item in data["placeholders"]:
         ic = bool(item.get("ignore_case"))
         needles = item["needle"] if isinstance(item["needle"], list) else [item["needle"]]
-        out.append(_Placeholder(
-            item["what"], tuple(n.lower() if ic else n for n in needles), ic,
-            re.compile(item["pattern"], re.IGNORECASE if ic else 0),
-        ))
+        out.append(
+            _Placeholder(
+                item["what"],
+                tuple(n.lower() if ic else n for n in needles),
+                ic,
+                re.compile(item["pattern"], re.IGNORECASE if ic else 0),
+            )
+        )
     return tuple(out)
 
 
-def _needle_matches(text: str, hay: str, needle: str, regex: re.Pattern[str],
-                    width: int = 120) -> Iterator[re.Match[str]]:
+def _needle_matches(
+    text: str, hay: str, needle: str, regex: re.Pattern[str], width: int = 120
+) -> Iterator[re.Match[str]]:
     """Matches of ``regex`` near occurrences of ``needle`` (a literal every match contains).
 
     ``str.find`` locates the needles at C speed; the regex runs only over the stretches within
@@ -114,8 +119,10 @@ class Placeholder(Rule):
             if shown > MAX_PER_RULE:
                 break
             yield ctx.finding(
-                self, start, end,
-                f"Placeholder left in: \"{text[start:end][:60]}\" ({what}). Replace it with "
+                self,
+                start,
+                end,
+                f'Placeholder left in: "{text[start:end][:60]}" ({what}). Replace it with '
                 "the real value.",
             )
 
@@ -125,8 +132,24 @@ class Placeholder(Rule):
 # ---------------------------------------------------------------------------------------------
 
 # Doubled on purpose in good English ("that that", "had had").
-_REPEAT_OK = frozenset({"that", "had", "bye", "ha", "hee", "ho", "no", "so", "very", "mahi",
-                        "bora", "chop", "tut", "is"})
+_REPEAT_OK = frozenset(
+    {
+        "that",
+        "had",
+        "bye",
+        "ha",
+        "hee",
+        "ho",
+        "no",
+        "so",
+        "very",
+        "mahi",
+        "bora",
+        "chop",
+        "tut",
+        "is",
+    }
+)
 
 
 def _paragraph_index(ctx: AuditContext) -> tuple[list[int], list[int]]:
@@ -156,7 +179,7 @@ class RepeatedWord(Rule):
         # Cheap pass first: split() and compare neighbours; the regex only runs per doubled word.
         tokens = ctx.text.lower().split()
         # Pairs compared in C (map/compress); Python only sees tokens equal to the next one.
-        following = map(str.rstrip, tokens[1:], repeat(".,;:!?)\"\u201d"))
+        following = map(str.rstrip, tokens[1:], repeat('.,;:!?)"\u201d'))
         same = compress(tokens, map(eq, tokens, following))
         doubled = {a for a in same if a.isalpha() and a not in _REPEAT_OK}
         for word in sorted(doubled):
@@ -166,7 +189,9 @@ class RepeatedWord(Rule):
         regex = re.compile(
             r"(?<![A-Za-z'\u2019-])(" + re.escape(word) + r")"
             r"(?:[ \t]{1,5}|[ \t]{0,5}\r?\n[ \t]{0,5})"
-            r"(\1)(?![A-Za-z'\u2019-])", re.IGNORECASE)
+            r"(\1)(?![A-Za-z'\u2019-])",
+            re.IGNORECASE,
+        )
         for m in regex.finditer(ctx.text):
             word = m.group(1)
             if word.lower() in _REPEAT_OK or (len(word) == 1 and word not in "aA"):
@@ -176,8 +201,10 @@ class RepeatedWord(Rule):
             if not _same_paragraph(ctx, m.start(), m.end()):
                 continue  # a heading followed by a line starting with the same word
             yield ctx.finding(
-                self, m.start(), m.end(),
-                f"Repeated word: \"{m.group(0).split()[0]} {m.group(2)}\". Delete one.",
+                self,
+                m.start(),
+                m.end(),
+                f'Repeated word: "{m.group(0).split()[0]} {m.group(2)}". Delete one.',
                 suggestion=m.group(1),
             )
 
@@ -206,8 +233,11 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[_Marks, _Marks]:
     orphans: list[tuple[str, int]] = []
     for m in _BRACKET_CHARS.finditer(text, a, b):
         ch, pos = m.group(0), m.start()
-        if ch in _QUOTES and stack and stack[-1][0] in _QUOTES and (
-            ch != "\u201c" or stack[-1][0] == "\u201c"
+        if (
+            ch in _QUOTES
+            and stack
+            and stack[-1][0] in _QUOTES
+            and (ch != "\u201c" or stack[-1][0] == "\u201c")
         ):
             # closes the open quotation; "\u201cword\"" or "\u201cword\u201c" mixes styles
             if ch != _QUOTE_CLOSE[stack[-1][0]]:
@@ -264,15 +294,19 @@ class UnbalancedBrackets(Rule):
             for ch, pos in unclosed:
                 close = {"(": ")", "[": "]", "{": "}", "\u201c": "\u201d", '"': '"'}[ch]
                 yield ctx.finding(
-                    self, pos, pos + 1,
-                    f"\"{ch}\" is never closed in this paragraph: add the matching \"{close}\".",
+                    self,
+                    pos,
+                    pos + 1,
+                    f'"{ch}" is never closed in this paragraph: add the matching "{close}".',
                 )
             for ch, pos in stray:
                 if ch in _QUOTES:
-                    msg = (f"Mismatched quotation marks: \"{ch}\" closes a quotation opened "
-                           "with another style of quote.")
+                    msg = (
+                        f'Mismatched quotation marks: "{ch}" closes a quotation opened '
+                        "with another style of quote."
+                    )
                 else:
-                    msg = f"\"{ch}\" closes something that was never opened in this paragraph."
+                    msg = f'"{ch}" closes something that was never opened in this paragraph.'
                 yield ctx.finding(self, pos, pos + 1, msg)
 
 
@@ -280,8 +314,8 @@ class UnbalancedBrackets(Rule):
 # PR404 / PR405 defined terms
 # ---------------------------------------------------------------------------------------------
 
-_Q_OPEN = "\"\u201c"
-_Q_CLOSE = "\"\u201d"
+_Q_OPEN = '"\u201c'
+_Q_CLOSE = '"\u201d'
 # ("Services"), (the "Terms"), (collectively, the "Agreement"), ("we", "us" or "our")
 _PAREN = re.compile(r"\(([^()\n]{1,200})\)")
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{1,60})[\"\u201d]")
@@ -300,8 +334,15 @@ _CALLED = re.compile(
     r"(?:the\s{1,3})?[\"\u201c]([^\"\u201c\u201d\n]{1,60})[\"\u201d]",
     re.IGNORECASE,
 )
-_MEANS_NEEDLES = (" means", " mean", " refers to", " refer to", " has the meaning", " includes",
-                  " is defined")
+_MEANS_NEEDLES = (
+    " means",
+    " mean",
+    " refers to",
+    " refer to",
+    " has the meaning",
+    " includes",
+    " is defined",
+)
 _CALLED_NEEDLES = ("referred to", "hereinafter", "defined as")
 _AS_DEFINED = re.compile(
     r"\b((?:[A-Z][\w-]{1,30}\s){0,3}[A-Z][\w-]{1,30})\s{1,3}\(?\s{0,2}as\s(?:such\sterm\sis\s)?"
@@ -364,8 +405,11 @@ def _uses(text: str, term: str, skip: tuple[int, int]) -> int:
         end = pos + len(term)
         before = text[pos - 1] if pos else " "
         after = text[end : end + 2]
-        if (not (before.isalnum() or before == "_") and not (skip[0] <= pos < skip[1])
-                and (not after[:1].isalnum() or after[:1] == "s" and not after[1:2].isalnum())):
+        if (
+            not (before.isalnum() or before == "_")
+            and not (skip[0] <= pos < skip[1])
+            and (not after[:1].isalnum() or after[:1] == "s" and not after[1:2].isalnum())
+        ):
             n += 1
             if n >= 1:
                 return n
@@ -390,8 +434,10 @@ class UnusedDefinition(Rule):
             # "Acme Ltd ("Acme")": the name just before its definition is not a use.
             if _uses(text, d.term, (max(0, d.start - 80), d.end + 2)) == 0:
                 yield ctx.finding(
-                    self, d.start, d.end,
-                    f"\"{d.term}\" is defined but never used: remove the definition or use it.",
+                    self,
+                    d.start,
+                    d.end,
+                    f'"{d.term}" is defined but never used: remove the definition or use it.',
                 )
 
 
@@ -418,12 +464,15 @@ class UndefinedTerm(Rule):
             candidates |= {c[:-1] for c in candidates if c.endswith("s")}
             if candidates & known:
                 continue
-            if re.search(r"(?m)^\s{0,4}\**" + re.escape(words[-1]) + r"\**\s{0,2}[:\u2013\u2014-]",
-                         text):
+            if re.search(
+                r"(?m)^\s{0,4}\**" + re.escape(words[-1]) + r"\**\s{0,2}[:\u2013\u2014-]", text
+            ):
                 continue  # defined in a glossary line "Term: meaning"
             yield ctx.finding(
-                self, m.start(1), m.end(1),
-                f"\"{term}\" is said to be defined, but no definition was found: add one.",
+                self,
+                m.start(1),
+                m.end(1),
+                f'"{term}" is said to be defined, but no definition was found: add one.',
             )
 
 
@@ -490,15 +539,20 @@ class MissingCrossReference(Rule):
             elif "." in ref:
                 # only checkable when the document numbers that section's subsections
                 subs = {n for n in numbers if n.startswith(top + ".")}
-                missing = bool(subs) and ref not in subs and not any(
-                    n.startswith(ref + ".") for n in subs)
+                missing = (
+                    bool(subs)
+                    and ref not in subs
+                    and not any(n.startswith(ref + ".") for n in subs)
+                )
             else:
                 missing = False
             if missing:
                 highest = max(tops, key=int)
                 yield ctx.finding(
-                    self, m.start(), m.end(),
-                    f"\"{m.group(0)}\" does not exist (sections run to {highest}): fix the "
+                    self,
+                    m.start(),
+                    m.end(),
+                    f'"{m.group(0)}" does not exist (sections run to {highest}): fix the '
                     "reference.",
                 )
 
@@ -508,9 +562,25 @@ class MissingCrossReference(Rule):
 # ---------------------------------------------------------------------------------------------
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty-five": 45,
+    "sixty": 60,
+    "ninety": 90,
 }
 _DURATION = re.compile(
     r"\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?:\s{0,2}\(\d{1,3}\))?[\s-]{1,2}"
@@ -529,14 +599,27 @@ _WINDOW_AFTER = re.compile(
 )
 _REFUND_WORDS = re.compile(r"\b(?:refund|money[- ]back|return)", re.IGNORECASE)
 _TOPIC_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("refund window", re.compile(
-        r"\b(?:refund|return|money[- ]back)\s(?:period|window|guarantee)\s(?:is\s|of\s){0,2}"
-        r"(?:up\sto\s|at\sleast\s)?$", re.IGNORECASE)),
-    ("free trial", re.compile(r"\b(?:free\s)?trial(?:\speriod)?\s(?:is\s|of\s|lasts\s){0,2}$",
-                              re.IGNORECASE)),
-    ("withdrawal period", re.compile(
-        r"\b(?:withdrawal|cooling[- ]off|cancellation)\speriod\s(?:is\s|of\s|will\sexpire\s){0,2}"
-        r"(?:up\sto\s|at\sleast\s|after\s)?$", re.IGNORECASE)),
+    (
+        "refund window",
+        re.compile(
+            r"\b(?:refund|return|money[- ]back)\s(?:period|window|guarantee)\s(?:is\s|of\s){0,2}"
+            r"(?:up\sto\s|at\sleast\s)?$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "free trial",
+        re.compile(r"\b(?:free\s)?trial(?:\speriod)?\s(?:is\s|of\s|lasts\s){0,2}$", re.IGNORECASE),
+    ),
+    (
+        "withdrawal period",
+        re.compile(
+            r"\b(?:withdrawal|cooling[- ]off|cancellation)\speriod\s"
+            r"(?:is\s|of\s|will\sexpire\s){0,2}"
+            r"(?:up\sto\s|at\sleast\s|after\s)?$",
+            re.IGNORECASE,
+        ),
+    ),
 )
 _TOPIC_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("refund window", re.compile(r"[\s-]{0,2}(?:full\s)?(?:refund|return|money[- ]back)\b", re.I)),
@@ -578,7 +661,8 @@ def _duration_topics(ctx: AuditContext) -> list[tuple[str, int, int, int, str]]:
         before = text[max(s.start, m.start() - 50) : m.start()]
         after_end = min(s.end, m.end() + 40)
         topic = next((t for t, rx in _TOPIC_BEFORE if rx.search(before)), None) or next(
-            (t for t, rx in _TOPIC_AFTER if rx.match(text, m.end(), after_end)), None)
+            (t for t, rx in _TOPIC_AFTER if rx.match(text, m.end(), after_end)), None
+        )
         if topic is None and _WINDOW_AFTER.match(text, m.end(), after_end):
             if _REFUND_WORDS.search(sent):
                 topic = "refund window"
@@ -586,8 +670,12 @@ def _duration_topics(ctx: AuditContext) -> list[tuple[str, int, int, int, str]]:
                 topic = "withdrawal period"
         if topic is None:
             after = text[m.end() : min(s.end, m.end() + 25)]
-            if re.match(r"[\s'\u2019]{0,3}(?:(?:prior|advance|written|advanced)\s{1,2}){0,2}"
-                        r"notice\b", after, re.IGNORECASE):
+            if re.match(
+                r"[\s'\u2019]{0,3}(?:(?:prior|advance|written|advanced)\s{1,2}){0,2}"
+                r"notice\b",
+                after,
+                re.IGNORECASE,
+            ):
                 if _CHANGE_WORDS.search(sent):
                     topic = "notice of changes"
                 elif _END_WORDS.search(sent):
@@ -621,11 +709,15 @@ class InconsistentDuration(Rule):
                 reported.add((topic, days))
                 line = ctx.document.line_col(start0)[0]
                 yield ctx.finding(
-                    self, start, end,
-                    f"The {topic} is \"{phrase}\" here but \"{phrase0}\" on line {line}: make "
+                    self,
+                    start,
+                    end,
+                    f'The {topic} is "{phrase}" here but "{phrase0}" on line {line}: make '
                     "them agree, or say why they differ.",
-                    extra={"topic": topic,
-                           "first": {"start": start0, "end": start0 + len(phrase0)}},
+                    extra={
+                        "topic": topic,
+                        "first": {"start": start0, "end": start0 + len(phrase0)},
+                    },
                 )
 
 
@@ -634,12 +726,41 @@ _ENTITY = re.compile(
     r"(Inc\b\.?|Incorporated\b|LLC\b|L\.L\.C\.|Ltd\b\.?|Limited\b|GmbH\b|Corp\b\.?|Corporation\b|"
     r"LLP\b|PLC\b|plc\b|S\.A\.|B\.V\.|AB\b|Oy\b|Pty\b)"
 )
-_SUFFIX_NEEDLES = ("Inc", "Incorporated", "LLC", "L.L.C.", "Ltd", "Limited", "GmbH", "Corp",
-                   "LLP", "PLC", "plc", "S.A.", "B.V.", " AB", " Oy", " Pty")
+_SUFFIX_NEEDLES = (
+    "Inc",
+    "Incorporated",
+    "LLC",
+    "L.L.C.",
+    "Ltd",
+    "Limited",
+    "GmbH",
+    "Corp",
+    "LLP",
+    "PLC",
+    "plc",
+    "S.A.",
+    "B.V.",
+    " AB",
+    " Oy",
+    " Pty",
+)
 _SUFFIX_FAMILY = {
-    "inc": "Inc.", "incorporated": "Inc.", "llc": "LLC", "l.l.c.": "LLC", "ltd": "Ltd",
-    "limited": "Ltd", "gmbh": "GmbH", "corp": "Corp.", "corporation": "Corp.", "llp": "LLP",
-    "plc": "plc", "s.a.": "S.A.", "b.v.": "B.V.", "ab": "AB", "oy": "Oy", "pty": "Pty",
+    "inc": "Inc.",
+    "incorporated": "Inc.",
+    "llc": "LLC",
+    "l.l.c.": "LLC",
+    "ltd": "Ltd",
+    "limited": "Ltd",
+    "gmbh": "GmbH",
+    "corp": "Corp.",
+    "corporation": "Corp.",
+    "llp": "LLP",
+    "plc": "plc",
+    "s.a.": "S.A.",
+    "b.v.": "B.V.",
+    "ab": "AB",
+    "oy": "Oy",
+    "pty": "Pty",
 }
 
 
@@ -665,15 +786,20 @@ class InconsistentCompanyName(Rule):
         per_unit: dict[int, dict[str, set[str]]] = {}
         text = ctx.text
         entity_hits = sorted(
-            {m.start(): m for suffix in _SUFFIX_NEEDLES
-             for m in _needle_matches(text, text, suffix, _ENTITY, width=140)}.values(),
-            key=lambda m: m.start())
+            {
+                m.start(): m
+                for suffix in _SUFFIX_NEEDLES
+                for m in _needle_matches(text, text, suffix, _ENTITY, width=140)
+            }.values(),
+            key=lambda m: m.start(),
+        )
         for m in entity_hits:
             name = re.sub(r"^(?:The|By|And|Or|With|From|To|Of|For)\s", "", m.group(1)).strip()
             if not name or name.isupper() and len(name) <= 3:
                 continue
-            family = _SUFFIX_FAMILY.get(m.group(2).lower().rstrip("."), None) or \
-                _SUFFIX_FAMILY.get(m.group(2).lower())
+            family = _SUFFIX_FAMILY.get(m.group(2).lower().rstrip("."), None) or _SUFFIX_FAMILY.get(
+                m.group(2).lower()
+            )
             if family is None:
                 continue
             key = name.lower()
@@ -694,13 +820,21 @@ class InconsistentCompanyName(Rule):
                 reported.add((key, family))
                 line = ctx.document.line_col(start0)[0]
                 yield ctx.finding(
-                    self, m.start(), m.end(),
-                    f"The company is \"{m.group(0)}\" here but \"{full0}\" on line {line}: use "
+                    self,
+                    m.start(),
+                    m.end(),
+                    f'The company is "{m.group(0)}" here but "{full0}" on line {line}: use '
                     "one legal name.",
                 )
 
 
 RULES: list[Rule] = [
-    Placeholder(), RepeatedWord(), UnbalancedBrackets(), UnusedDefinition(), UndefinedTerm(),
-    MissingCrossReference(), InconsistentDuration(), InconsistentCompanyName(),
+    Placeholder(),
+    RepeatedWord(),
+    UnbalancedBrackets(),
+    UnusedDefinition(),
+    UndefinedTerm(),
+    MissingCrossReference(),
+    InconsistentDuration(),
+    InconsistentCompanyName(),
 ]

@@ -32,7 +32,9 @@ class HardSentence(Rule):
         for k, (_, s) in enumerate(ctx.prose_sentences):
             if grades[k] > limit and counts[k].words >= 5:
                 yield ctx.finding(
-                    self, s.start, s.end,
+                    self,
+                    s.start,
+                    s.end,
                     f"Hard sentence: grade {grades[k]:.1f} (target {ctx.config.target_grade:g}).",
                     extra={"grade": grades[k], "words": counts[k].words},
                 )
@@ -57,7 +59,9 @@ class LongSentence(Rule):
         for k, (_, s) in enumerate(ctx.prose_sentences):
             if counts[k].words > limit:
                 yield ctx.finding(
-                    self, s.start, s.end,
+                    self,
+                    s.start,
+                    s.end,
                     f"Very long sentence: {counts[k].words} words (limit {limit}).",
                     extra={"words": counts[k].words, "grade": ctx.readability.sentence_grades[k]},
                 )
@@ -72,17 +76,24 @@ class SectionAboveTarget(Rule):
     severity = "info"
     scope = "section"
     source = "readability"
-    explanation = "This section reads above the target level; most adults read comfortably at grade 8."
+    explanation = (
+        "This section reads above the target level; most adults read comfortably at grade 8."
+    )
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         target = ctx.config.target_grade
         for sec, m in zip(ctx.segmented.sections, ctx.readability.sections, strict=True):
             if m["words"] >= 30 and m["flesch_kincaid_grade"] > target:
                 yield ctx.finding(
-                    self, sec.heading_start, sec.heading_end,
-                    f"Section \"{sec.heading[:60]}\" reads at grade {m['flesch_kincaid_grade']:.1f} "
+                    self,
+                    sec.heading_start,
+                    sec.heading_end,
+                    f'Section "{sec.heading[:60]}" reads at grade {m["flesch_kincaid_grade"]:.1f} '
                     f"(target {target:g}).",
-                    extra={"grade": m["flesch_kincaid_grade"], "reading_ease": m["flesch_reading_ease"]},
+                    extra={
+                        "grade": m["flesch_kincaid_grade"],
+                        "reading_ease": m["flesch_reading_ease"],
+                    },
                 )
 
 
@@ -106,7 +117,9 @@ class DocumentBelowTarget(Rule):
         if ctx.readability.document["words"] >= 30 and fre < cfg.target_reading_ease:
             severity = "error" if cfg.preset != "plain" else "warning"
             yield ctx.finding(
-                self, None, None,
+                self,
+                None,
+                None,
                 f"Reading ease {fre:.1f} is below the {cfg.preset} target of "
                 f"{cfg.target_reading_ease:g}.",
                 severity=severity,

@@ -54,8 +54,9 @@ def load_sentences(data_dir: Path = DEFAULT_DATA) -> list[Example]:
         for line in fh:
             if line.strip():
                 rec = json.loads(line)
-                out.append(Example(rec["doc"].lower(), rec["text"], frozenset(rec["labels"]),
-                                   "sentences"))
+                out.append(
+                    Example(rec["doc"].lower(), rec["text"], frozenset(rec["labels"]), "sentences")
+                )
     return out
 
 
@@ -79,9 +80,7 @@ def load_docs(data_dir: Path = DEFAULT_DATA) -> list[LabelledDoc]:
 
 def doc_examples(docs: list[LabelledDoc]) -> list[Example]:
     """The annotated sentences of full documents as examples."""
-    return [
-        Example(d.group, d.text[s:e], labels, "docs") for d in docs for s, e, labels in d.spans
-    ]
+    return [Example(d.group, d.text[s:e], labels, "docs") for d in docs for s, e, labels in d.spans]
 
 
 def load_all(data_dir: Path = DEFAULT_DATA) -> tuple[list[Example], list[LabelledDoc]]:

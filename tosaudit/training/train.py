@@ -35,8 +35,9 @@ PARAMS: dict[str, float] = {
 }
 
 
-def build_vectorizer(texts: Sequence[str], min_df: int, max_features: int,
-                     char_weight: float) -> Vectorizer:
+def build_vectorizer(
+    texts: Sequence[str], min_df: int, max_features: int, char_weight: float
+) -> Vectorizer:
     """Vocabulary (document frequency >= min_df) and smoothed idf from the training texts."""
     wdf: Counter[str] = Counter()
     cdf: Counter[str] = Counter()
@@ -51,8 +52,7 @@ def build_vectorizer(texts: Sequence[str], min_df: int, max_features: int,
     keep_c = keep_c[: max_features // 2]
     df = np.array([wdf[f] for f in keep_w] + [cdf[f] for f in keep_c], dtype=np.float64)
     idf = np.log((1 + n) / (1 + df)) + 1.0
-    return Vectorizer(keep_w, keep_c, idf,
-                      char_weight)
+    return Vectorizer(keep_w, keep_c, idf, char_weight)
 
 
 def _matrix(vec: Vectorizer, texts: Sequence[str]):  # -> scipy.sparse.csr_matrix
@@ -66,8 +66,9 @@ def _labels(examples: Sequence[Example]) -> np.ndarray:
     return np.array([[c in e.labels for c in CATEGORIES] for e in examples], dtype=bool)
 
 
-def _fit_linear(X, Y: np.ndarray, C: float, loss: str = "svm", nb: bool = False,
-                balanced: bool = False) -> tuple[np.ndarray, np.ndarray]:
+def _fit_linear(
+    X, Y: np.ndarray, C: float, loss: str = "svm", nb: bool = False, balanced: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
     """One linear classifier per category: (features x k) weights and k intercepts.
 
     With ``nb`` the features are first scaled by their naive-Bayes log-count ratio (NBSVM,
@@ -141,15 +142,26 @@ def _shuffled(groups: list[str]) -> list[str]:
     return out
 
 
-def _fit(examples: Sequence[Example], rows: Sequence[int], params: dict[str, float],
-         thresholds: np.ndarray | None = None) -> ClauseModel:
+def _fit(
+    examples: Sequence[Example],
+    rows: Sequence[int],
+    params: dict[str, float],
+    thresholds: np.ndarray | None = None,
+) -> ClauseModel:
     texts = [examples[i].text for i in rows]
-    vec = build_vectorizer(texts, int(params["min_df"]), int(params["max_features"]),
-                           float(params["char_weight"]))
+    vec = build_vectorizer(
+        texts, int(params["min_df"]), int(params["max_features"]), float(params["char_weight"])
+    )
     X = _matrix(vec, texts)
     Y = _labels([examples[i] for i in rows])
-    W, b = _fit_linear(X, Y, float(params["C"]), "logistic" if params.get("logistic") else "svm",
-                       bool(params.get("nb")), bool(params.get("balanced")))
+    W, b = _fit_linear(
+        X,
+        Y,
+        float(params["C"]),
+        "logistic" if params.get("logistic") else "svm",
+        bool(params.get("nb")),
+        bool(params.get("balanced")),
+    )
     th = np.zeros(len(CATEGORIES)) if thresholds is None else thresholds
     return ClauseModel(CATEGORIES, vec, W, b, th)
 
@@ -199,8 +211,9 @@ def calibrate(scores: np.ndarray, hits: np.ndarray, Y: np.ndarray) -> tuple[np.n
     return th, bonus
 
 
-def train(examples: Sequence[Example], params: dict[str, float] | None = None,
-          log: bool = False) -> ClauseModel:
+def train(
+    examples: Sequence[Example], params: dict[str, float] | None = None, log: bool = False
+) -> ClauseModel:
     """Fit a model on ``examples``; thresholds and pattern bonuses come from an inner grouped
     cross-validation over the same examples (never from held-out companies)."""
     params = {**PARAMS, **(params or {})}
@@ -209,13 +222,19 @@ def train(examples: Sequence[Example], params: dict[str, float] | None = None,
     Y = _labels(examples)
     th, bonus = calibrate(inner, pattern_hits(examples), Y)
     if log:
-        print(f"inner CV done in {time.perf_counter() - t0:.1f}s; threshold/pattern bonus: "
-              + ", ".join(f"{c}={t:+.2f}/{b:.2f}"
-                          for c, t, b in zip(CATEGORIES, th, bonus, strict=True)))
+        print(
+            f"inner CV done in {time.perf_counter() - t0:.1f}s; threshold/pattern bonus: "
+            + ", ".join(
+                f"{c}={t:+.2f}/{b:.2f}" for c, t, b in zip(CATEGORIES, th, bonus, strict=True)
+            )
+        )
     model = _fit(examples, range(len(examples)), params, th)
     model.pattern_bonus = bonus
-    model.meta = {"params": params, "n_examples": len(examples),
-                  "groups": len({e.group for e in examples})}
+    model.meta = {
+        "params": params,
+        "n_examples": len(examples),
+        "groups": len({e.group for e in examples}),
+    }
     return model
 
 
@@ -233,8 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     model = train(examples, log=True)
     model.save(args.out)
-    print(f"trained on {len(examples)} sentences from {model.meta['groups']} companies in "
-          f"{time.perf_counter() - t0:.1f}s; wrote {args.out} and {args.out.with_suffix('.npz')}")
+    print(
+        f"trained on {len(examples)} sentences from {model.meta['groups']} companies in "
+        f"{time.perf_counter() - t0:.1f}s; wrote {args.out} and {args.out.with_suffix('.npz')}"
+    )
     return 0
 
 
