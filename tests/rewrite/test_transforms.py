@@ -374,3 +374,30 @@ def test_condition_with_commas_stays_together():
         "That claim must be severed from the arbitration.",
         "This applies if a court decides that this section cannot be enforced.",
     ]
+
+
+def test_named_agent_followed_by_a_comma_stays_passive():
+    # Moving "by Streamline Labs" would cut it from ", Inc., a Delaware corporation".
+    text = 'The Services are provided by Streamline Labs, Inc., a Delaware corporation ("we").'
+    out, ops, _ = tf.passive_to_active(text, INFO)
+    assert out == text and ops == []
+    assert tf.passive_to_active("Fees are charged by us, monthly.", INFO)[0] == (
+        "We charge fees, monthly."
+    )
+
+
+def test_which_split_agrees_with_a_plural_antecedent():
+    s = sp.split_sentence(
+        "Prices are shown in your local currency and exclude sales taxes, which are added "
+        "at checkout where required."
+    )
+    assert s is not None
+    assert s.units[-1] == "They are added at checkout where required."
+
+
+def test_verb_joined_inside_an_infinitive_list_keeps_its_subject():
+    s = sp.split_sentence(
+        "You grant us a worldwide, non-exclusive license to host, store, copy, transcode and "
+        "display Your Content only as needed to operate the Services for you."
+    )
+    assert s is None or not any(u.startswith("You display") for u in s.units)

@@ -45,6 +45,7 @@ _WHICH = re.compile(
     r",\s+which\s+(?=(?:may|will|is|are|means|includes|can|must|might|could|would|should|"
     r"allows|helps|lets|gives|applies)\b)"
 )
+_PLURAL_VERBS = frozenset(("are", "were", "have", "include", "allow", "help", "let", "give"))
 _BECAUSE = re.compile(r",\s+because\s+(?!of\b)", re.IGNORECASE)
 _OTHERWISE = re.compile(r",\s+otherwise,?\s+", re.IGNORECASE)
 _UNLESS = re.compile(r",\s+unless\s+(?!otherwise\b)", re.IGNORECASE)
@@ -92,6 +93,9 @@ _HEAD = re.compile(
     r"(?:(may|will|must|can|should|might|could|would)\s+)?(?:also\s+)?([a-z]+)\b"
 )
 _AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?([a-z]+)\b")
+# "a licence to host, copy and display X": a verb joined after an infinitive or a list of verbs
+# belongs to that infinitive, not to the sentence's subject.
+_INFINITIVE = re.compile(r"\bto\s+[a-z]+\b|,\s+[a-z]+,\s+[a-z]+\s*$")
 _NEGATED = re.compile(
     r"\b(?:not|no|never|nor|without|unless|except)\b|n['\u2019]t\b", re.IGNORECASE
 )
@@ -364,7 +368,10 @@ def split_sentence(text: str, min_words: int = 4) -> Split | None:
                 # An example list must run to the end of the sentence: nothing follows it.
                 if len(tail) >= 400 or {t.lower() for t in TOKEN.findall(tail)} & _FINITE:
                     continue
-            cuts.append((m.start(), m.end(), lead, op))
+            verb = TOKEN.match(text, m.end())
+            # "taxes, which are added" -> "They are added", not "This are added".
+            plural = op == "which" and verb is not None and verb.group(0) in _PLURAL_VERBS
+            cuts.append((m.start(), m.end(), "They " if plural else lead, op))
     for m in _INCLUDING.finditer(text):
         tail = text[m.end() : m.end() + 400]
         rest = {t.lower() for t in TOKEN.findall(tail)}
@@ -419,6 +426,8 @@ def _repeated_subject(
         if _VERB_FORM.get(verb) != want or not _free(text, m.start(), protected, parens):
             continue
         if _NEGATED.search(text, 0, m.start()):
+            break
+        if _INFINITIVE.search(text[head.end() : m.start()]):
             break
         out.append((m.start(), m.start(1), lead, "repeat_subject"))
     return out

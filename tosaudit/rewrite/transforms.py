@@ -569,6 +569,10 @@ def _agent(text: str, pos: int) -> tuple[str, int, bool] | None:
         plural = words[-1].endswith("s") and not words[-1].endswith("ss")
     rest = text[end : end + 40]
     nxt = TOKEN.match(rest.lstrip())
+    if first.lower() not in _AGENT_PRONOUN and rest.lstrip()[:1] == ",":
+        # "by Acme Labs, Inc., a Delaware corporation": a named agent followed by a comma may
+        # go on (legal suffix, apposition); moving it would cut the name apart.
+        return None
     if (
         rest.strip()
         and rest.lstrip()[:1] not in ".,;:!?)"
