@@ -401,3 +401,25 @@ def test_verb_joined_inside_an_infinitive_list_keeps_its_subject():
         "display Your Content only as needed to operate the Services for you."
     )
     assert s is None or not any(u.startswith("You display") for u in s.units)
+
+
+def test_main_point_first_does_not_cut_a_list_in_the_condition():
+    s = sp.main_point_first(
+        "When you purchase Virtual Items in our games on other platforms such as Facebook, "
+        "Apple, or Google, Zynga is not a party to the transaction."
+    )
+    assert s is not None
+    assert s.units == [
+        "Zynga is not a party to the transaction.",
+        "This applies when you purchase Virtual Items in our games on other platforms such as "
+        "Facebook, Apple, or Google.",
+    ]
+
+
+def test_main_point_first_keeps_a_pronoun_after_its_antecedent():
+    assert (
+        sp.main_point_first(
+            "Once you have ordered a Reward, you cannot cancel it or return it for a refund."
+        )
+        is None
+    )

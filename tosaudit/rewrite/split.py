@@ -233,6 +233,12 @@ _IMPERATIVE = frozenset(
 )
 
 
+# Pronouns that may point back into the condition: moving it after them leaves them dangling.
+_BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|such)\b", re.IGNORECASE)
+# A short item then ", or"/", and": the text after a comma still continues a list.
+_LIST_GOES_ON = re.compile(r"[^,;.]{1,40},\s+(?:or|and)\s")
+
+
 def _main_clause(rest: str) -> bool:
     first = TOKEN.match(rest)
     if not first:
@@ -290,8 +296,12 @@ def main_point_first(text: str, min_words: int = 4) -> Split | None:
                 " ",
                 [{"op": "split", "at": "although"}],
             )
-        if not _main_clause(rest):
-            continue
+        if not _main_clause(rest) or _LIST_GOES_ON.match(rest):
+            continue  # "such as Facebook, Apple, or Google, we ...": the comma is in a list
+        if _BACK_REFERENCE.search(rest):
+            return (
+                None  # "Once you order a Reward, you cannot return it": "it" needs the Reward first
+            )
         main = _end(_cap(rest), _final(text))
         cond = _end(_condition_lead(m.group(1)) + condition.strip(), ".")
         return Split([main, cond], " ", [{"op": "split", "at": "main_point_first"}])
