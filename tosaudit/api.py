@@ -7,11 +7,11 @@ import hashlib
 import time
 from pathlib import Path
 
-from tosaudit import __version__, disclosures, readability, rewrite
+from tosaudit import disclosures, readability, rewrite
 from tosaudit.config import Config
 from tosaudit.grade import grade_card
 from tosaudit.ingest import IngestError, ingest_bytes, ingest_file
-from tosaudit.models import Document, DocumentReport, Finding, Report
+from tosaudit.models import Document, DocumentReport, Finding
 from tosaudit.rules import enabled_rules, run_rules, sort_key
 from tosaudit.rules.base import AuditContext
 from tosaudit.segment import segment
@@ -131,8 +131,3 @@ def audit_file(path: str | Path, config: Config | None = None) -> DocumentReport
     except IngestError as exc:
         return DocumentReport(source=str(path), error=str(exc))
     return audit_document(doc, config)
-
-
-def audit_paths(paths: list[str | Path], config: Config | None = None) -> Report:
-    """Audit several files in order into one Report."""
-    return Report(__version__, [audit_file(p, config) for p in paths])

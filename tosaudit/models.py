@@ -121,9 +121,6 @@ class Segmented:
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
 
-    def text_of(self, item: Sentence | Section | Paragraph) -> str:
-        return self.document.text[item.start : item.end]
-
     @cached_property
     def _section_starts(self) -> list[int]:
         return [s.start for s in self.sections]

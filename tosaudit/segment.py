@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from tosaudit.models import Document, LayoutSpan, Paragraph, Section, Segmented, Sentence
+from tosaudit.models import Document, Paragraph, Section, Segmented, Sentence
 
 # Abbreviations (lower case, without the final period) that Punkt must not treat as sentence ends.
 LEGAL_ABBREVIATIONS = frozenset(
@@ -234,8 +234,3 @@ def segment(doc: Document) -> Segmented:
             if b > a:
                 sentences.append(Sentence(a, b, sec, pi))
     return Segmented(doc, tuple(sections), tuple(paragraphs), tuple(sentences))
-
-
-def layout_heading(start: int, end: int, level: int) -> LayoutSpan:
-    """A heading hint for ingesters of structured formats."""
-    return LayoutSpan(start, end, heading_level=level)
