@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import distributed
 import pytest
 
 from tosaudit import batch, cli
 from tosaudit.cli import main
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 RENEWAL = (
     "Terms\n\n1. Renewal\n\nYour subscription renews automatically each month until you cancel. "
@@ -352,3 +355,60 @@ def test_a_bug_outside_any_document_is_one_line(tmp_path, capsys, monkeypatch):
     assert main(["audit", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err == "tosaudit: error: internal error: RuntimeError: registry exploded\n"
+
+
+class _Stdin:
+    """Stands in for sys.stdin: only ``.buffer`` is read."""
+
+    def __init__(self, data: bytes) -> None:
+        self.buffer = io.BytesIO(data)
+
+
+def test_audit_reads_standard_input(tmp_path, capsys, monkeypatch):
+    (tmp_path / "b.txt").write_text(ARBITRATION, encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", _Stdin(RENEWAL.encode()))
+    code = main(["audit", str(tmp_path / "b.txt"), "-", "--format", "json", "--quiet"])
+    assert code == 0
+    docs = json.loads(capsys.readouterr().out)["documents"]
+    # Standard input comes first, under its default name, then the named files in order.
+    assert [d["source"] for d in docs] == ["<stdin>", str(tmp_path / "b.txt")]
+    assert any(f["category"] == "auto_renewal" for f in docs[0]["findings"])
+
+
+def test_standard_input_name_and_sniffed_format(capsys, monkeypatch):
+    pdf = (SAMPLES / "hidden-autorenewal.pdf").read_bytes()
+    monkeypatch.setattr("sys.stdin", _Stdin(pdf))
+    code = main(["audit", "-", "--stdin-name", "upload", "--format", "json", "--quiet"])
+    assert code == 0
+    (doc,) = json.loads(capsys.readouterr().out)["documents"]
+    assert doc["source"] == "upload" and doc["error"] is None
+    assert any(f["category"] == "auto_renewal" and f["page"] == 4 for f in doc["findings"])
+
+
+def test_standard_input_errors_are_one_line(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", _Stdin(b""))
+    assert main(["audit", "-", "--quiet"]) == 2
+    assert capsys.readouterr().err.strip() == "<stdin>: error: the file is empty"
+    monkeypatch.setattr("sys.stdin", _Stdin(b"x"))
+    assert main(["audit", "-", "-"]) == 2
+    assert "only once" in capsys.readouterr().err
+
+
+def test_standard_input_over_the_size_limit(tmp_path, capsys, monkeypatch):
+    (tmp_path / "small.toml").write_text("[tool.tosaudit]\nmax_bytes = 1000\n", encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", _Stdin(b"word " * 1000))
+    code = main(["audit", "-", "--config", str(tmp_path / "small.toml"), "--quiet"])
+    assert code == 2
+    assert "limit" in capsys.readouterr().err
+
+
+def test_broken_pipe_ends_quietly(tmp_path, capsys, monkeypatch):
+    (tmp_path / "a.txt").write_text(RENEWAL, encoding="utf-8")
+
+    class Closed(io.StringIO):
+        def write(self, s: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("sys.stdout", Closed())
+    assert main(["audit", str(tmp_path / "a.txt"), "--format", "json", "--quiet"]) == 0
+    assert "error" not in capsys.readouterr().err

@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import inspect
+import itertools
 import json
 import os
 import sys
 import time
+from collections.abc import Iterable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
@@ -20,7 +22,7 @@ from typing import IO, Any
 from tosaudit import __version__
 from tosaudit.config import PRESETS, Config, ConfigError, find_config_file, load_config_file
 from tosaudit.formatters import WRITERS, Summary, Writer
-from tosaudit.models import SEVERITY_RANK
+from tosaudit.models import SEVERITY_RANK, DocumentReport
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -126,7 +128,7 @@ def _progress(enabled: bool) -> Any:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     """Audit every input, stream the reports into the chosen format, gate on --fail-on."""
-    from tosaudit.batch import BatchError, Keep, audit_stream, collect
+    from tosaudit.batch import BatchError, Keep, audit_bytes_safe, audit_stream, collect
 
     err = _Err()
     try:
@@ -138,9 +140,21 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         return _fail("--workers must be at least 1")
     exclude = (*config.exclude, *(args.exclude or ()))
-    paths = collect(args.paths, recursive=args.recursive, glob=args.glob, exclude=exclude)
-    if not paths:
+    named = [p for p in args.paths if p != "-"]
+    use_stdin = len(named) < len(args.paths)
+    if len(args.paths) - len(named) > 1:
+        return _fail("'-' (standard input) can be given only once")
+    paths = collect(named, recursive=args.recursive, glob=args.glob, exclude=exclude)
+    if not paths and not use_stdin:
         return _fail(f"no files to audit in {', '.join(args.paths)}")
+    stdin_data: bytes | None = None
+    if use_stdin:
+        # Read it all before any output exists: a pipe can be read only once, and a size
+        # over the limit is refused without holding more than limit + 1 bytes.
+        try:
+            stdin_data = sys.stdin.buffer.read(config.max_bytes + 1)
+        except OSError as exc:
+            return _fail(f"cannot read standard input: {exc.strerror or exc}")
 
     writer_cls: type[Writer] = WRITERS[args.format]
     keep = Keep(
@@ -183,20 +197,28 @@ def cmd_audit(args: argparse.Namespace) -> int:
                 writer.start()
             # After the output is open (a bad --output fails before any work starts) and
             # before the progress bar's thread exists (local workers are forked here).
-            stream = audit_stream(
-                paths,
-                config,
-                workers=args.workers,
-                keep=keep,
-                executor=args.executor,
-                scheduler=args.scheduler,
+            stream: Iterable[DocumentReport] = (
+                audit_stream(
+                    paths,
+                    config,
+                    workers=args.workers,
+                    keep=keep,
+                    executor=args.executor,
+                    scheduler=args.scheduler,
+                )
+                if paths
+                else ()
             )
+            if stdin_data is not None:
+                # Standard input comes first in the output, whatever its place among PATHs.
+                first = audit_bytes_safe(stdin_data, args.stdin_name, config, keep)
+                stream = itertools.chain([first], stream)
             progress = _progress(show_progress)
             task = None
             if progress is not None:
                 stack.enter_context(progress)
                 err.console = progress.console
-                task = progress.add_task("audit", total=len(paths), current="")
+                task = progress.add_task("audit", total=len(paths) + use_stdin, current="")
             started = time.perf_counter()
             for doc in stream:  # a lazy BatchError surfaces here
                 rec = doc.to_record(include_text=keep.text, include_sentences=keep.sentences)
@@ -224,6 +246,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
             err.console = None
     except BatchError as exc:
         return _fail(str(exc))
+    except BrokenPipeError:  # the reader of stdout went away: main() ends quietly
+        raise
     except OSError as exc:  # the output file or folder cannot be written
         return _fail(f"cannot write {args.output or 'output'}: {exc.strerror or exc}")
     if not args.quiet:
@@ -344,7 +368,19 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    a.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to audit")
+    a.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files or folders to audit; '-' reads one document from standard input",
+    )
+    a.add_argument(
+        "--stdin-name",
+        default="<stdin>",
+        metavar="NAME",
+        help="the name standard input is reported under (default: <stdin>); its suffix, "
+        "if any, is a hint for the format, which is otherwise sniffed from the content",
+    )
     a.add_argument(
         "--recursive",
         action=argparse.BooleanOptionalAction,
