@@ -3,7 +3,9 @@
 Boilerplate is dropped (scripts, styles, navigation, page-level header and footer, asides,
 forms, cookie banners, hidden elements). When the page marks its content with ``<main>`` or
 ``<article>``, only that is read. Block elements become paragraphs separated by a blank line so
-segmentation sees them; list items and table cells sit on their own lines.
+segmentation sees them; list items and table cells sit on their own lines. Each block gets the
+font size most of its characters are set in (`ingest.css`), so small print on a web page counts
+as small print in the buried-clause score.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, Tag
 from bs4.element import CData, ProcessingInstruction
 
+from tosaudit.ingest.css import DEFAULT_PT, element_size, stylesheet_sizes
 from tosaudit.ingest.errors import CorruptFileError, EmptyInputError, one_line
 from tosaudit.models import Document, LayoutSpan
 
@@ -96,14 +99,30 @@ class _Builder:
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.blocks: list[tuple[str, str, int | None]] = []  # kind, text, heading level
+        self.part_sizes: list[float] = []  # the font size (pt) each part is set in
+        # kind, text, heading level, font size (pt) most of the block's characters are set in
+        self.blocks: list[tuple[str, str, int | None, float]] = []
         self.prefix = ""
         self.kind = "p"
         self.level: int | None = None
 
+    def add(self, text: str, size: float) -> None:
+        self.parts.append(text)
+        self.part_sizes.append(size)
+
+    def _block_size(self) -> float:
+        weight: dict[float, int] = {}
+        for part, size in zip(self.parts, self.part_sizes, strict=True):
+            n = len(part) - part.count(" ")
+            if n:
+                weight[size] = weight.get(size, 0) + n
+        return max(weight, key=weight.__getitem__) if weight else DEFAULT_PT
+
     def flush(self) -> None:
+        size = self._block_size()
         raw = "".join(self.parts).translate(_INVISIBLE)
         self.parts.clear()
+        self.part_sizes.clear()
         if self.kind == "pre":
             lines = [ln.rstrip() for ln in raw.replace("\xa0", " ").replace(_BR, "\n").splitlines()]
         else:
@@ -111,7 +130,7 @@ class _Builder:
         # A heading is one line (a <br> inside <h2> must not split it into two headings).
         text = ("\n" if self.kind != "h" else " ").join(ln for ln in lines if ln.strip())
         if text:
-            self.blocks.append((self.kind, self.prefix + text, self.level))
+            self.blocks.append((self.kind, self.prefix + text, self.level, size))
         self.prefix, self.kind, self.level = "", "p", None
 
     def start(self, kind: str, prefix: str = "", level: int | None = None) -> None:
@@ -119,33 +138,38 @@ class _Builder:
         self.kind, self.prefix, self.level = kind, prefix, level
 
 
-def _walk(root: Tag, out: _Builder) -> None:
+def _walk(root: Tag, out: _Builder, sheet: dict[int, str]) -> None:
     """Depth-first walk without recursion (hostile pages nest thousands of levels deep)."""
     ol_counters: list[int] = []
+    sizes: list[float] = [DEFAULT_PT]  # computed font size of each open element, in points
+    for parent in reversed(list(root.parents)):
+        if isinstance(parent, Tag) and parent.name != "[document]":
+            sizes.append(element_size(parent, sizes[-1], sheet))
     stack: list[tuple[object, bool]] = [(root, False)]
     while stack:
         node, leaving = stack.pop()
         if isinstance(node, NavigableString):
             if not isinstance(node, _SKIP_STRINGS):
-                out.parts.append(str(node))
+                out.add(str(node), sizes[-1])
             continue
         if not isinstance(node, Tag):
             continue
         name = node.name
         if leaving:
+            sizes.pop()
             if name == "ol":
                 ol_counters.pop()
             if name in _BLOCK:
                 out.flush()
             if name in ("ol", "ul", "table", "dl"):
-                out.blocks.append(("end", "", None))
+                out.blocks.append(("end", "", None, DEFAULT_PT))
             continue
         if _is_dropped(node) or (
             name in ("header", "footer") and node is not root and _page_level(node)
         ):
             continue
         if name == "br":
-            out.parts.append(_BR)
+            out.add(_BR, sizes[-1])
             continue
         if name in _BLOCK:
             if name in _HEADINGS:
@@ -168,6 +192,7 @@ def _walk(root: Tag, out: _Builder) -> None:
                     ol_counters.append(int(node.get("start", 1)) - 1)
                 except (TypeError, ValueError):
                     ol_counters.append(0)
+        sizes.append(element_size(node, sizes[-1], sheet))
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node.contents))
 
@@ -180,16 +205,17 @@ def read_html(data: bytes, source: str) -> Document:
         raise CorruptFileError(f"cannot parse the HTML ({one_line(exc)})") from None
     title = soup.title.get_text(" ", strip=True) if soup.title else None
     builder = _Builder()
-    _walk(_root(soup), builder)
+    _walk(_root(soup), builder, stylesheet_sizes(soup))
     builder.flush()
     if not builder.blocks:
         raise EmptyInputError("the HTML page has no readable text")
 
     pieces: list[str] = []
     headings: list[LayoutSpan] = []
+    fonts: list[LayoutSpan] = []
     pos = 0
     prev_kind = None
-    for kind, text, level in builder.blocks:
+    for kind, text, level, size in builder.blocks:
         if kind == "end":  # a list or table ended: the next item starts a new paragraph
             prev_kind = None
             continue
@@ -199,13 +225,18 @@ def read_html(data: bytes, source: str) -> Document:
             pos += len(sep)
         if kind == "h" and level:
             headings.append(LayoutSpan(pos, pos + len(text), heading_level=level))
+        fonts.append(LayoutSpan(pos, pos + len(text), font_size=round(size, 2)))
         pieces.append(text)
         pos += len(text)
         prev_kind = kind
+    # Font sizes are layout facts only when the page sets text in more than one size;
+    # otherwise every block is just the browser default and says nothing.
+    layout = tuple(fonts) if len({f.font_size for f in fonts}) > 1 else ()
     return Document(
         text="".join(pieces) + "\n",
         source=source,
         format="html",
+        layout=layout,
         headings=tuple(headings),
         metadata={"title": title} if title else {},
     )
