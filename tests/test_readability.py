@@ -1,5 +1,7 @@
 import pytest
 import textstat
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tosaudit import readability
 from tosaudit.api import audit_text
@@ -72,3 +74,103 @@ def test_report_has_every_metric():
         "reading_time_minutes",
     ):
         assert key in rep.readability
+
+
+def _reference_counts(text: str, long_words: int = 25) -> readability.Counts:
+    """The straightforward per-word loop the packed counting must equal."""
+    import re
+
+    words = readability.words_of(text)
+    syl = poly = fog = dc = lw_easy = lw_hard = 0
+    for i, word in enumerate(words):
+        low = word.lower()
+        n = textstat.syllable_count(low) if len(low) <= 64 else max(1, len(low) // 3)
+        syl += n
+        poly += n >= 3
+        if low not in readability._EASY_WORDS:
+            dc += 1
+            fog += n >= 3
+        if i < readability.LINSEAR_WORDS:
+            lw_hard += n >= 3
+            lw_easy += 0 < n < 3
+    nw = len(words)
+    tokens = text.split()
+    return readability.Counts(
+        sentences=1 if nw else 0,
+        words=nw,
+        syllables=syl,
+        polysyllables=poly,
+        fog_hard=fog,
+        dc_hard=dc,
+        letters=len(re.sub(r"\W", "", text)),
+        chars=sum(len(t) for t in tokens),
+        tokens=len(tokens),
+        long_sentences=1 if nw > long_words else 0,
+        lw_easy=lw_easy,
+        lw_hard=lw_hard,
+        lw_words=min(nw, readability.LINSEAR_WORDS),
+        lw_sentences=1 if nw else 0,
+    )
+
+
+HARD_TEXTS = [
+    *SENTENCES,
+    "DON'T 'Tis the rock'n'roll ''t of O'Neil's user's ΟΔΟΣ İstanbul naïve café ½ x_y 42.",
+    "Words\x1cwith\u2028odd\u00a0spaces and 'quotes' and “curly” — dashes; colons: done!",
+    " ".join(["indemnification"] * 130) + " and " + " ".join(["cat"] * 40),
+    "a" * 70 + " supercalifragilisticexpialidocious unpronounceablewordxyz",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("text", HARD_TEXTS)
+def test_count_sentence_equals_reference(text):
+    readability.clear_caches()
+    assert readability.count_sentence(text) == _reference_counts(text)
+    # And again from warm caches.
+    assert readability.count_sentence(text) == _reference_counts(text)
+
+
+def test_total_equals_adding_one_by_one():
+    parts = [readability.count_sentence(t) for t in HARD_TEXTS + SENTENCES * 40]
+    acc = readability.Counts()
+    for p in parts:
+        acc = acc + p
+    assert readability.total(parts) == acc
+    assert readability.total([]) == readability.Counts()
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "Company",
+                "shall",
+                "indemnify",
+                "don't",
+                "O'Neil's",
+                "'t",
+                "''",
+                "—",
+                ",",
+                ".",
+                "Σ",
+                "ΟΔΟΣ",
+                "İ",
+                "x_y",
+                "42",
+                "\u00a0",
+                "\n",
+                "café",
+                "'quoted'",
+                "rock'n'roll",
+            ]
+        ),
+        max_size=160,
+    ).map(" ".join)
+)
+@settings(max_examples=60, deadline=None)
+def test_count_sentence_equals_reference_on_random_text(text):
+    assert readability.count_sentence(text) == _reference_counts(text)

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from tosaudit.nltk_data import ensure_cmudict
@@ -22,12 +23,11 @@ from tosaudit.nltk_data import ensure_cmudict
 ensure_cmudict()  # before textstat: its syllable counter must never call nltk.download
 
 import textstat  # noqa: E402
-from textstat.backend.utils import get_lang_easy_words  # noqa: E402
+from textstat.backend.utils import get_cmudict, get_lang_easy_words  # noqa: E402
 
 # textstat's own word rules (backend/utils/constants.py and selections/_list_words.py).
 _NONCONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
 _PUNCT_KEEP_APOS = re.compile(r"[^\w\s']")
-_NON_WORDCHAR = re.compile(r"\W")
 
 _EASY_WORDS: frozenset[str] = frozenset(get_lang_easy_words("en_US"))
 _SYLLABLES: dict[str, int] = {}
@@ -35,12 +35,14 @@ LINSEAR_WORDS = 100  # textstat's strict_upper window for Linsear Write
 
 
 _DICTIONARY_LOADED = False
+_CMU: dict[str, list[list[str]]] = {}
 
 
 def _load_dictionary() -> None:
     """Load textstat's CMU dictionary once, then keep the garbage collector off it."""
-    global _DICTIONARY_LOADED
+    global _DICTIONARY_LOADED, _CMU
     textstat.syllable_count("dictionary")  # textstat loads the dictionary on first use
+    _CMU = get_cmudict("en_US") or {}  # the very dictionary textstat looks words up in
     # The dictionary is ~460k long-lived lists that are never freed; without freezing them
     # every full collection walks them all (measured: 0.1-0.2 s per pass over 19 ToS).
     gc.collect()
@@ -51,15 +53,22 @@ def _load_dictionary() -> None:
 def syllables(word: str) -> int:
     """Syllables of one lower-case word (CMU dictionary, then Pyphen), cached."""
     n = _SYLLABLES.get(word)
-    if n is None and not _DICTIONARY_LOADED:
+    if n is not None:
+        return n
+    if not _DICTIONARY_LOADED:
         _load_dictionary()
-    if n is None and len(word) > 64:
+    if len(word) > 64:
         # No real word is this long (a pasted blob, a 5 MB token); Pyphen is super-linear on it.
         return max(1, len(word) // 3)
-    if n is None:
+    entry = _CMU.get(word) if word.isalpha() and word.islower() else None
+    if entry:
+        # textstat's own rule for a dictionary word (stress digits of the first pronunciation),
+        # without its per-call tokenising, which leaves a lower-case all-letter word unchanged.
+        n = sum(1 for p in entry[0] if p[-1].isdigit())
+    else:
         n = textstat.syllable_count(word)
-        if len(_SYLLABLES) < 500_000:
-            _SYLLABLES[word] = n
+    if len(_SYLLABLES) < 500_000:
+        _SYLLABLES[word] = n
     return n
 
 
@@ -115,53 +124,105 @@ class Counts:
         )
 
 
+# Per-word profile packed into one int, so a sentence's five word counts are one C-level
+# ``sum`` over dictionary look-ups instead of a Python loop with branches per word. Each field
+# gets 40 bits: no sentence has 2**40 words, so the fields of a sum never carry into each other.
+_SHIFT = 40
+_MASK = (1 << _SHIFT) - 1
+_POLY = 1 << _SHIFT  # three or more syllables
+_FOG = 1 << 2 * _SHIFT  # not a Dale-Chall easy word and three or more syllables
+_DC = 1 << 3 * _SHIFT  # not a Dale-Chall easy word
+_LW_EASY = 1 << 4 * _SHIFT  # one or two syllables (Linsear Write's easy words)
+_PROFILES: dict[str, int] = {}
+
+
+def _profile(low: str) -> int:
+    """The packed profile of one lower-case word (cached like its syllables)."""
+    n = syllables(low)
+    p = n
+    if n >= 3:
+        p += _POLY
+    elif n > 0:
+        p += _LW_EASY
+    if low not in _EASY_WORDS:
+        p += _DC
+        if n >= 3:
+            p += _FOG
+    if len(low) <= 64 and len(_PROFILES) < 500_000:
+        _PROFILES[low] = p
+    return p
+
+
+def clear_caches() -> None:
+    """Empty the per-word caches (benchmarks time a cold pass with this)."""
+    _SYLLABLES.clear()
+    _PROFILES.clear()
+
+
 def count_sentence(text: str, long_words: int = 25) -> Counts:
     """Count one sentence's words, syllables and hard words in a single pass."""
-    words = words_of(text)
-    syl = poly = fog = dc = 0
-    lw_easy = lw_hard = 0
-    easy = _EASY_WORDS
-    for i, word in enumerate(words):
-        low = word.lower()
-        n = syllables(low)
-        syl += n
-        if n >= 3:
-            poly += 1
-        if low not in easy:
-            dc += 1
-            if n >= 3:
-                fog += 1
-        if i < LINSEAR_WORDS:
-            if n >= 3:
-                lw_hard += 1
-            elif n > 0:
-                lw_easy += 1
-    nw = len(words)
+    # Lower-casing the whole stripped text then splitting gives the same words as lower-casing
+    # each word: no character lower-cases to or from white space, and Greek final sigma only
+    # looks at neighbouring letters, which white space ends.
+    stripped = _PUNCT_KEEP_APOS.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+    lows = stripped.lower().split()
+    profiles = list(map(_PROFILES.get, lows))
+    if None in profiles:
+        profiles = [_profile(w) if p is None else p for p, w in zip(profiles, lows, strict=True)]
+    whole = sum(profiles)
+    nw = len(lows)
+    head = sum(profiles[:LINSEAR_WORDS]) if nw > LINSEAR_WORDS else whole
     tokens = text.split()
+    chars = len("".join(tokens))
+    # Letters are the text's \w characters. ``stripped`` holds exactly those, the text's white
+    # space (never removed) and the apostrophes kept: counting them costs no further regex pass.
+    letters = len(stripped) - stripped.count("'") - (len(text) - chars)
     return Counts(
         sentences=1 if nw else 0,
         words=nw,
-        syllables=syl,
-        polysyllables=poly,
-        fog_hard=fog,
-        dc_hard=dc,
-        letters=len(_NON_WORDCHAR.sub("", text)),
-        chars=sum(len(t) for t in tokens),
+        syllables=whole & _MASK,
+        polysyllables=(whole >> _SHIFT) & _MASK,
+        fog_hard=(whole >> 2 * _SHIFT) & _MASK,
+        dc_hard=(whole >> 3 * _SHIFT) & _MASK,
+        letters=letters,
+        chars=chars,
         tokens=len(tokens),
         long_sentences=1 if nw > long_words else 0,
-        lw_easy=lw_easy,
-        lw_hard=lw_hard,
+        lw_easy=(head >> 4 * _SHIFT) & _MASK,
+        lw_hard=(head >> _SHIFT) & _MASK,
         lw_words=min(nw, LINSEAR_WORDS),
         lw_sentences=1 if nw else 0,
     )
 
 
+_ADDITIVE = (
+    "sentences",
+    "words",
+    "syllables",
+    "polysyllables",
+    "fog_hard",
+    "dc_hard",
+    "letters",
+    "chars",
+    "tokens",
+    "long_sentences",
+)
+
+
 def total(parts: Iterable[Counts]) -> Counts:
-    """Sum counts in document order (order matters only for Linsear Write's window)."""
-    acc = Counts()
+    """Sum counts in document order (order matters only for Linsear Write's window).
+
+    The same result as adding the parts one by one with ``+``, without building an
+    intermediate Counts per part.
+    """
+    parts = list(parts)
+    sums = [sum(map(attrgetter(name), parts)) for name in _ADDITIVE]
+    acc = Counts()  # Linsear Write's window: fills up from the first parts only
     for part in parts:
+        if acc.lw_words >= LINSEAR_WORDS:
+            break
         acc = acc + part
-    return acc
+    return Counts(*sums, acc.lw_easy, acc.lw_hard, acc.lw_words, acc.lw_sentences)
 
 
 def _floor_ceil_near(score: float) -> list[int]:
