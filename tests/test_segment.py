@@ -1,5 +1,9 @@
 import time
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tosaudit.models import Document
 from tosaudit.segment import heading_level, segment
 
@@ -102,3 +106,82 @@ def test_short_heading_and_wrapped_caps_line():
     )
     seg = segment(Document(text, "t", "txt"))
     assert [s.heading for s in seg.sections] == ["Who we are"]
+
+
+_PIECES = [
+    "word",
+    "Terms",
+    "you",
+    "Inc",
+    "inc",
+    "U.S",
+    "e.g",
+    "i.e",
+    "No",
+    "Sec",
+    "A",
+    "b",
+    "2018",
+    "1.2",
+    "v",
+    "etc",
+    "pre-Inc",
+    "Smith",
+    "ΟΔΟΣ",
+    "naïve",
+    "...",
+    ".",
+    "?",
+    "!",
+    "?!",
+    ",",
+    ";",
+    ":",
+    ")",
+    "(",
+    '"',
+    "'",
+    "\u201d",
+    "\u2019",
+    "-",
+    "--",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\t",
+    "\u00a0",
+    "\u2028",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_fast_sentence_breaks_equal_punkt(text):
+    """The shortcut for plain "word. Next" breaks decides exactly as Punkt itself does."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from tosaudit.segment import _TOKENIZER
+
+    base = PunktSentenceTokenizer(_TOKENIZER._params)
+    assert list(_TOKENIZER.span_tokenize(text)) == list(base.span_tokenize(text))
+    for _match, context in base._match_potential_end_contexts(text):
+        assert _TOKENIZER.text_contains_sentbreak(context) == base.text_contains_sentbreak(context)
+
+
+@pytest.mark.parametrize(
+    "context, expected",
+    [
+        ("services. You", True),
+        ("services.\nYou", True),
+        ("Inc. You", False),  # abbreviation
+        ("A. Smith", False),  # an initial
+        ("really? yes", True),
+        ("e.g. you", False),  # abbreviation, whatever follows
+    ],
+)
+def test_sentence_break_decisions(context, expected):
+    from tosaudit.segment import _TOKENIZER
+
+    assert _TOKENIZER.text_contains_sentbreak(context) is expected
