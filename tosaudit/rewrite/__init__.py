@@ -8,8 +8,6 @@ The plain version of a whole document (Markdown, DOCX, diff) lives in ``tosaudit
 
 from __future__ import annotations
 
-import dataclasses
-
 from tosaudit.models import Finding
 from tosaudit.rewrite.engine import Rewrite, doc_info, rewrite_sentence
 from tosaudit.rewrite.keyterms import key_terms
@@ -66,9 +64,11 @@ def _with_rewrite(f: Finding, rw: Rewrite) -> Finding:
         message = f"{message} Plainer version: grade {rw.grade_before:.1f} -> {rw.grade_after:.1f}."
     elif rw.changed:
         message = f"{message} (An automatic rewrite was not offered: it failed the meaning checks.)"
-    return dataclasses.replace(
-        f, suggestion=suggestion, message=message, extra={**f.extra, "rewrite": rec}
-    )
+    # The constructor with the finding's own fields: what dataclasses.replace does, without its
+    # per-field introspection (measurable over thousands of findings).
+    fields = dict(vars(f))
+    fields.update(suggestion=suggestion, message=message, extra={**f.extra, "rewrite": rec})
+    return Finding(**fields)
 
 
 def attach_suggestions(ctx: AuditContext, findings: list[Finding]) -> list[Finding]:

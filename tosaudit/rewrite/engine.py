@@ -62,9 +62,11 @@ def doc_info(text: str, prose: list[tuple[int, int]]) -> DocInfo:
     )
 
 
-_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;)] )[A-Z][a-z]+[A-Za-z]*(?:[-'\u2019][A-Za-z]+)?")
-_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
-_UPPER_WORD = re.compile(r"\b[A-Z]{2,}\b")
+# Each pattern starts with a plain letter class and checks what comes before afterwards, so the
+# regex engine can skip to candidate letters instead of trying a lookbehind at every position.
+_MID_CAPITAL = re.compile(r"[A-Z](?<=[a-z0-9,;)] [A-Z])[a-z]+[A-Za-z]*(?:[-'\u2019][A-Za-z]+)?")
+_LOWER_WORD = re.compile(r"[a-z](?<=\b[a-z])[a-z]+\b")
+_UPPER_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z]+\b")
 
 
 def _case_vocabulary(text: str, prose: list[tuple[int, int]]) -> tuple[dict[str, str], frozenset]:

@@ -489,8 +489,10 @@ def apply_lexicon(text: str, info: DocInfo, caps: bool = False) -> tuple[str, li
 
 # ---------------------------------------------------------------- passive voice
 
+# The leading lookahead (the first letters of the auxiliaries) lets the regex engine skip to
+# candidate letters; a lookbehind first would be tried at every position (2.5x slower).
 _PASSIVE = re.compile(
-    r"(?<![\w])(?:(shall|will|may|must|can|could|should|would|might)(\s+not)?\s+be|"
+    r"(?=[acdhimswACDHIMSW])(?<![\w])(?:(shall|will|may|must|can|could|should|would|might)(\s+not)?\s+be|"
     r"(has|have|had)\s+been|(am|is|are|was|were))\s+(?:([a-z]+ly)\s+)?([a-z]+)(?![\w-])",
     re.IGNORECASE,
 )

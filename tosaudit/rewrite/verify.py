@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from tosaudit.readability import syllables, words_of
 from tosaudit.rewrite.transforms import _EMAIL, _URL, TOKEN, is_all_caps
@@ -61,8 +61,9 @@ _MODAL_EQUIV = [
 MODALS = ("must", "shall", "will", "may", "can", "should", "would", "could", "might")
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
+    """One named check of a rewrite (a tuple: built for every candidate, so kept light)."""
+
     name: str
     ok: bool
     detail: str = ""
@@ -97,14 +98,13 @@ def fk_grade(units: Iterable[str]) -> float:
     return float(round(fk, 2))
 
 
-def _lost(before: Counter[str], after: Counter[str]) -> list[str]:
-    return sorted((before - after).elements())
+def _lost(before: dict[str, int], after: dict[str, int]) -> list[str]:
+    return sorted((Counter(before) - Counter(after)).elements())
 
 
-def _same(name: str, before: Counter[str], after: Counter[str]) -> Check:
-    # dict equality first: C-level, and exact for Facts (which hold no zero counts); Counter's
-    # own == (missing counts as zero) only for what that leaves unequal.
-    if dict.__eq__(before, after) or before == after:
+def _same(name: str, before: dict[str, int], after: dict[str, int]) -> Check:
+    # Facts hold plain dicts without zero counts, so dict equality is exact (and C-level).
+    if before == after:
         return Check(name, True)
     lost, added = _lost(before, after), _lost(after, before)
     detail = "; ".join(
@@ -129,15 +129,16 @@ def _normalise(low: str, rules: list[tuple[re.Pattern[str], str, str]]) -> str:
 class Facts:
     """What a text says that a rewrite must keep, extracted in one pass."""
 
-    numbers: Counter[str]
-    money: Counter[str]
-    percentages: Counter[str]
-    durations: Counter[str]
-    dates: Counter[str]
+    # Plain dicts of positive counts (a Counter per field and candidate was measurable).
+    numbers: dict[str, int]
+    money: dict[str, int]
+    percentages: dict[str, int]
+    durations: dict[str, int]
+    dates: dict[str, int]
     emails: tuple[str, ...]
     urls: tuple[str, ...]
-    negations: Counter[str]
-    modals: Counter[str]
+    negations: dict[str, int]
+    modals: dict[str, int]
 
 
 _NUMBER_SET = frozenset(_NUMBER_WORDS)
@@ -157,13 +158,6 @@ _UNIT_WORDS = {
 _CURRENCY_WORDS = frozenset("usd eur gbp dollar dollars euro euros pound pounds cent cents".split())
 _CURRENCY_CHARS = "$\u20ac\u00a3\u00a5\u20b9"
 _MAY_DATE = re.compile(r"\bmay\s+\d")
-
-
-def _counter(counts: dict[str, int]) -> Counter[str]:
-    """A Counter from a plain dict of positive counts, without Counter.update's ABC checks."""
-    out: Counter[str] = Counter()
-    dict.update(out, counts)
-    return out
 
 
 # word -> the (fact, key) pairs it counts towards, so one dict lookup per word classifies it.
@@ -201,15 +195,14 @@ def _tally(
     table: dict[str, tuple[tuple[str, str], ...]],
     only: str | None = None,
 ) -> None:
-    get = table.get
-    for w in words:
-        pairs = get(w)
-        if pairs is None:
-            continue
-        for fact, key in pairs:
+    # Few words of a sentence are in the table: find them with a C-level set intersection and
+    # count each with list.count, instead of a dictionary lookup per word in Python.
+    for w in table.keys() & set(words):
+        n = words.count(w)
+        for fact, key in table[w]:
             if only is None or fact == only:
                 d = acc[fact]
-                d[key] = d.get(key, 0) + 1
+                d[key] = d.get(key, 0) + n
 
 
 # Small on purpose: only the original sentence repeats (once per candidate rewrite), and a big
@@ -253,31 +246,34 @@ def facts(text: str) -> Facts:
             dates = acc["dates"]
             dates["may"] = dates.get("may", 0) + n_may
     return Facts(
-        numbers=_counter(numbers),
-        money=_counter(money),
-        percentages=_counter(acc["percentages"]),
-        durations=_counter(acc["durations"]),
-        dates=_counter(acc["dates"]),
+        numbers=numbers,
+        money=money,
+        percentages=acc["percentages"],
+        durations=acc["durations"],
+        dates=acc["dates"],
         emails=tuple(_EMAIL.findall(text)) if "@" in text else (),
         urls=tuple(m.group(0) for m in _URL.finditer(text))
         if ("http" in low or "www." in low)
         else (),
-        negations=_counter(acc["negations"]),
-        modals=_counter(acc["modals"]),
+        negations=acc["negations"],
+        modals=acc["modals"],
     )
 
 
 def negations(text: str) -> Counter[str]:
     """Count of each negation word, with "n't", "cannot" and "with the exception of" unified."""
-    return facts(text).negations
+    return Counter(facts(text).negations)
 
 
 def modals(text: str) -> Counter[str]:
     """Count of each modal verb, with "is required to" as "must" and the like."""
-    return facts(text).modals
+    return Counter(facts(text).modals)
 
 
-def _modal_check(b: Counter[str], a: Counter[str], repeats: bool) -> Check:
+def _modal_check(fb: dict[str, int], fa: dict[str, int], repeats: bool) -> Check:
+    if fb == fa:
+        return Check("modals", True)
+    b, a = Counter(fb), Counter(fa)
     problems = []
     strong_b = b["must"] + b["will"] + b["shall"]
     strong_a = a["must"] + a["will"] + a["shall"]
@@ -363,8 +359,8 @@ def verify(
         lost = [x for x in kept if x not in after]
         checks.append(Check(name, not lost, f"lost {', '.join(lost)}" if lost else ""))
     nb, na = fb.negations, fa.negations
-    lost_neg = _lost(nb, na)
-    added_neg = [] if repeats else _lost(na, nb)
+    lost_neg = [] if nb == na else _lost(nb, na)
+    added_neg = [] if repeats or nb == na else _lost(na, nb)
     checks.append(
         Check(
             "negations",
