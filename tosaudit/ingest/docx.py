@@ -5,6 +5,7 @@ Before python-docx opens anything, the ZIP's declared uncompressed sizes are che
 inflates an entry past its declared size, so the declared sizes are a real bound).
 
 Paragraphs are separated by a blank line; list items and table cells sit on their own lines.
+Footnotes, endnotes and the distinct page headers and footers follow the body.
 Every run becomes a ``LayoutSpan`` with its effective font size (run, then character style,
 then paragraph style chain, then document default), bold and all-caps (``w:caps`` renders
 lower-case text in capitals, so it counts), which is what small-print detection needs.
@@ -314,6 +315,64 @@ def _blocks(document: Any) -> Iterator[Any]:
     yield from document.iter_inner_content()
 
 
+_NOTE_PARTS = ("/word/footnotes.xml", "/word/endnotes.xml")
+_NOTE_SKIP = frozenset(("separator", "continuationSeparator", "continuationNotice"))
+
+
+def _note_paragraphs(document: Any) -> Iterator[Any]:
+    """Paragraphs of the footnotes, then the endnotes: fine print Word sets apart.
+
+    python-docx has no footnote API; the parts are read from the package and parsed with
+    python-docx's own hardened XML parser, then wrapped as Paragraphs so styles resolve.
+    """
+    from docx.oxml.parser import parse_xml
+    from docx.text.paragraph import Paragraph
+
+    parts = {str(part.partname): part for part in document.part.package.iter_parts()}
+    for name in _NOTE_PARTS:
+        part = parts.get(name)
+        if part is None:
+            continue
+        root = parse_xml(part.blob)
+        for note in root.iterchildren(f"{_W}footnote", f"{_W}endnote"):
+            if note.get(f"{_W}type") in _NOTE_SKIP:
+                continue
+            for p in note.iter(f"{_W}p"):
+                yield Paragraph(p, document._body)
+
+
+def _header_footer_paragraphs(document: Any) -> Iterator[Any]:
+    """Paragraphs of every distinct page header and footer (contact lines often sit there).
+
+    Each text is read once: sections linked to the previous one, and first/even-page
+    variants, repeat the same header.
+    """
+    seen: set[str] = set()
+    for section in document.sections:
+        for attr in (
+            "first_page_header",
+            "header",
+            "even_page_header",
+            "first_page_footer",
+            "footer",
+            "even_page_footer",
+        ):
+            part = getattr(section, attr)
+            if part.is_linked_to_previous and attr not in ("header", "footer"):
+                continue
+            for item in part.iter_inner_content():
+                paragraphs = (
+                    [c for row in item.rows for cell in row.cells for c in cell.paragraphs]
+                    if hasattr(item, "rows")
+                    else [item]
+                )
+                for paragraph in paragraphs:
+                    key = " ".join(paragraph.text.split())
+                    if key and key not in seen and any(ch.isalpha() for ch in key):
+                        seen.add(key)
+                        yield paragraph
+
+
 def read_docx(data: bytes, source: str, max_decompressed_bytes: int) -> Document:
     """A Document from a Word file's body."""
     check_zip(data, max_decompressed_bytes)
@@ -334,6 +393,12 @@ def read_docx(data: bytes, source: str, max_decompressed_bytes: int) -> Document
                 writer.paragraph(block)
                 for box in _text_box_paragraphs(block):
                     writer.paragraph(box)
+        # Footnotes and endnotes, then page headers and footers, after the body: where a
+        # reader of the printed page meets them last. Their own type sizes come with them.
+        for note in _note_paragraphs(document):
+            writer.paragraph(note, kind="note")
+        for paragraph in _header_footer_paragraphs(document):
+            writer.paragraph(paragraph, kind="hf")
     except Exception as exc:  # a malformed part deep in the XML
         raise CorruptFileError(
             f"the DOCX is damaged and cannot be read ({one_line(exc)})"
