@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, path in docs:
         text = path.read_text(encoding="utf-8")
         labels = load_labels(path.with_name(f"{name}.labels.jsonl"))
-        n_sent += len(labels)
+        n_sent += sum(1 for lab in labels if lab.labels)
         report = audit_text(text, source=path.name)
         if report.error:
             print(f"{name}: error: {report.error}", file=sys.stderr)
@@ -165,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(
         f"unseen Terms of Service, {dt.date.today().isoformat()}: {len(docs)} documents "
-        f"({', '.join(n for n, _ in docs)}), {n_sent} labelled sentences, through audit_text"
+        f"({', '.join(n for n, _ in docs)}), {n_sent} sentences labelled unfair (level 2/3), "
+        "through audit_text"
     )
     print(
         f"{'category':26s} {'prec':>6s} {'recall':>6s} {'F1':>6s} {'support':>8s} "
