@@ -385,7 +385,7 @@ def _lower(ctx: AuditContext) -> str:
     """The text in lower case, same length (so offsets carry over), computed once."""
     low = ctx.cache.get("disclosures.lower")
     if low is None:
-        low = ctx.text.lower()
+        low = ctx.lower_text
         if len(low) != len(ctx.text):  # a few characters ("İ") grow when lowered
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in ctx.text)
         ctx.cache["disclosures.lower"] = low

@@ -76,6 +76,15 @@ class AuditContext:
         return self.document.text
 
     @cached_property
+    def lower_text(self) -> str:
+        """``text.lower()``, computed once for every check that searches case-insensitively.
+
+        A few characters ("İ") grow when lowered: callers that need offsets to carry over
+        compare lengths first.
+        """
+        return self.document.text.lower()
+
+    @cached_property
     def prose_sentences(self) -> tuple[tuple[int, Sentence], ...]:
         """(index, sentence) for real sentences (headings left out)."""
         return tuple((i, s) for i, s in enumerate(self.segmented.sentences) if s.kind == "sentence")

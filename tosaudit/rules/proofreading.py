@@ -100,7 +100,7 @@ class Placeholder(Rule):
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         text = ctx.text
-        low = text.lower()
+        low = ctx.lower_text
         if len(low) != len(text):  # lowering changed offsets: search case-insensitively as is
             low = text
         hits: list[tuple[int, int, str]] = []
@@ -177,7 +177,7 @@ class RepeatedWord(Rule):
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         # Cheap pass first: split() and compare neighbours; the regex only runs per doubled word.
-        tokens = ctx.text.lower().split()
+        tokens = ctx.lower_text.split()
         # Pairs compared in C (map/compress); Python only sees tokens equal to the next one.
         following = map(str.rstrip, tokens[1:], repeat('.,;:!?)"\u201d'))
         same = compress(tokens, map(eq, tokens, following))
@@ -383,7 +383,7 @@ def definitions(ctx: AuditContext) -> list[Definition]:
                 if term and term.lower() not in _PRONOUNS and term not in out:
                     s = m.start(1) + q.start(1)
                     out[term] = Definition(term, s, s + len(q.group(1)))
-        low = text.lower() if len(text.lower()) == len(text) else text
+        low = ctx.lower_text if len(ctx.lower_text) == len(text) else text
         for regex, needles in ((_MEANS, _MEANS_NEEDLES), (_CALLED, _CALLED_NEEDLES)):
             hay = low if regex.flags & re.IGNORECASE else text
             for m in (m for n in needles for m in _needle_matches(text, hay, n, regex, 90)):
@@ -637,7 +637,7 @@ def _duration_topics(ctx: AuditContext) -> list[tuple[str, int, int, int, str]]:
     prose = [s for _, s in ctx.prose_sentences]
     starts = [s.start for s in prose]
     matches: list[tuple[re.Match[str], Any]] = []
-    low = text.lower() if len(text.lower()) == len(text) else text
+    low = ctx.lower_text if len(ctx.lower_text) == len(text) else text
     for unit in ("day", "week", "month", "year"):
         for m in _needle_matches(text, low, unit, _DURATION, width=40):
             i = bisect.bisect_right(starts, m.start()) - 1
