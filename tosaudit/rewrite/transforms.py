@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress
-from operator import itemgetter
+from itertools import accumulate, chain, compress, islice
+from operator import itemgetter, or_
 from typing import Any
 
 from tosaudit.rewrite.lexicon import (
@@ -336,16 +336,27 @@ _TOKEN_SEP = re.compile(r"([A-Za-z]+(?:['\u2019/-][A-Za-z]+)*)([^A-Za-z]*)")
 _FIRST_LETTER = re.compile(r"[A-Za-z]")
 
 
-_STARTERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+_StarterSets = tuple[Lexicon, frozenset[str], frozenset[str], frozenset[tuple[str, str]]]
+_STARTERS: dict[int, _StarterSets] = {}
 
 
 def _starters(lex: Lexicon) -> frozenset[str]:
     """Single words a phrase of ``lex`` can begin with (an entry or a prefix of one)."""
+    return _starter_sets(lex)[1]
+
+
+def _starter_sets(lex: Lexicon) -> _StarterSets:
+    """(lex, starters, one-word entries, first two words of every longer phrase)."""
     got = _STARTERS.get(id(lex))
     if got is None or got[0] is not lex:
-        words = frozenset(k for k in (*lex.entries, *lex.prefixes) if " " not in k)
-        got = _STARTERS[id(lex)] = (lex, words)
-    return got[1]
+        keys = (*lex.entries, *lex.prefixes)
+        words = frozenset(k for k in keys if " " not in k)
+        single = frozenset(k for k in lex.entries if " " not in k)
+        pairs = frozenset(
+            (w[0], w[1]) for w in (k.replace(",", " ").split() for k in keys) if len(w) > 1
+        )
+        got = _STARTERS[id(lex)] = (lex, words, single, pairs)
+    return got
 
 
 @lru_cache(maxsize=4096)
@@ -356,7 +367,7 @@ def scan(text: str) -> tuple[Hit, ...]:
         return ()
     lex = lexicon()
     index, prefixes = lex.entries, lex.prefixes
-    starters = _starters(lex)
+    _, starters, single, bigrams = _starter_sets(lex)
     pairs = _TOKEN_SEP.findall(text, first.start())
     words = list(map(str.lower, map(itemgetter(0), pairs)))
     if starters.isdisjoint(words):
@@ -364,8 +375,18 @@ def scan(text: str) -> tuple[Hit, ...]:
     n = len(words)
     found: list[tuple[int, int, Entry]] = []
     free = 0  # first word not inside a phrase already found
-    # Only words a phrase can begin with are visited in Python (compress runs in C).
-    for i in compress(range(n), map(starters.__contains__, words)):
+    # Only words that are a one-word entry, or that begin a two-word start of a phrase with the
+    # word after them, are visited in Python ("the" starts phrases, but rarely one found here);
+    # the tests (set lookups of words and word pairs, or-ed, compressed) all run in C.
+    maybe = map(
+        or_,
+        map(single.__contains__, words),
+        # (the last word has no pair: False keeps the two maps the same length)
+        chain(
+            map(bigrams.__contains__, zip(words, islice(words, 1, None), strict=False)), (False,)
+        ),
+    )
+    for i in compress(range(n), maybe):
         if i < free:
             continue
         key = words[i]

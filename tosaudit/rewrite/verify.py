@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -101,7 +100,7 @@ def fk_grade(units: Iterable[str]) -> float:
             continue  # a blank unit, or one without words, counts no sentence (as in total())
         sentences += 1
         words += len(ws)
-        syl += sum([syllables(w.lower()) for w in ws])
+        syl += sum(map(syllables, map(str.lower, ws)))
     if not words:
         return 0.0
     wps = words / sentences
@@ -137,8 +136,7 @@ def _normalise(low: str, rules: list[tuple[re.Pattern[str], str, str]]) -> str:
     return low
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     """What a text says that a rewrite must keep, extracted in one pass."""
 
     # Plain dicts of positive counts (a Counter per field and candidate was measurable).
