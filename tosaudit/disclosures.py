@@ -78,6 +78,11 @@ _POSTCODE = re.compile(
     r"(?:[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,30}|[A-Z]{2})\b"
 )
 _DIGIT = re.compile(r"\d")
+# Necessary conditions, each a substring every match of the pattern contains, searched first
+# because they start with a plain character class (the engine skips ahead to it) where the
+# full patterns start with a look-behind or a word boundary tried at every position.
+_PHONE_CORE = re.compile(r"\d[\d ().\-\u2010-\u2013]{5,22}\d")
+_POSTCODE_CORE = re.compile(r"\d{4}|[A-Z]\d|Dublin")
 _CONTACT_BEFORE = re.compile(
     r"\b(?:contact|reach|write to|get in touch|questions?|complaints?)\b[^.!?]{0,50}$", _I
 )
@@ -626,11 +631,15 @@ def find_contact(ctx: AuditContext) -> dict[str, Any]:
     for i in digit_units:
         a, b = units.spans[i]
         # A real sentence holds a few numbers; a hostile one must not cost a check per digit.
-        for m in islice(_PHONE.finditer(text, a, b), _MAX_CANDIDATES):
-            if not taken.covers(m.start()) and _phone_ok(text, m):
-                add("phone", m.start(), m.end())
-        for m in islice(_PO_BOX.finditer(text, a, b), _MAX_CANDIDATES):
-            add("postal_address", m.start(), m.end())
+        if _PHONE_CORE.search(text, a, b):
+            for m in islice(_PHONE.finditer(text, a, b), _MAX_CANDIDATES):
+                if not taken.covers(m.start()) and _phone_ok(text, m):
+                    add("phone", m.start(), m.end())
+        if low.find("box", a, b) != -1:  # "Box" lower-cases to "box" at the same offsets
+            for m in islice(_PO_BOX.finditer(text, a, b), _MAX_CANDIDATES):
+                add("postal_address", m.start(), m.end())
+        if not _POSTCODE_CORE.search(text, a, b):
+            continue
         for m in islice(_POSTCODE.finditer(text, a, b), _MAX_CANDIDATES):
             window_start = max(0, m.start() - 120)
             street = None

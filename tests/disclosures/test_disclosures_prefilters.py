@@ -1,0 +1,74 @@
+"""The cheap pre-checks in front of the phone and postcode patterns never hide a match."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tosaudit import disclosures as D
+
+_PIECES = [
+    "1",
+    "12",
+    "123",
+    "2018",
+    "02150",
+    "90210",
+    "+",
+    "00",
+    "(",
+    ")",
+    "-",
+    ".",
+    " ",
+    "  ",
+    "\n",
+    ", ",
+    "\u2011",
+    "\u2013",
+    "CA",
+    "SW1A",
+    "1AA",
+    "K1A",
+    "0B1",
+    "D02",
+    "X285",
+    "Dublin",
+    "Espoo",
+    "Berlin",
+    "D-",
+    "Box",
+    "P.O.",
+    "tel",
+    "call",
+    "x",
+    "/",
+    "\u0663",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_core_patterns_are_necessary(text):
+    if D._PHONE.search(text):
+        assert D._PHONE_CORE.search(text)
+    if D._POSTCODE.search(text):
+        assert D._POSTCODE_CORE.search(text)
+    if D._PO_BOX.search(text):
+        assert "box" in text.lower()
+
+
+def test_contact_channels_still_found():
+    from tosaudit.api import audit_text
+
+    text = (
+        "Contact us.\n\nCall us on +44 20 7946 0958 any day.\n\n"
+        "Write to Acme Ltd, 1 High Street, London SW1A 1AA.\n\n"
+        "Or write to P.O. Box 1234, Springfield, IL 62704.\n\n"
+        "It has 30 days and Section 5 but no number."
+    )
+    contact = audit_text(text).disclosures["contact"]
+    assert set(contact["channels"]) >= {"phone", "postal_address"}
+    spans = [text[e["start"] : e["end"]] for e in contact["evidence"]]
+    assert any("7946" in s for s in spans)
+    assert any("Box 1234" in s for s in spans)
+    assert any("SW1A 1AA" in s for s in spans)
+    assert not any(s.startswith("30") for s in spans)
