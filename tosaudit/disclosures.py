@@ -397,14 +397,22 @@ def _lower(ctx: AuditContext) -> str:
     return low
 
 
-def _stem_units(ctx: AuditContext, stems: tuple[str, ...]) -> list[int]:
-    """Indices of sentences/headings containing any literal stem (C-speed ``str.find``)."""
+def _stem_units(ctx: AuditContext, stems: tuple[str, ...], word_start: bool = False) -> list[int]:
+    """Indices of sentences/headings containing any literal stem (C-speed ``str.find``).
+
+    ``word_start``: count only stems that begin a word, as the regular expression's ``\b``
+    does ("clos" in "close", not in "disclose"; "turn" in "turn off", not in "return").
+    """
     units = _units(ctx)
     low = _lower(ctx)
+    text = ctx.text
     hits: set[int] = set()
     for stem in stems:
         pos = low.find(stem)
         while pos != -1:
+            if word_start and pos and (text[pos - 1].isalnum() or text[pos - 1] == "_"):
+                pos = low.find(stem, pos + 1)  # inside a word: no "\b" before the stem
+                continue
             i = units.index_at(pos)
             if i >= 0:
                 hits.add(i)
@@ -414,15 +422,18 @@ def _stem_units(ctx: AuditContext, stems: tuple[str, ...]) -> list[int]:
     return sorted(hits)
 
 
-def _hit_units(ctx: AuditContext, regex: re.Pattern[str], stems: tuple[str, ...]) -> list[int]:
+def _hit_units(
+    ctx: AuditContext, regex: re.Pattern[str], stems: tuple[str, ...], word_start: bool = False
+) -> list[int]:
     """Indices of sentences/headings where ``regex`` matches.
 
     Only units holding one of ``stems`` (literals every match contains) are searched, which
-    keeps the regular expressions off most of the text.
+    keeps the regular expressions off most of the text. ``word_start``: every match holds a
+    stem at the start of a word (each follows ``\b`` or white space in the pattern).
     """
     units = _units(ctx)
     text = ctx.text
-    return [i for i in _stem_units(ctx, stems) if regex.search(text, *units.spans[i])]
+    return [i for i in _stem_units(ctx, stems, word_start) if regex.search(text, *units.spans[i])]
 
 
 def _span(start: int, end: int) -> dict[str, int]:
@@ -731,7 +742,9 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
     units = _units(ctx)
     instructions: list[dict[str, int]] = []
     mentions: list[dict[str, int]] = []
-    for i in _hit_units(ctx, p.cancel_scan, p.stems["cancellation"]):
+    # Every cancel_scan alternative starts at "\b" (and "withdraw" in "right of withdrawal"
+    # follows white space), so each match holds a cancellation stem at a word start.
+    for i in _hit_units(ctx, p.cancel_scan, p.stems["cancellation"], word_start=True):
         start, end = units.spans[i]
         sent = text[start:end]
         customer_at: list[tuple[int, int]] = []
