@@ -471,7 +471,11 @@ def classify_kind(ctx: AuditContext) -> str:
         score = 25.0 * len(set(m.group(0).lower() for m in p.kind_title[kind].finditer(title)))
         score += 12.0 * bool(p.kind_title[kind].search(stem))
         score += 3.0 * min(8, sum(1 for h in headings if p.kind_title[kind].search(h)))
-        hits = sum(body.count(word) for word in p.kind_body[kind])
+        hits = 0
+        for word in p.kind_body[kind]:
+            hits += body.count(word)
+            if hits >= 30:
+                break  # the cap is reached: counting the other words changes nothing
         scores[kind] = score + min(hits, 30)
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] >= 4 else "other"
