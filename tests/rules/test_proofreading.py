@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tosaudit import readability
 from tosaudit.config import Config
@@ -309,3 +311,36 @@ def test_linear_on_a_5_mb_sentence(chunk):
         found = list(rule.check(ctx))
         assert len(found) <= pr.MAX_PER_RULE * 4
     assert time.perf_counter() - t0 < 15
+
+
+_XREF_PIECES = [
+    "Section",
+    "Sections",
+    "Clause",
+    "Article",
+    "Paragraphs",
+    "\u00a7",
+    "section",
+    " ",
+    "  ",
+    "\n",
+    "1",
+    "12",
+    ".",
+    "3",
+    "x",
+    "(",
+    "Act",
+    "of the",
+    ",",
+]
+
+
+@given(st.lists(st.sampled_from(_XREF_PIECES), max_size=30).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_xref_matches_equal_finditer(text):
+    """Cross-references tried only at their needles equal a full finditer."""
+    from tosaudit.rules.proofreading import _XREF, _xref_matches
+
+    got = [(m.start(), m.end(), m.group(1)) for m in _xref_matches(text)]
+    assert got == [(m.start(), m.end(), m.group(1)) for m in _XREF.finditer(text)]

@@ -502,6 +502,33 @@ _LINE_NUMBER = re.compile(
 )
 
 
+# Every _XREF match begins with one of these (its alternation's first words).
+_XREF_NEEDLES = ("Section", "Clause", "Article", "Paragraph", "\u00a7")
+
+
+def _xref_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches ``_XREF.finditer(text)`` gives, tried only where a needle starts.
+
+    A match can only begin at a needle, so trying those positions in order and skipping the
+    ones inside the previous match is exactly what ``finditer`` does, without the regex
+    engine testing ``\b`` at every character of the document.
+    """
+    starts: set[int] = set()
+    for needle in _XREF_NEEDLES:
+        pos = text.find(needle)
+        while pos != -1:
+            starts.add(pos)
+            pos = text.find(needle, pos + 1)
+    last = 0
+    for pos in sorted(starts):
+        if pos < last:
+            continue
+        m = _XREF.match(text, pos)
+        if m:
+            last = m.end()
+            yield m
+
+
 def _known_numbers(ctx: AuditContext) -> set[str]:
     nums = {s.number for s in ctx.segmented.sections if s.number}
     for m in _LINE_NUMBER.finditer(ctx.text):
@@ -526,7 +553,7 @@ class MissingCrossReference(Rule):
         tops = {n.split(".")[0] for n in numbers}
         if len(tops) < 3:
             return  # the document is not numbered: nothing to check against
-        for m in _XREF.finditer(text):
+        for m in _xref_matches(text):
             ref = m.group(1)
             if _FOREIGN_AFTER.match(text, m.end()):
                 continue
