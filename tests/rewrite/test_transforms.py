@@ -71,6 +71,27 @@ def test_flagged_words_are_reported_not_replaced():
         ),
         ("Section 5 shall survive.", "Section 5 will survive."),
         ("SHALL PAY.", "MUST PAY."),
+        # A statement of effect: the subject is not a party, so "will", never "must".
+        (
+            "This shall not deprive you of your statutory rights.",
+            "This will not deprive you of your statutory rights.",
+        ),
+        (
+            "Nothing in these Terms shall limit your rights.",
+            "Nothing in these Terms will limit your rights.",
+        ),
+        ("These Terms shall apply to every order.", "These Terms will apply to every order."),
+        ("Such termination shall not affect accrued rights.", "Such termination will not affect accrued rights."),
+        # Duties of a party keep "must", whoever the party is.
+        ("The Company shall refund the fee.", "The Company must refund the fee."),
+        ("Each party shall bear its own costs.", "Each party must bear its own costs."),
+        ("Licensee shall not copy the Software.", "Licensee must not copy the Software."),
+        ("Any notice shall state the claim.", "Any notice must state the claim."),
+        # Each "shall" by its own clause's subject.
+        (
+            "If you cancel, we shall refund you, and the refund shall include taxes.",
+            "If you cancel, we must refund you, and the refund will include taxes.",
+        ),
     ],
 )
 def test_shall(before, after):

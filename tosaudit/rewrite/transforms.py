@@ -292,8 +292,50 @@ _FUTURE_VERBS = frozenset(
 )
 
 
+# Subjects that cannot owe a duty: a document, a rule, a thing or an event. "Shall" after them
+# states an effect ("This shall not affect your rights" -> "This will not affect ..."), while a
+# party (a person, a company, "you", "the Licensee") keeps the duty: "must" (OPC guidance).
+# Things someone writes or sends ("notice", "content", "payment") are left out: "Any notice
+# shall state the claim" is the sender's duty.
+_NON_PERSON_SUBJECTS = frozenset(
+    "this that it these those nothing such terms term agreement agreements contract policy "
+    "policies provision provisions section sections clause clauses paragraph paragraphs article "
+    "law laws rule rules dispute disputes claim claims award decision fee fees charge charges "
+    "price prices payment payments license licence licenses licences right rights obligation "
+    "obligations liability limitation limitations exclusion exclusions warranty warranties "
+    "termination suspension expiration cancellation change changes modification modifications "
+    "amendment amendments subscription subscriptions version translation waiver failure delay "
+    "remedy remedies service services arbitration proceeding proceedings period".split()
+)
+# Where a clause (and so its subject) begins, looking back from "shall".
+_CLAUSE_EDGE = frozenset(
+    "that if and or but unless when whenever which who where because although while once "
+    "then so".split()
+)
+
+
+def _shall_subject(text: str, at: int) -> tuple[str, str]:
+    """(first word, head word) of the subject before "shall" at ``at``, lower case; "" if none."""
+    window = text[max(0, at - 160) : at]
+    cut = max(window.rfind(c) for c in ",;:()")
+    words = [w.lower() for w in TOKEN.findall(window[cut + 1 :])]
+    for k in range(len(words) - 1, -1, -1):
+        if words[k] in _CLAUSE_EDGE:
+            words = words[k + 1 :]
+            break
+    words = [w for w in words if not w.endswith("ly")]  # "this Agreement automatically shall"
+    if not words:
+        return "", ""
+    return words[0], words[-1]
+
+
 def replace_shall(text: str, info: DocInfo) -> tuple[str, list[Op]]:
-    """ "shall" -> "must" for a duty, "will" for what happens (and "shall not" -> "must not")."""
+    """ "shall" -> "must" for a duty of a party, "will" for what happens (OPC guidance).
+
+    "Will" when the verb states an effect ("shall survive", "shall be governed") or the subject
+    is not a party ("This shall not deprive you" -> "This will not deprive you"); otherwise
+    "must" ("You shall pay" -> "You must pay", "shall not" -> "must not").
+    """
     if "shall" not in text.lower():
         return text, []
     ops: list[Op] = []
@@ -306,7 +348,11 @@ def replace_shall(text: str, info: DocInfo) -> tuple[str, list[Op]]:
         if verb.endswith("ly"):
             rest = TOKEN.match(text[m.end() : m.end() + 60].lstrip())
             verb = rest.group(0).lower() if rest else verb
-        word = "will" if verb in _FUTURE_VERBS else "must"
+        first, head = _shall_subject(text, m.start())
+        effect = first in ("this", "that", "it", "nothing", "these", "those", "such") or (
+            head in _NON_PERSON_SUBJECTS and head not in info.parties
+        )
+        word = "will" if verb in _FUTURE_VERBS or effect else "must"
         new = match_case(m.group(1), word)
         ops.append({"op": "shall", "to": word})
         return new + (m.group(2) or "") + m.group(3) + m.group(4)
