@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -104,30 +105,32 @@ class AuditContext:
         kw: dict[str, Any] = {
             "rule": rule.code,
             "name": rule.name,
-            "severity": extra.pop("severity", rule.severity),
+            "severity": rule.severity,
             "message": message,
-            "explanation": extra.pop("explanation", rule.explanation),
-            "source": extra.pop("source", rule.source),
-            "category": extra.pop("category", rule.category),
-            "why_it_matters": extra.pop("why_it_matters", rule.why_it_matters or None),
+            "explanation": rule.explanation,
+            "source": rule.source,
+            "category": rule.category,
+            "why_it_matters": rule.why_it_matters or None,
         }
         if start is not None and end is not None:
             doc = self.document
-            line, col = doc.line_col(start)
-            end_line, end_col = doc.line_col(end)
-            sec = self.section_of(start)
-            kw.update(
-                start=start,
-                end=end,
-                line=line,
-                column=col,
-                end_line=end_line,
-                end_column=end_col,
-                page=doc.page_at(start),
-                section=sec.heading if sec else None,
-                excerpt=self.text[start:end],
-            )
-        kw.update(extra)
+            starts = doc.line_starts
+            li = bisect_right(starts, start) - 1
+            le = bisect_right(starts, end) - 1
+            sec = self.segmented.section_at(start)
+            kw["start"] = start
+            kw["end"] = end
+            kw["line"] = li + 1
+            kw["column"] = start - starts[li] + 1
+            kw["end_line"] = le + 1
+            kw["end_column"] = end - starts[le] + 1
+            kw["page"] = doc.page_at(start)
+            kw["section"] = sec.heading if sec else None
+            kw["excerpt"] = doc.text[start:end]
+        if extra:
+            # Overrides of the rule's severity, explanation, source, category or
+            # why_it_matters, and any other Finding field.
+            kw.update(extra)
         return new_finding(kw)
 
 
