@@ -406,7 +406,8 @@ def _finding_detail(f) -> None:
     if any(loc):
         st.caption(services.md_escape(", ".join(x for x in loc if x)))
     st.markdown(services.md_escape(f.message))
-    if f.summary:
+    if f.summary and f.summary not in f.message:
+        # Clause messages already end with the summary; saying it twice reads as padding.
         st.markdown(f"**In plain words:** {services.md_escape(f.summary)}")
     st.markdown(f"**What it means:** {services.md_escape(f.explanation)}")
     if f.why_it_matters:
