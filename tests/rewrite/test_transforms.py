@@ -81,7 +81,10 @@ def test_flagged_words_are_reported_not_replaced():
             "Nothing in these Terms will limit your rights.",
         ),
         ("These Terms shall apply to every order.", "These Terms will apply to every order."),
-        ("Such termination shall not affect accrued rights.", "Such termination will not affect accrued rights."),
+        (
+            "Such termination shall not affect accrued rights.",
+            "Such termination will not affect accrued rights.",
+        ),
         # Duties of a party keep "must", whoever the party is.
         ("The Company shall refund the fee.", "The Company must refund the fee."),
         ("Each party shall bear its own costs.", "Each party must bear its own costs."),
@@ -444,3 +447,24 @@ def test_main_point_first_keeps_a_pronoun_after_its_antecedent():
         )
         is None
     )
+
+
+def test_sentence_case_keeps_abbreviations_and_does_not_start_a_sentence_after_them():
+    text, _ = tf.sentence_case(
+        "NOTICE: FOR U.S. AND CANADIAN PLAYERS, DISPUTES GO TO ARBITRATION.", INFO
+    )
+    assert text == "Notice: for U.S. and canadian players, disputes go to arbitration."
+    text, _ = tf.sentence_case("THE H.264 LICENCE APPLIES. THE END.", INFO)
+    assert text == "The H.264 licence applies. The end."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Trip Service is rendered by Booking.com B.V., a private company.",
+        "The Services are provided by Google Inc. (\u201cGoogle\u201d), located in California.",
+    ],
+)
+def test_passive_agent_with_a_dotted_name_is_not_moved(text):
+    new, ops, _ = tf.passive_to_active(text, INFO)
+    assert new == text and ops == []

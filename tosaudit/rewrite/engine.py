@@ -302,6 +302,7 @@ def rewrite_sentence(
             grade_before=grade_before,
             defined_terms=info.defined_terms,
             removable=removable,
+            parties=info.parties,
             repeats=repeats,
             quick=failed is not None,
         )

@@ -130,6 +130,10 @@ def is_all_caps(text: str) -> bool:
     return True
 
 
+# A full stop after a single letter ends an abbreviation ("U.S. AND"), not a sentence.
+_ABBREVIATION_END = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]\.$")
+
+
 def sentence_case(text: str, info: DocInfo) -> tuple[str, list[Op]]:
     """Lower-case a shouted sentence, keeping acronyms, defined terms and names as written."""
     if not is_all_caps(text):
@@ -154,11 +158,12 @@ def sentence_case(text: str, info: DocInfo) -> tuple[str, list[Op]]:
             new = word
         elif low in info.cased:
             new = info.cased[low]
-        elif low == "i":
-            new = "I"
+        elif low == "i" or (len(word) == 1 and text[m.end() : m.end() + 1] == "."):
+            new = word  # "I", and initials of abbreviations: "U.S.", "H.264"
         else:
             new = low
-        if first or text[max(0, m.start() - 12) : m.start()].rstrip()[-1:] in (".", "!", "?"):
+        before = text[max(0, m.start() - 12) : m.start()].rstrip()
+        if first or (before[-1:] in (".", "!", "?") and not _ABBREVIATION_END.search(before)):
             new = new[:1].upper() + new[1:]
         first = False
         out.append(new)
@@ -637,6 +642,10 @@ def _agent(text: str, pos: int) -> tuple[str, int, bool] | None:
             return None
         plural = words[-1].endswith("s") and not words[-1].endswith("ss")
     rest = text[end : end + 40]
+    if rest[:1] == "." and rest[1:].strip():
+        # "by Booking.com B.V." or "by Google Inc. (...)": the full stop is inside the name,
+        # not the sentence's end, so the name goes on and cannot be moved whole.
+        return None
     nxt = TOKEN.match(rest.lstrip())
     if first.lower() not in _AGENT_PRONOUN and rest.lstrip()[:1] == ",":
         # "by Acme Labs, Inc., a Delaware corporation": a named agent followed by a comma may

@@ -1,9 +1,10 @@
 """Verification: a rewrite is offered only if it keeps what the original says.
 
 Checks (each named in the report): numbers, money, percentages, durations, dates, e-mail
-addresses, URLs, negations, modal strength, defined terms, proper names, and a lower
-Flesch-Kincaid grade. A check compares what it extracts from the original and the rewrite; a
-rewrite that fails any check is not offered.
+addresses, URLs, negations, modal strength, defined terms, proper names, who does what (the
+actor of each main verb, ``tosaudit.rewrite.actors``), and a lower Flesch-Kincaid grade. A
+check compares what it extracts from the original and the rewrite; a rewrite that fails any
+check is not offered.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from tosaudit.readability import syllables, words_of
+from tosaudit.rewrite.actors import actions, same_actors
 from tosaudit.rewrite.transforms import _EMAIL, _URL, TOKEN, is_all_caps
 
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
@@ -348,6 +350,7 @@ def verify(
     grade_before: float | None = None,
     defined_terms: Iterable[str] = (),
     removable: Iterable[str] = (),
+    parties: dict[str, str] | None = None,
     repeats: bool = False,
     quick: bool = False,
 ) -> tuple[bool, list[Check], float, float]:
@@ -422,5 +425,10 @@ def verify(
                 f"lost {', '.join(lost_words)}" if lost_words else "",
             )
         )
+    # Who does what: the actor of each main verb (parties as the pronoun the rewrite uses).
+    ok_actors, why = same_actors(
+        actions(before, shouted, parties), actions(after, shouted, parties)
+    )
+    checks.append(Check("actors", ok_actors, why))
     checks.append(grade)
     return all(c.ok for c in checks), checks, g_before, g_after
