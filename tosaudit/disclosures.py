@@ -871,7 +871,9 @@ def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
     text = ctx.text
     evidence: list[dict[str, int]] = []
     n = len(units.spans)
-    for i in _hit_units(ctx, p.change, p.stems["change"]):
+    # p.change is one "\b(?:chang...|modif...|updat...|amend...|revis...)\b": every match
+    # begins with its stem at a word start.
+    for i in _hit_units(ctx, p.change, p.stems["change"], word_start=True):
         a, b = units.spans[i]
         if p.change_without.search(text, a, b):
             continue
