@@ -30,6 +30,16 @@ def lex(text: str) -> str:
         ("We will provide notice to you by email.", "We will notify you by email."),
         ("We will make a decision soon.", "We will decide soon."),
         ("Fees are due and payable monthly.", "Fees are due monthly."),
+        ("We use a number of tools.", "We use some tools."),
+        ("You accept on behalf of your employer.", "You accept for your employer."),
+        ("In addition, we may ask for proof.", "Also, we may ask for proof."),
+        ("Take the steps necessary to protect it.", "Take the steps needed to protect it."),
+        ("We have no obligation to refund you.", "We have no duty to refund you."),
+        ("Your payment obligations survive.", "Your payment duties survive."),
+        ("The price is dependent on your plan.", "The price depends on your plan."),
+        ("We may take action against you.", "We may act against you."),
+        ("The app is similar to a game.", "The app is like a game."),
+        ("It is used exclusively by you.", "It is used only by you."),
     ],
 )
 def test_legalese_must_change(before, after):
@@ -48,6 +58,10 @@ def test_legalese_must_change(before, after):
         "Use reasonable endeavours to help.",
         "Read the Terms and Conditions carefully.",  # a title, not a doublet
         "Our office is at 1 Commence Street, Springfield.",  # an address
+        'A "necessary" cookie is defined below.',  # a quotation
+        "Read the Necessary Cookies section.",  # a heading or defined term
+        "Set `necessary_only = true` in the file.",  # code
+        "In addition to these Terms, the Policy applies.",  # flagged only: "besides" may not fit
     ],
 )
 def test_legalese_must_not_change(text):
@@ -468,3 +482,64 @@ def test_sentence_case_keeps_abbreviations_and_does_not_start_a_sentence_after_t
 def test_passive_agent_with_a_dotted_name_is_not_moved(text):
     new, ops, _ = tf.passive_to_active(text, INFO)
     assert new == text and ops == []
+
+
+@pytest.mark.parametrize(
+    ("before", "units"),
+    [
+        (
+            "We collect information (for example, your name and email address) when you "
+            "register for an account with us.",
+            [
+                "We collect information when you register for an account with us.",
+                "For example, your name and email address.",
+            ],
+        ),
+        (
+            "You may not use automated means (such as bots, scrapers and spiders) to access or "
+            "collect data from the Service at any time.",
+            [
+                "You may not use automated means to access or collect data from the Service at "
+                "any time.",
+                "For example, bots, scrapers and spiders.",
+            ],
+        ),
+        (
+            "A party may ask a court to halt a court proceeding (i.e., stay the court "
+            "proceedings) while an arbitration is ongoing.",
+            [
+                "A party may ask a court to halt a court proceeding while an arbitration is "
+                "ongoing.",
+                "That is, stay the court proceedings.",
+            ],
+        ),
+        (
+            "We may share information with partners, including but not limited to advertisers, "
+            "analytics providers and payment processors.",
+            [
+                "We may share information with partners.",
+                "This includes, but is not limited to, advertisers, analytics providers and "
+                "payment processors.",
+            ],
+        ),
+    ],
+)
+def test_split_moves_asides_out_of_parentheses(before, units):
+    got = sp.split_sentence(before)
+    assert got is not None and got.units == units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A definition in quotes stays with what it defines.
+        'Some parts of the Services let you create an account or register with us ("Account").',
+        # An aside that is not an example or an explanation.
+        "You may seek relief (or an equivalent type of urgent legal relief) in any court here.",
+        # A quotation holding the parenthesis.
+        'The notice said "use any tool (for example, a script) to help" and nothing more.',
+    ],
+)
+def test_split_keeps_other_parentheses(text):
+    got = sp.move_aside(text)
+    assert got is None

@@ -33,6 +33,7 @@ _PROVIDED = re.compile(
     re.IGNORECASE,
 )
 _INCLUDING = re.compile(r",\s+including(?:\s+|(?=,))(?!among\b)", re.IGNORECASE)
+_NOT_LIMITED = re.compile(r"but\s+(?:is\s+)?not\s+limited\s+to,?\s+", re.IGNORECASE)
 _IN_WHICH_CASE = re.compile(r",\s+in\s+which\s+case\s+", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r",\s+(and|but|or|so)\s+(?=[A-Za-z])", re.IGNORECASE)
 _SEMI = re.compile(r";\s+")
@@ -308,11 +309,55 @@ def main_point_first(text: str, min_words: int = 4) -> Split | None:
     return None
 
 
+# A parenthesis that gives examples or an explanation, and how its own sentence begins.
+_ASIDE = re.compile(
+    r"\s?\((for\s+example|for\s+instance|e\.\s?g\.|i\.\s?e\.|such\s+as|including)"
+    r"(?:,|:|\s)\s*([^()\"\u201c\u201d;]{2,300})\)",
+    re.IGNORECASE,
+)
+_ASIDE_LEAD = {"i.e.": "That is, ", "ie.": "That is, ", "including": "This includes "}
+
+
+def move_aside(text: str, min_words: int = 4) -> tuple[str, str, Op] | None:
+    """ "We collect data (for example, your name) when you sign up." -> the sentence without
+    the parenthesis, and "For example, your name." to follow it (plain-language guides: no
+    asides in parentheses; one idea per sentence). Definitions in quotes stay where they are.
+    """
+    if "(" not in text:
+        return None
+    m = _ASIDE.search(text)
+    if m is None:
+        return None
+    if any(s < m.end() and m.start() < e for s, e in protected_spans(text)):
+        return None
+    inner = m.group(2).strip().rstrip(".,")
+    main = text[: m.start()] + text[m.end() :]
+    if _words(main) < min_words or _words(inner) < 1 or main.count("(") != main.count(")"):
+        return None
+    lead_key = re.sub(r"\s+", "", m.group(1).lower())
+    lead = _ASIDE_LEAD.get(lead_key, "For example, ")
+    if lead_key == "including" and re.match(r"but\s+not\s+limited\s+to\s", inner, re.I):
+        lead, inner = "This includes, but is not limited to, ", inner[19:].lstrip()
+    return main, _end(lead + inner), {"op": "split", "at": "aside"}
+
+
 def split_sentence(text: str, min_words: int = 4) -> Split | None:
     """The sentence as shorter units, or None when no safe split point exists."""
     listed = as_list(text)
     if listed is not None:
         return listed
+    aside = move_aside(text, min_words)
+    if aside is not None:
+        main, extra, op = aside
+        rest = _split_plain(main, min_words)
+        if rest is None:
+            return Split([_end(_cap(main.strip()), _final(text)), extra], " ", [op])
+        return Split([*rest.units, extra], " ", [*rest.ops, op])
+    return _split_plain(text, min_words)
+
+
+def _split_plain(text: str, min_words: int = 4) -> Split | None:
+    """Split points other than a vertical list and a moved aside."""
     first = main_point_first(text, min_words)
     if first is not None:
         return first
@@ -387,7 +432,13 @@ def split_sentence(text: str, min_words: int = 4) -> Split | None:
         rest = {t.lower() for t in TOKEN.findall(tail)}
         if len(tail) < 400 and _free(text, m.start(), protected, parens) and not rest & _FINITE:
             # Only when the list runs to the end of the sentence: nothing follows it.
-            cuts.append((m.start(), m.end(), "This includes ", "including"))
+            lead = "This includes "
+            limited = _NOT_LIMITED.match(text, m.end())
+            if limited:  # "including but not limited to X" -> "This includes, but is not ..."
+                lead, end = "This includes, but is not limited to, ", limited.end()
+            else:
+                end = m.end()
+            cuts.append((m.start(), end, lead, "including"))
     if not cuts:
         return None
     cuts.sort()
