@@ -209,6 +209,9 @@ _ADDITIVE = (
 )
 
 
+_ADDITIVE_OF = attrgetter(*_ADDITIVE)
+
+
 def total(parts: Iterable[Counts]) -> Counts:
     """Sum counts in document order (order matters only for Linsear Write's window).
 
@@ -216,13 +219,23 @@ def total(parts: Iterable[Counts]) -> Counts:
     intermediate Counts per part.
     """
     parts = list(parts)
-    sums = [sum(map(attrgetter(name), parts)) for name in _ADDITIVE]
-    acc = Counts()  # Linsear Write's window: fills up from the first parts only
+    if not parts:
+        return Counts()
+    sums = [sum(column) for column in zip(*map(_ADDITIVE_OF, parts), strict=True)]
+    # Linsear Write's window fills up from the first parts only: Counts.__add__'s arithmetic.
+    easy = hard = words = sentences = 0
     for part in parts:
-        if acc.lw_words >= LINSEAR_WORDS:
+        room = LINSEAR_WORDS - words
+        if room <= 0:
             break
-        acc = acc + part
-    return Counts(*sums, acc.lw_easy, acc.lw_hard, acc.lw_words, acc.lw_sentences)
+        if part.lw_words == 0:
+            continue
+        take = min(room, part.lw_words) / part.lw_words
+        easy += round(part.lw_easy * take)
+        hard += round(part.lw_hard * take)
+        words += min(room, part.lw_words)
+        sentences += part.lw_sentences
+    return Counts(*sums, easy, hard, words, sentences)
 
 
 def _floor_ceil_near(score: float) -> list[int]:
