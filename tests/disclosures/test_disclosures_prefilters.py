@@ -72,3 +72,22 @@ def test_contact_channels_still_found():
     assert any("Box 1234" in s for s in spans)
     assert any("SW1A 1AA" in s for s in spans)
     assert not any(s.startswith("30") for s in spans)
+
+
+def test_word_start_stems_stay_linear_on_a_5_mb_sentence():
+    """Stems inside words ("xend", "disclose") are each skipped with one str.find."""
+    import time
+
+    from tosaudit.config import Config
+    from tosaudit.models import Document, Paragraph, Segmented, Sentence
+    from tosaudit.readability import analyse
+    from tosaudit.rules.base import AuditContext
+
+    text = "xendxclosxchang " * (5_000_000 // 16)
+    doc = Document(text=text, source="big.txt", format="txt")
+    seg = Segmented(doc, (), (Paragraph(0, len(text)),), (Sentence(0, len(text), -1, 0),))
+    ctx = AuditContext(doc, seg, analyse([], [], 0), Config())
+    t0 = time.perf_counter()
+    assert D.find_cancellation(ctx, [])["status"] == "missing"
+    assert D.find_changes_notice(ctx)["status"] == "missing"
+    assert time.perf_counter() - t0 < 15
