@@ -23,7 +23,7 @@ from tosaudit.nltk_data import ensure_cmudict
 ensure_cmudict()  # before textstat: its syllable counter must never call nltk.download
 
 import textstat  # noqa: E402
-from textstat.backend.utils import get_cmudict, get_lang_easy_words  # noqa: E402
+from textstat.backend.utils import get_cmudict, get_lang_easy_words, get_pyphen  # noqa: E402
 
 # textstat's own word rules (backend/utils/constants.py and selections/_list_words.py).
 _NONCONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
@@ -36,6 +36,7 @@ LINSEAR_WORDS = 100  # textstat's strict_upper window for Linsear Write
 
 _DICTIONARY_LOADED = False
 _CMU: dict[str, list[list[str]]] = {}
+_PYPHEN = get_pyphen("en_US")  # the hyphenator textstat falls back to (loaded once)
 
 
 def _load_dictionary() -> None:
@@ -60,11 +61,15 @@ def syllables(word: str) -> int:
     if len(word) > 64:
         # No real word is this long (a pasted blob, a 5 MB token); Pyphen is super-linear on it.
         return max(1, len(word) // 3)
-    entry = _CMU.get(word) if word.isalpha() and word.islower() else None
-    if entry:
-        # textstat's own rule for a dictionary word (stress digits of the first pronunciation),
-        # without its per-call tokenising, which leaves a lower-case all-letter word unchanged.
-        n = sum(1 for p in entry[0] if p[-1].isdigit())
+    if word.isalpha() and word.islower():
+        # textstat's own rule (stress digits of the first CMU pronunciation, else Pyphen's
+        # hyphenation points + 1) without its per-call tokenising, which leaves a lower-case
+        # all-letter word unchanged.
+        entry = _CMU.get(word)
+        if entry:
+            n = sum(1 for p in entry[0] if p[-1].isdigit())
+        else:
+            n = len(_PYPHEN.positions(word)) + 1
     else:
         n = textstat.syllable_count(word)
     if len(_SYLLABLES) < 500_000:
