@@ -1,8 +1,8 @@
 """The trained clause model: load (JSON + NPZ, no pickle), score with numpy, swap for tests.
 
-The shipped model lives in ``tosaudit/rules/data/clause_model.json`` (vocabulary, categories,
-parameters) and ``clause_model.npz`` (idf, weights, intercepts, thresholds,
-pattern bonuses). Two hooks choose a
+The shipped model lives in ``tosaudit/rules/data/clause_model.json`` (word and character n-gram
+vocabularies, categories, parameters) and ``clause_model.npz`` (idf, weights, intercepts,
+thresholds, pattern bonuses). Two hooks choose a
 different model without touching the pipe: the ``TOSAUDIT_CLAUSE_MODEL`` environment variable
 (path of a model ``.json``) and :func:`set_model` (used by the benchmark to inject the model of
 a cross-validation fold that never saw the audited company).
@@ -19,10 +19,10 @@ from typing import Any
 
 import numpy as np
 
-from tosaudit.clauses.features import Vectorizer, sparse_dot
+from tosaudit.clauses.features import Subwords, Vectorizer, sparse_dot, tokens
 
 MODEL_JSON = Path(__file__).resolve().parents[1] / "rules" / "data" / "clause_model.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: character n-grams pooled per word (Subwords)
 ENV_VAR = "TOSAUDIT_CLAUSE_MODEL"
 
 
@@ -31,7 +31,10 @@ class ModelError(RuntimeError):
 
 
 class ClauseModel:
-    """Per-category linear classifiers over a shared TF-IDF vocabulary."""
+    """Per-category linear classifiers over word TF-IDF and pooled character n-gram features.
+
+    ``subwords`` carries the character part's weights (already scaled by its feature weight).
+    """
 
     def __init__(
         self,
@@ -42,9 +45,11 @@ class ClauseModel:
         thresholds: np.ndarray,
         meta: dict[str, Any] | None = None,
         pattern_bonus: np.ndarray | None = None,
+        subwords: Subwords | None = None,
     ) -> None:
         self.categories = tuple(categories)
         self.vectorizer = vectorizer
+        self.subwords = subwords
         self.weights = np.ascontiguousarray(weights, dtype=np.float32)
         self.intercepts = np.asarray(intercepts, dtype=np.float64)
         self.thresholds = np.asarray(thresholds, dtype=np.float64)
@@ -56,11 +61,19 @@ class ClauseModel:
         )
         if self.weights.shape != (vectorizer.n_features, k) or self.intercepts.shape != (k,):
             raise ModelError("clause model: weight shapes do not match the vocabulary")
+        if subwords is not None and (
+            subwords.weights is None or subwords.weights.shape != (subwords.n_features, k)
+        ):
+            raise ModelError("clause model: character weights do not match the vocabulary")
 
     def decision(self, texts: Sequence[str]) -> np.ndarray:
         """Raw linear scores, one row per text and one column per category."""
-        ptr, ind, data = self.vectorizer.transform(texts)
-        return sparse_dot(ptr, ind, data, self.weights) + self.intercepts
+        toks = [tokens(t) for t in texts]
+        ptr, ind, data = self.vectorizer.transform_tokens(toks)
+        out = sparse_dot(ptr, ind, data, self.weights) + self.intercepts
+        if self.subwords is not None:
+            out += self.subwords.scores(toks)
+        return out
 
     def margins(self, texts: Sequence[str]) -> np.ndarray:
         """Scores minus each category's threshold: > 0 means the model flags the category."""
@@ -76,14 +89,15 @@ class ClauseModel:
         path = Path(path)
         vec = self.vectorizer
         words = sorted(vec.words, key=vec.words.__getitem__)
-        chars = sorted(vec.chars, key=vec.chars.__getitem__)
+        sub = self.subwords
+        grams = [] if sub is None else sorted(sub.grams, key=sub.grams.__getitem__)
+        k = len(self.categories)
         meta = {
             "format_version": FORMAT_VERSION,
             "kind": "tfidf-linear",
             "categories": list(self.categories),
-            "char_weight": vec.char_weight,
             "words": words,
-            "chars": chars,
+            "grams": grams,
             "meta": self.meta,
             "credits": "Trained on CLAUDETTE (Lippi et al. 2019; Galassi et al. 2024), CC BY 4.0.",
         }
@@ -97,6 +111,10 @@ class ClauseModel:
             intercepts=self.intercepts,
             thresholds=self.thresholds,
             pattern_bonus=self.pattern_bonus,
+            gram_idf=np.zeros(0) if sub is None else sub.idf.astype(np.float32),
+            gram_weights=(
+                np.zeros((0, k)) if sub is None or sub.weights is None else sub.weights
+            ).astype(np.float32),
         )
 
     @classmethod
@@ -109,6 +127,7 @@ class ClauseModel:
                 idf, w = arrays["idf"], arrays["weights"]
                 b, th = arrays["intercepts"], arrays["thresholds"]
                 bonus = arrays["pattern_bonus"] if "pattern_bonus" in arrays else None
+                g_idf, g_w = arrays["gram_idf"], arrays["gram_weights"]
         except FileNotFoundError as exc:
             raise ModelError(
                 f"{exc.filename}: clause model file not found (run `make train`)"
@@ -119,8 +138,12 @@ class ClauseModel:
             raise ModelError(
                 f"{path}: unsupported clause model format {meta.get('format_version')!r}"
             )
-        vec = Vectorizer(meta["words"], meta["chars"], idf, float(meta.get("char_weight", 1.0)))
-        return cls(meta["categories"], vec, w, b, th, meta.get("meta"), bonus)
+        try:
+            vec = Vectorizer(meta["words"], idf)
+            sub = Subwords(meta["grams"], g_idf, g_w) if meta["grams"] else None
+        except (KeyError, ValueError) as exc:
+            raise ModelError(f"{path}: unreadable clause model ({exc})") from None
+        return cls(meta["categories"], vec, w, b, th, meta.get("meta"), bonus, sub)
 
 
 _LOCK = threading.Lock()

@@ -1,0 +1,73 @@
+"""Clause features: run-time scoring equals the training matrix, pooled characters, hostile input."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from tosaudit.clauses.features import Subwords, tokens
+from tosaudit.training.data import Example
+from tosaudit.training.train import PARAMS, _fit, _matrix, build_vectorizer
+
+TEXTS = [
+    "Disputes go to binding arbitration in Delaware.",
+    "We may terminate your account at any time, for any reason.",
+    "These terms are governed by the laws of Ireland.",
+    "We may change these terms at any time without notice.",
+    "Contact support by email.",
+    "...",
+]
+
+
+def _examples() -> list[Example]:
+    labels = [{"arbitration"}, {"unilateral_termination"}, {"choice_of_law"}, set(), set(), set()]
+    return [
+        Example(f"c{g}", f"{t} {g}", frozenset(lab), "sentences")
+        for g in range(3)
+        for t, lab in zip(TEXTS, labels, strict=True)
+    ]
+
+
+def test_runtime_scores_equal_training_matrix() -> None:
+    ex = _examples()
+    params = {**PARAMS, "min_df": 1}
+    model = _fit(ex, range(len(ex)), params)
+    toks = [tokens(e.text) for e in ex]
+    vec, sub = build_vectorizer(toks, 1, int(params["max_features"]))
+    X = _matrix(vec, sub, toks, float(params["char_weight"]))
+    assert model.subwords is not None
+    # The character weight is folded into the run-time weights: undo it for the training matrix.
+    nw = model.weights.shape[0]
+    W = np.vstack([model.weights, model.subwords.weights / float(params["char_weight"])])
+    expected = X @ W
+    assert X.shape[1] > nw  # the character block is there
+    np.testing.assert_allclose(
+        model.decision([e.text for e in ex]), np.asarray(expected) + model.intercepts, atol=1e-4
+    )
+
+
+def test_pooled_characters_share_stems() -> None:
+    sub = Subwords(["ter", "erm", "rmi", "min", " te", "ate", "ion"], np.ones(7), np.eye(7)[:, :2])
+    a = sub.scores([tokens("terminate"), tokens("termination"), tokens("hello"), []])
+    assert a.shape == (4, 2)
+    assert a[0, 0] > 0 and a[1, 0] > 0  # shared n-grams score the same direction
+    assert (a[2] == 0).all() and (a[3] == 0).all()
+    # Punctuation is neither scored nor counted as a word.
+    np.testing.assert_allclose(sub.scores([tokens("terminate , .")]), a[:1])
+
+
+def test_hostile_sentence_is_fast() -> None:
+    sub = Subwords(["abc"], np.ones(1), np.ones((1, 1)))
+    text = "abcdef ghijkl " * 400_000  # 5.6 MB, no punctuation
+    t0 = time.perf_counter()
+    sub.scores([tokens(text)])
+    assert time.perf_counter() - t0 < 2.0
+
+
+def test_word_cache_is_bounded() -> None:
+    sub = Subwords(["abc"], np.ones(1), np.ones((1, 1)))
+    sub.MAX_CACHE = 50
+    for i in range(10):
+        sub.scores([[f"w{i}x{j}" for j in range(20)]])
+    assert len(sub._index) <= 50
