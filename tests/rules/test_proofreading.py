@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tosaudit import readability
@@ -344,3 +344,43 @@ def test_xref_matches_equal_finditer(text):
 
     got = [(m.start(), m.end(), m.group(1)) for m in _xref_matches(text)]
     assert got == [(m.start(), m.end(), m.group(1)) for m in _XREF.finditer(text)]
+
+
+_REPEAT_PIECES = [
+    "the",
+    "The",
+    "THE",
+    "thE",
+    " ",
+    "\n",
+    "\t",
+    "s",
+    "is",
+    "i",
+    "\u0131",
+    "\u017f",
+    "\u212a",
+    "k",
+    "x",
+    "-",
+    "'",
+    ".",
+    "\u0130",
+]
+
+
+@given(st.lists(st.sampled_from(_REPEAT_PIECES), max_size=25).map("".join))
+@example("\u0131s \u0131s")  # dotless i matches "i" only under IGNORECASE
+@example("i\u017f i\u017f")  # long s likewise matches "s"
+@example("\u212a \u212a")  # the Kelvin sign lower-cases to "k"
+@example("\u0130s is is")  # lowering "İ" changes the length
+@settings(max_examples=400, deadline=None)
+def test_repeated_word_matches_equal_finditer(text):
+    """Doubled words tried only where the lower-cased text holds the word equal a finditer."""
+    from types import SimpleNamespace
+
+    ctx = SimpleNamespace(text=text, lower_text=text.lower())
+    for word in ("the", "is", "k", "s", "i"):
+        regex = pr._repeat_pattern(word)
+        got = [m.span() for m in pr.RepeatedWord._matches(ctx, word, regex)]
+        assert got == [m.span() for m in regex.finditer(text)]

@@ -166,6 +166,16 @@ def _same_paragraph(ctx: AuditContext, a: int, b: int) -> bool:
     return i >= 0 and b <= ends[i]
 
 
+def _repeat_pattern(word: str) -> re.Pattern[str]:
+    """``word`` twice in a row (any case, same spelling twice), as a whole word."""
+    return re.compile(
+        r"(?<![A-Za-z'\u2019-])(" + re.escape(word) + r")"
+        r"(?:[ \t]{1,5}|[ \t]{0,5}\r?\n[ \t]{0,5})"
+        r"(\1)(?![A-Za-z'\u2019-])",
+        re.IGNORECASE,
+    )
+
+
 class RepeatedWord(Rule):
     """The same word twice in a row ("the the", "to to"), within one paragraph."""
 
@@ -185,14 +195,34 @@ class RepeatedWord(Rule):
         for word in sorted(doubled):
             yield from islice(self._check_word(ctx, word), MAX_PER_RULE)
 
+    @staticmethod
+    def _matches(ctx: AuditContext, word: str, regex: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``regex.finditer(text)``, tried only where the lower-cased text holds ``word``.
+
+        The pattern starts with a look-behind, so ``finditer`` would test every character of
+        the document. A match begins where the text equals ``word`` ignoring case; for an
+        ASCII word that is where the lower-cased text holds it, unless the text has one of
+        the two characters that match an ASCII letter only under IGNORECASE ("ı", "ſ"; the
+        Kelvin sign lower-cases to "k"). Otherwise, or when lowering changed the length,
+        the plain ``finditer``.
+        """
+        text, low = ctx.text, ctx.lower_text
+        if not word.isascii() or len(low) != len(text) or "\u0131" in text or "\u017f" in text:
+            yield from regex.finditer(text)
+            return
+        last = 0
+        pos = low.find(word)
+        while pos != -1:
+            if pos >= last:
+                m = regex.match(text, pos)
+                if m:
+                    last = m.end()
+                    yield m
+            pos = low.find(word, pos + 1)
+
     def _check_word(self, ctx: AuditContext, word: str) -> Iterator[Finding]:
-        regex = re.compile(
-            r"(?<![A-Za-z'\u2019-])(" + re.escape(word) + r")"
-            r"(?:[ \t]{1,5}|[ \t]{0,5}\r?\n[ \t]{0,5})"
-            r"(\1)(?![A-Za-z'\u2019-])",
-            re.IGNORECASE,
-        )
-        for m in regex.finditer(ctx.text):
+        regex = _repeat_pattern(word)
+        for m in self._matches(ctx, word, regex):
             word = m.group(1)
             if word.lower() in _REPEAT_OK or (len(word) == 1 and word not in "aA"):
                 continue
