@@ -84,6 +84,8 @@ def detect(ctx: AuditContext) -> Detection:
         scores = rows[row] if rows is not None else None
         for spec, k, bonus in plan:
             margin = scores[k] if k is not None and scores is not None else None
+            if margin is not None and margin + bonus <= 0:
+                continue  # even a pattern match could not lift it over the threshold (_decide)
             trig = spec.triggers  # CategorySpec.triggered, inlined: this is the hot loop
             triggered = not trig or any(map(folded.__contains__, trig))
             if not triggered and (margin is None or margin <= 0):
