@@ -70,6 +70,13 @@ def test_changed_actor_is_rejected(before, after):
         ),
         # A capital at the start of a sentence is not a name by itself.
         ("Modifications will not apply retroactively.", "Changes will not apply retroactively."),
+        # "you" after a verb is its object, "us" before a modal an object of "to".
+        ("Yahoo may provide you with notices today.", "Yahoo may give you notices today."),
+        (
+            "Benefits to us (e.g. through deals) may also impact the ranking.",
+            "Benefits to us may also impact the ranking. For example, through deals.",
+        ),
+        ("In addition, you waive your moral rights.", "Also, you waive your moral rights."),
         # An object pronoun is not a subject.
         (
             "They explain their liability to you in the event of a problem.",

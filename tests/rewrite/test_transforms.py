@@ -543,3 +543,73 @@ def test_split_moves_asides_out_of_parentheses(before, units):
 def test_split_keeps_other_parentheses(text):
     got = sp.move_aside(text)
     assert got is None
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("You may purchase credits in the app.", "You may buy credits in the app."),
+        ("Items you purchased are yours.", "Items you bought are yours."),
+        ("You can request a refund by email.", "You can ask for a refund by email."),
+        ("We will notify you by email.", "We will tell you by email."),
+        ("We will provide you with a receipt.", "We will give you a receipt."),
+        ("Individuals under 13 may not register.", "People under 13 may not register."),
+    ],
+)
+def test_verb_rows_change_where_the_word_is_a_verb(before, after):
+    assert lex(before) == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your purchase is final.",  # a noun after a determiner
+        "In-app purchases are not refundable.",  # "-s": a noun
+        "Send your request to support.",  # a noun
+        "Requests from law enforcement are reviewed.",
+        "Check the individual terms of each offer.",  # the adjective stays
+    ],
+)
+def test_verb_rows_do_not_change_nouns(text):
+    assert lex(text) == text
+
+
+def test_split_and_then_a_clause_with_its_own_subject():
+    got = sp.split_sentence(
+        "Such content may be protected by intellectual property laws and the owners of the "
+        "rights in such content may object to its use."
+    )
+    assert got is not None
+    assert got.units == [
+        "Such content may be protected by intellectual property laws.",
+        "The owners of the rights in such content may object to its use.",
+    ]
+    got = sp.split_sentence(
+        "The translated version is a courtesy translation only and you cannot derive any "
+        "rights from it."
+    )
+    assert got is not None and got.units[1] == "You cannot derive any rights from it."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One subject made of two nouns: no verb of its own on the left.
+        "Your use of the Services and the content you post will be governed by Irish law.",
+        # "that" governs both parts: cutting would drop it from the second.
+        "You agree that we may collect your data and our partners may use it for advertising.",
+    ],
+)
+def test_split_and_noun_clause_must_not(text):
+    got = sp.split_sentence(text)
+    units = got.units if got else [text]
+    assert not any(u.startswith(("The content", "Our partners")) for u in units)
+
+
+def test_main_point_first_never_cuts_after_a_dangling_preposition():
+    got = sp.main_point_first(
+        "If you are a developer who submits content to, or in connection with, "
+        "the Products, you agree that our developer agreements may replace this section."
+    )
+    assert got is not None
+    assert got.units[0].startswith("You agree that our developer agreements")

@@ -63,6 +63,7 @@ _PERSONAL = {
     "she": "she",
     "her": "she",
 }
+_PEOPLE = frozenset(_PERSONAL.values())
 _NO_MODAL_SUBJECTS = frozenset(("we", "you", "i"))
 _SKIP = frozenset(("not", "also", "only", "then", "still", "always", "never", "now"))
 _AUX = frozenset(("be", "been", "being", "have", "has", "had", "do", "does", "not"))
@@ -84,6 +85,11 @@ _NOT_VERBS = (
 )
 # A pronoun after these is an object ("to you", "with us"), not the subject of the next word.
 _OBJECT_BEFORE = DETERMINERS | PREPOSITIONS
+_OBJECT_FORMS = frozenset(("us", "me", "him", "her"))
+_CLAUSE_WORDS = frozenset(
+    "that if when whenever where unless once while although though because after before until "
+    "as since and or but so then which who".split()
+)
 _PUNCT = re.compile(r"[,.;:!?()\"\u201c\u201d\[\]]")
 _CLAUSE_START = '.!?:;\n("\u201c'
 
@@ -161,6 +167,8 @@ def _actions_cached(
         initial = k == 1 or any(c in gap for c in _CLAUSE_START)
         last = _modal_end(toks, k)
         if last is not None:
+            if prev.lower() in _OBJECT_FORMS:
+                continue  # "benefits to us may": an object, not the subject of the modal
             actor = _actor(prev, shouted, party_map)
             if actor is None:
                 continue
@@ -177,7 +185,15 @@ def _actions_cached(
             if low in _AUX or not low.isalpha() or low in _NOT_VERBS:
                 continue
             if prev.lower() in _NO_MODAL_SUBJECTS:
-                out.append((_PERSONAL[prev.lower()], _verb(word), True))
+                # "you" is also an object ("give you notice"): a subject only where a clause
+                # starts; "we" and "I" are always subjects.
+                if (
+                    prev.lower() != "you"
+                    or k < 2
+                    or _PUNCT.search(text, toks[k - 2][2], prev_start)
+                    or toks[k - 2][0].lower() in _CLAUSE_WORDS
+                ):
+                    out.append((_PERSONAL[prev.lower()], _verb(word), True))
                 continue
             # (not in shouted text: with every word capitalised, names cannot be told apart)
             base = _base_from_s(word) if word.islower() and not shouted else None
@@ -224,15 +240,16 @@ def actions(
 def same_actors(before: list[Action], after: list[Action]) -> tuple[bool, str]:
     """Whether ``after`` keeps who does what in ``before``; the reason when it does not.
 
-    The same set of actors on both sides (a split may repeat one), and for every verb found on
-    both sides the same actors doing it.
+    The same people on both sides ("we", "you", "I", "he", "she" and the parties as those
+    pronouns; a split may repeat one), and for every verb found on both sides the same actors
+    doing it (names included: "Spotify may change" is not "Apple may change").
     """
     # A capital at the start of a clause counts as a name only if it is one somewhere else.
     sure = {a for a, _, ok in (*before, *after) if ok}
     before = [x for x in before if x[0] in sure]
     after = [x for x in after if x[0] in sure]
-    actors_b = {a for a, _, _ in before}
-    actors_a = {a for a, _, _ in after}
+    actors_b = {a for a, _, _ in before if a in _PEOPLE}
+    actors_a = {a for a, _, _ in after if a in _PEOPLE}
     problems = []
     if actors_b != actors_a:
         lost = sorted(actors_b - actors_a)

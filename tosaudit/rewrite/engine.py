@@ -31,7 +31,7 @@ _DEFINES = re.compile(
 )
 _READER = frozenset(("you", "your", "yours"))
 _BUSINESS = frozenset(("we", "us", "our", "ours"))
-SPLIT_MIN_WORDS = 18
+SPLIT_MIN_WORDS = 12
 
 
 def doc_info(text: str, prose: list[tuple[int, int]]) -> DocInfo:

@@ -193,6 +193,7 @@ class Entry:
     auto: bool  # False: point it out, never replace automatically
     form: str = ""  # verb form of the match ("pp"/"past" ambiguous: resolved in context)
     lemma: str = ""  # the plain verb lemma, to re-inflect a "-ed" form from context
+    verb_only: bool = False  # replaced only where the word is clearly a verb (not a noun)
 
 
 def normalise(phrase: str) -> str:
@@ -238,6 +239,7 @@ def build(data: dict[str, Any]) -> Lexicon:
     for row in data.get("substitutions", []):
         src, plain, kind, source = (str(row[0]), str(row[1] or ""), row[2], row[3])
         auto = not (len(row) > 4 and row[4] == "flag")
+        verb_only = len(row) > 4 and row[4] == "verb"
         src = normalise(src)
         if kind == "v":
             for form in FORMS:
@@ -253,6 +255,7 @@ def build(data: dict[str, Any]) -> Lexicon:
                         auto,
                         form,
                         plain,
+                        verb_only,
                     ),
                 )
         elif kind == "n":

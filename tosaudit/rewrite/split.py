@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from tosaudit.rewrite.lexicon import inflect
-from tosaudit.rewrite.transforms import MODALS, TOKEN, Op, protected_spans
+from tosaudit.rewrite.transforms import MODALS, PREPOSITIONS, TOKEN, Op, protected_spans
 
 _LABEL = re.compile(r"(?<![\w(])\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
@@ -39,9 +39,17 @@ _CLAUSE_JOIN = re.compile(r",\s+(and|but|or|so)\s+(?=[A-Za-z])", re.IGNORECASE)
 _SEMI = re.compile(r";\s+")
 _AND_PRONOUN = re.compile(
     r"\s+(and|but)\s+(?=(?:we|you|they)\s+(?:will|may|must|can|shall|are|have|do|agree|"
-    r"reserve|acknowledge|understand|should|might|could)\b)",
+    r"reserve|acknowledge|understand|should|might|could|cannot|can['\u2019]t|won['\u2019]t|"
+    r"don['\u2019]t|do\s+not|will\s+not|need|also)\b)",
     re.IGNORECASE,
 )
+# "..., and the owners of the content may object": "and", then a noun phrase led by a
+# determiner, then a modal or a finite verb within a few words: a clause of its own.
+_AND_NOUN_CLAUSE = re.compile(
+    r"\s+and\s+(?=(?:the|our|your|such|these|this|each|its|their|any)\s)", re.IGNORECASE
+)
+_CLAUSE_VERBS = frozenset("will may must can shall cannot should would might could".split())
+_COMPLEMENT = re.compile(r"\b(?:that|if|whether|when|where|which|who|unless)\b", re.IGNORECASE)
 _WHICH = re.compile(
     r",\s+which\s+(?=(?:may|will|is|are|means|includes|can|must|might|could|would|should|"
     r"allows|helps|lets|gives|applies)\b)"
@@ -287,6 +295,9 @@ def main_point_first(text: str, min_words: int = 4) -> Split | None:
             rest = rest[5:]
         if _words(condition) < min_words or _words(rest) < min_words:
             continue
+        last = TOKEN.findall(condition)[-1].lower()
+        if last in PREPOSITIONS or last in ("and", "or", "nor"):
+            continue  # "who submits content to, or in connection with, the Products": not yet
         if ";" in rest or _LABEL.search(rest) or _LEADING.match(rest):
             return None  # a list or a second condition: keep the sentence whole
         if lead in ("although", "though"):
@@ -406,6 +417,8 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
     for m in and_pronoun:
         if not subordinate and _free(text, m.start(), protected, parens):
             cuts.append((m.start(), m.end(), _JOINERS[m.group(1).lower()], "clause"))
+    if not subordinate:
+        cuts.extend(_and_noun_clauses(text, protected, parens))
     for rx, lead, op, follows in _LEADS:
         for m in rx.finditer(text):
             if subordinate and follows != "tail" or not _free(text, m.start(), protected, parens):
@@ -461,6 +474,33 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
     units.append(_end(prefix + _first_cap(text[pos:], bool(prefix)), _final(text)))
     # "including, without limitation, X" keeps its commas: "This includes, without ..."
     return Split([_cap(u).replace("This includes ,", "This includes,") for u in units], " ", ops)
+
+
+def _and_noun_clauses(
+    text: str, protected: tuple[tuple[int, int], ...], parens: tuple[list[int], list[int]]
+) -> list[tuple[int, int, str, str]]:
+    """ "X may be protected by law and the owners of X may object" -> two sentences.
+
+    Only when the left part has a modal verb of its own (so "Your use of X and the content
+    you post will ..." , one subject of two nouns, is never cut), no clause word that the
+    right part could belong to ("You agree that A and the B may C" keeps "that" over both),
+    and the right part reaches its modal within fourteen words without punctuation.
+    """
+    out = []
+    for m in _AND_NOUN_CLAUSE.finditer(text):
+        if not _free(text, m.start(), protected, parens):
+            continue
+        left = text[: m.start()]
+        left_words = {t.lower() for t in TOKEN.findall(left)}
+        if not left_words & _CLAUSE_VERBS or _COMPLEMENT.search(left):
+            continue
+        right = text[m.end() : m.end() + 160]
+        head = re.split(r"[,;:()]", right, maxsplit=1)[0]
+        words = [t.lower() for t in TOKEN.findall(head)][:14]
+        if not any(w in _CLAUSE_VERBS for w in words[1:]):
+            continue
+        out.append((m.start(), m.end(), "", "clause"))
+    return out
 
 
 def _repeated_subject(

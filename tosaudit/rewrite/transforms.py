@@ -310,7 +310,7 @@ _NON_PERSON_SUBJECTS = frozenset(
     "obligations liability limitation limitations exclusion exclusions warranty warranties "
     "termination suspension expiration cancellation change changes modification modifications "
     "amendment amendments subscription subscriptions version translation waiver failure delay "
-    "remedy remedies service services arbitration proceeding proceedings period".split()
+    "remedy remedies service services arbitration proceeding proceedings period foregoing".split()
 )
 # Where a clause (and so its subject) begins, looking back from "shall".
 _CLAUSE_EDGE = frozenset(
@@ -480,6 +480,8 @@ def _applicable(text: str, hit: Hit, protected: tuple[tuple[int, int], ...], cap
     prev = TOKEN.findall(text[max(0, hit.start - 40) : hit.start])
     prev_word = prev[-1].lower() if prev else ""
     e = hit.entry
+    if e.verb_only and not _verb_context(e.form, prev_word):
+        return False  # "your purchase", "in-app purchases": a noun, not the verb
     if e.form and e.kind == "substitution":
         if prev_word in DETERMINERS:
             return False  # "any attempt", "a verified account": a noun or adjective, not a verb
@@ -489,6 +491,24 @@ def _applicable(text: str, hit: Hit, protected: tuple[tuple[int, int], ...], cap
         if nxt and _BLOCK_NEXT.get(found.lower()) == nxt.group(0).lower():
             return False
     return True
+
+
+_SUBJECT_WORDS = frozenset("you we they i he she".split())
+
+
+def _verb_context(form: str, prev_word: str) -> bool:
+    """Whether the word before a "verb"-only row's match shows that the match is a verb."""
+    if form == "base":  # "to purchase", "you may purchase", "please request"
+        return prev_word in MODALS or prev_word in _SUBJECT_WORDS or prev_word in (
+            "to",
+            "not",
+            "please",
+        )
+    if form in ("past", "pp"):  # "you purchased", "items are purchased"
+        return prev_word in _SUBJECT_WORDS or prev_word in BE_AUX
+    if form == "ing":  # "by purchasing", "are requesting"
+        return prev_word in PREPOSITIONS or prev_word in BE_AUX
+    return False  # "-s": "purchases" and "requests" are far more often nouns
 
 
 def _resolve_form(text: str, hit: Hit) -> str:
