@@ -613,3 +613,73 @@ def test_main_point_first_never_cuts_after_a_dangling_preposition():
     )
     assert got is not None
     assert got.units[0].startswith("You agree that our developer agreements")
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("However, we may change these Terms.", "But we may change these Terms."),
+        ("Therefore, Spotify may end it.", "So Spotify may end it."),
+        ("Consequently, you must pay.", "So you must pay."),
+    ],
+)
+def test_opening_connector_becomes_plain(before, after):
+    assert lex(before) == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "However you use it, it is yours.",  # "however" as "in whatever way": no comma
+        "We, however, may end it.",  # mid-sentence: flagged only
+        '"However, we may" is a quotation here.',
+    ],
+)
+def test_opening_connector_must_not_change(text):
+    assert lex(text) == text
+
+
+@pytest.mark.parametrize(
+    ("before", "units"),
+    [
+        (
+            "We may suspend or close your account if you break these Terms or the law.",
+            [
+                "We may suspend or close your account.",
+                "This applies if you break these Terms or the law.",
+            ],
+        ),
+        (
+            "You may not copy or sell the Software unless you have our written permission.",
+            [
+                "You may not copy or sell the Software.",
+                "This does not apply if you have our written permission.",
+            ],
+        ),
+        (
+            "We cannot refund your order because the content has already been delivered.",
+            [
+                "We cannot refund your order.",
+                "This is because the content has already been delivered.",
+            ],
+        ),
+    ],
+)
+def test_split_condition_without_a_comma(before, units):
+    got = sp.split_sentence(before)
+    assert got is not None and got.units == units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The condition belongs to the "that" clause: cutting would make it the agreement's.
+        "You agree that we may suspend your account if you break these Terms today.",
+        # More than one clause after "if".
+        "We may end your plan if you do not pay, or if you break these Terms again.",
+        "We may change the price if necessary to cover our costs in your country.",
+    ],
+)
+def test_split_condition_without_a_comma_must_not(text):
+    got = sp.split_sentence(text)
+    assert got is None or not any(u.startswith("This applies if") for u in got.units)

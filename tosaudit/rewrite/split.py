@@ -59,6 +59,9 @@ _BECAUSE = re.compile(r",\s+because\s+(?!of\b)", re.IGNORECASE)
 _OTHERWISE = re.compile(r",\s+otherwise,?\s+", re.IGNORECASE)
 _UNLESS = re.compile(r",\s+unless\s+(?!otherwise\b)", re.IGNORECASE)
 _IF = re.compile(r",\s+if\s+", re.IGNORECASE)
+_IF_BARE = re.compile(r" if\s+(?!so\b|not\b|any\b|applicable\b|necessary\b|needed\b|required\b)")
+_UNLESS_BARE = re.compile(r" unless\s+(?!otherwise\b)")
+_BECAUSE_BARE = re.compile(r" because\s+(?!of\b)")
 _SUCH_AS = re.compile(
     r",\s+(?:such\s+as|for\s+example,?|e\.g\.,?)\s+"
     r"(?!(?:through|by|in|on|at|to|from|with|via|when|if|where|for)\b)",
@@ -75,6 +78,11 @@ _LEADS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
     # "A, unless B." says "A. This does not apply if B." (verify counts both as one negation).
     (_UNLESS, "This does not apply if ", "unless", "condition"),
     (_IF, "This applies if ", "if", "condition"),
+    # The same without a comma ("We may end it if you break these Terms."), only after a main
+    # clause of its own and never inside a "that"/"which" clause the condition may belong to.
+    (_UNLESS_BARE, "This does not apply if ", "unless", "bare_condition"),
+    (_IF_BARE, "This applies if ", "if", "bare_condition"),
+    (_BECAUSE_BARE, "This is because ", "because", "bare_condition"),
 )
 # Verbs of consumer terms, to tell "we collect X, and share it" (two actions of one subject)
 # from "we collect X, and Y" (a list of things). Only these start a repeated-subject sentence.
@@ -426,10 +434,12 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
             tail = text[m.end() : m.end() + 400]
             if follows == "clause" and not _starts_clause(tail):
                 continue
-            if follows == "condition" and (
+            if follows in ("condition", "bare_condition") and (
                 len(tail) >= 300 or "," in tail or ";" in tail or not _starts_clause(tail)
             ):
                 continue  # the condition must be one plain clause that ends the sentence
+            if follows == "bare_condition" and not _main_clause_before(text[: m.start()]):
+                continue
             if follows == "verb" and (len(tail) >= 300 or "," in tail or ";" in tail):
                 continue  # "X, which is Y, and Z": the which-clause sits inside the sentence
             if follows == "tail":
@@ -474,6 +484,15 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
     units.append(_end(prefix + _first_cap(text[pos:], bool(prefix)), _final(text)))
     # "including, without limitation, X" keeps its commas: "This includes, without ..."
     return Split([_cap(u).replace("This includes ,", "This includes,") for u in units], " ", ops)
+
+
+def _main_clause_before(left: str) -> bool:
+    """A complete main clause: a modal or a pronoun subject, no word that opens a clause the
+    condition could belong to ("You agree that we may X if Y"), and not a list or aside."""
+    if _COMPLEMENT.search(left) or left.count("(") != left.count(")") or ":" in left:
+        return False
+    words = [t.lower() for t in TOKEN.findall(left)]
+    return len(words) >= 5 and bool(set(words) & _CLAUSE_VERBS or words[0] in _SUBJECT)
 
 
 def _and_noun_clauses(

@@ -499,10 +499,15 @@ _SUBJECT_WORDS = frozenset("you we they i he she".split())
 def _verb_context(form: str, prev_word: str) -> bool:
     """Whether the word before a "verb"-only row's match shows that the match is a verb."""
     if form == "base":  # "to purchase", "you may purchase", "please request"
-        return prev_word in MODALS or prev_word in _SUBJECT_WORDS or prev_word in (
-            "to",
-            "not",
-            "please",
+        return (
+            prev_word in MODALS
+            or prev_word in _SUBJECT_WORDS
+            or prev_word
+            in (
+                "to",
+                "not",
+                "please",
+            )
         )
     if form in ("past", "pp"):  # "you purchased", "items are purchased"
         return prev_word in _SUBJECT_WORDS or prev_word in BE_AUX
@@ -528,13 +533,41 @@ def _resolve_form(text: str, hit: Hit) -> str:
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])(an?|An?|AN?)(\s+)$")
 
 
+# A linking adverb that opens the sentence, with its comma: the plain connector (FPLG III.b:
+# "but", "so" and "also" may start a sentence). In mid-sentence these words stay flagged only.
+_CONNECTORS = {
+    "however": "But",
+    "therefore": "So",
+    "thus": "So",
+    "hence": "So",
+    "consequently": "So",
+    "accordingly": "So",
+}
+_OPENING_CONNECTOR = re.compile(
+    r"(However|Therefore|Thus|Hence|Consequently|Accordingly|HOWEVER|THEREFORE|THUS|HENCE|"
+    r"CONSEQUENTLY|ACCORDINGLY),\s+"
+)
+
+
+def _opening_connector(text: str) -> tuple[str, list[Op]]:
+    m = _OPENING_CONNECTOR.match(text)
+    if m is None:
+        return text, []
+    word = m.group(1)
+    new = match_case(word, _CONNECTORS[word.lower()])
+    rest = text[m.end() :]
+    op = {"op": "substitution", "from": m.group(0).strip(), "to": new, "source": "FPLG"}
+    return f"{new} {rest}", [op]
+
+
 def apply_lexicon(text: str, info: DocInfo, caps: bool = False) -> tuple[str, list[Op], list[Op]]:
     """Replace legalese from the table; returns (text, operations, flagged-only words)."""
+    text, opening = _opening_connector(text)
     hits = scan(text)
     if not hits:
-        return text, [], []
+        return text, opening, []
     protected = protected_spans(text)
-    ops: list[Op] = []
+    ops: list[Op] = list(opening)
     flagged: list[Op] = []
     out: list[str] = []
     pos = 0
