@@ -683,3 +683,21 @@ def test_split_condition_without_a_comma(before, units):
 def test_split_condition_without_a_comma_must_not(text):
     got = sp.split_sentence(text)
     assert got is None or not any(u.startswith("This applies if") for u in got.units)
+
+
+def test_split_never_cuts_a_sentence_that_introduces_a_list():
+    text = "If you live outside the European Union and Japan, these Terms of Use apply between you and:"
+    assert sp.split_sentence(text) is None
+
+
+def test_moved_aside_follows_the_part_it_was_in():
+    got = sp.split_sentence(
+        "If the arbitrator rules for you, we will pay any expenses (including expert witness "
+        "fees and costs) that you reasonably incur for your claim."
+    )
+    assert got is not None
+    assert got.units == [
+        "We will pay any expenses that you reasonably incur for your claim.",
+        "This includes expert witness fees and costs.",
+        "This applies if the arbitrator rules for you.",
+    ]

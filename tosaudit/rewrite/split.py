@@ -337,7 +337,7 @@ _ASIDE = re.compile(
 _ASIDE_LEAD = {"i.e.": "That is, ", "ie.": "That is, ", "including": "This includes "}
 
 
-def move_aside(text: str, min_words: int = 4) -> tuple[str, str, Op] | None:
+def move_aside(text: str, min_words: int = 4) -> tuple[str, str, Op, int] | None:
     """ "We collect data (for example, your name) when you sign up." -> the sentence without
     the parenthesis, and "For example, your name." to follow it (plain-language guides: no
     asides in parentheses; one idea per sentence). Definitions in quotes stay where they are.
@@ -357,7 +357,7 @@ def move_aside(text: str, min_words: int = 4) -> tuple[str, str, Op] | None:
     lead = _ASIDE_LEAD.get(lead_key, "For example, ")
     if lead_key == "including" and re.match(r"but\s+not\s+limited\s+to\s", inner, re.I):
         lead, inner = "This includes, but is not limited to, ", inner[19:].lstrip()
-    return main, _end(lead + inner), {"op": "split", "at": "aside"}
+    return main, _end(lead + inner), {"op": "split", "at": "aside"}, m.start()
 
 
 def split_sentence(text: str, min_words: int = 4) -> Split | None:
@@ -365,13 +365,22 @@ def split_sentence(text: str, min_words: int = 4) -> Split | None:
     listed = as_list(text)
     if listed is not None:
         return listed
+    if text.rstrip().endswith(":"):
+        return None  # it introduces a list that follows: a cut would leave "... between you and."
     aside = move_aside(text, min_words)
     if aside is not None:
-        main, extra, op = aside
+        main, extra, op, at = aside
         rest = _split_plain(main, min_words)
         if rest is None:
             return Split([_end(_cap(main.strip()), _final(text)), extra], " ", [op])
-        return Split([*rest.units, extra], " ", [*rest.ops, op])
+        # The aside follows the part it was in, so "This includes ..." points at the right
+        # sentence; when that part cannot be told, the aside stays where it was.
+        lead = " ".join(TOKEN.findall(main[:at])[-3:])
+        for k, unit in enumerate(rest.units):
+            if lead and lead in " ".join(TOKEN.findall(unit)):
+                units = [*rest.units[: k + 1], extra, *rest.units[k + 1 :]]
+                return Split(units, " ", [*rest.ops, op])
+        return _split_plain(text, min_words)
     return _split_plain(text, min_words)
 
 
