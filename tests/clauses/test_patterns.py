@@ -73,3 +73,25 @@ def test_specs_have_codes_and_texts() -> None:
     assert len(set(codes)) == len(codes) == 18
     for s in specs.values():
         assert s.explanation and s.why_it_matters and s.summary.endswith(".")
+
+
+FAIR = [(cat, s) for cat, rec in CASES.items() for s in rec.get("fair", [])]
+
+
+@pytest.mark.parametrize(("category", "sentence"), FAIR)
+def test_fair_wording_is_not_flagged_by_patterns_or_model(category: str, sentence: str) -> None:
+    from tosaudit.api import audit_text
+
+    spec = load_specs()[category]
+    assert spec.is_fair(sentence, 0, len(sentence))
+    assert not _hit(category, sentence)
+    assert category not in {f.category for f in audit_text(sentence).findings}
+
+
+@pytest.mark.parametrize(("category", "sentence"), _params("match"))
+def test_unfair_wording_is_not_fair(category: str, sentence: str) -> None:
+    assert not load_specs()[category].is_fair(sentence, 0, len(sentence))
+
+
+def test_fair_cases_exist() -> None:
+    assert {c for c, _ in FAIR} >= {"jurisdiction", "choice_of_law"}

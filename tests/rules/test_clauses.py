@@ -119,6 +119,8 @@ def _ctx(text: str) -> AuditContext:
         "we may change remove terminate the fees price law court arbitration liability ",
         "a" * 97 + " ",
         "BY USING RENEW REFUND CLASS JURY INDEMNIFY PERPETUAL SELL CANCEL PRIVACY ",
+        # fair_if wording (courts/laws near "where you live"), repeated without punctuation
+        "exclusive jurisdiction courts laws of the country where you have your court law ",
     ],
 )
 def test_five_megabyte_sentence_stays_fast(unit: str) -> None:

@@ -92,8 +92,8 @@ def detect(ctx: AuditContext) -> Detection:
                 continue  # no pattern can match and the model does not flag it: _decide says no
             m = spec.pattern_hit(text, s.start, s.end) if triggered else None
             found = _decide(spec, m is not None, margin, bonus)
-            if found is None:
-                continue
+            if found is None or (m is None and spec.is_fair(text, s.start, s.end)):
+                continue  # (a pattern match already passed the fair-wording test)
             source, confidence = found
             hits.append(
                 ClauseHit(

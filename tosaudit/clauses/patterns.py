@@ -72,6 +72,7 @@ class CategorySpec:
     extract: tuple[re.Pattern[str], ...]
     topic_regex: re.Pattern[str]
     triggers: tuple[str, ...] = ()
+    fair_if: re.Pattern[str] | None = None
 
     @property
     def title(self) -> str:
@@ -86,9 +87,14 @@ class CategorySpec:
     def pattern_hit(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """A pattern match in the sentence, unless fair wording rules it out."""
         m = search(self.patterns, text, start, end)
-        if m is None or search(self.unless, text, start, end):
+        if m is None or search(self.unless, text, start, end) or self.is_fair(text, start, end):
             return None
         return m
+
+    def is_fair(self, text: str, start: int, end: int) -> bool:
+        """Whether the sentence has wording CLAUDETTE rates clearly fair (level 1) for this
+        category: then neither the patterns nor the model flag it."""
+        return self.fair_if is not None and search(self.fair_if, text, start, end) is not None
 
     def severity_of(self, text: str, start: int, end: int) -> str:
         """error for clearly unfair wording, softened to warning by notice periods or reasons."""
@@ -155,6 +161,7 @@ def _spec(category: str, rec: dict[str, Any]) -> CategorySpec:
         extract=tuple(extract),
         topic_regex=topic_regex,
         triggers=tuple(str(t).lower() for t in rec.get("triggers", ())),
+        fair_if=_compile(rec.get("fair_if", ()), f"{category}.fair_if"),
     )
 
 

@@ -87,7 +87,12 @@ def evaluate(ex: Sequence[Example], scorer: Scorer, outer: int = 5, inner: int =
 VARIANTS: dict[str, dict[str, float]] = {
     "base": {},
     "nochar": {"char_weight": 0.0},
-    "char02": {"char_weight": 0.2},
+    "char04": {"char_weight": 0.4},
+    "char08": {"char_weight": 0.8},
+    "C025": {"C": 0.25},
+    "C1": {"C": 1.0},
+    "unbalanced": {"balanced": 0},
+    "logistic": {"logistic": 1, "C": 4.0},
 }
 
 
