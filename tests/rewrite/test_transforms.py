@@ -701,3 +701,71 @@ def test_moved_aside_follows_the_part_it_was_in():
         "This includes expert witness fees and costs.",
         "This applies if the arbitrator rules for you.",
     ]
+
+
+def test_example_list_with_an_infinitive_of_the_main_clause_stays():
+    text = (
+        "We explore new ways for people to use technology, such as augmented reality and 360 "
+        "video to create and share more engaging content on our apps."
+    )
+    got = sp.split_sentence(text)
+    assert got is None or not any(u.startswith("Examples include") for u in got.units)
+    got = sp.split_sentence(
+        "We may share your data with trusted partners, such as payment processors and "
+        "delivery companies."
+    )
+    assert (
+        got is not None
+        and got.units[-1] == "Examples include payment processors and delivery companies."
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "units"),
+    [
+        (
+            "We may change the fees in effect but will give you advance notice of the changes.",
+            [
+                "We may change the fees in effect.",
+                "But we will give you advance notice of the changes.",
+            ],
+        ),
+        (
+            "You may link to our website from another website owned by you, provided you do so "
+            "in a way that is fair and legal.",
+            [
+                "You may link to our website from another website owned by you.",
+                "This applies only if you do so in a way that is fair and legal.",
+            ],
+        ),
+        (
+            "We work to prohibit misuse of our Services including harmful conduct towards others.",
+            [
+                "We work to prohibit misuse of our Services.",
+                "This includes harmful conduct towards others.",
+            ],
+        ),
+    ],
+)
+def test_split_second_modal_proviso_and_bare_lists(before, units):
+    got = sp.split_sentence(before)
+    assert got is not None and got.units == units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Whose is "will tell"? The "if" clause in between makes it unclear: no cut.
+        "We may end your plan if you break these Terms and will tell you by email about it.",
+        # "information provided by you" is not a proviso.
+        "We keep the information provided by you for as long as your account is open here.",
+    ],
+)
+def test_split_second_modal_and_proviso_must_not(text):
+    got = sp.split_sentence(text)
+    assert got is None or not any(
+        u.startswith(
+            ("But we", "We will tell", "This applies only if", "This applies if you break")
+        )
+        for u in got.units
+    )

@@ -85,3 +85,18 @@ def test_negation_equivalents():
     assert negations("You cannot do this, and you don't have to.")["not"] == 2
     assert negations("All fees, with the exception of taxes.")["except"] == 1
     assert negations("This does not apply if you pay.") == negations("unless you pay")
+
+
+def test_defined_term_inside_a_longer_one_in_a_shouted_sentence_is_kept():
+    ok, checks, _, _ = verify(
+        "THE TRIPADVISOR MEDIA GROUP COMPANIES DISCLAIM ALL WARRANTIES OF ANY KIND WHATSOEVER.",
+        ["The TRIPADVISOR MEDIA GROUP COMPANIES disclaim all warranties of any kind."],
+        defined_terms=frozenset({"TripAdvisor", "TRIPADVISOR MEDIA GROUP COMPANIES"}),
+    )
+    assert {c.name: c.ok for c in checks}["defined_terms"]
+    ok, checks, _, _ = verify(
+        "THE TRIPADVISOR MEDIA GROUP COMPANIES DISCLAIM ALL WARRANTIES OF ANY KIND WHATSOEVER.",
+        ["The group companies disclaim all warranties of any kind."],
+        defined_terms=frozenset({"TripAdvisor", "TRIPADVISOR MEDIA GROUP COMPANIES"}),
+    )
+    assert not {c.name: c.ok for c in checks}["defined_terms"]

@@ -29,10 +29,21 @@ _JOINERS = {
     "so": "So ",
 }
 _PROVIDED = re.compile(
-    r"[,;]\s+provided(?:,?\s+however,?)?\s+that\s+|[,;]\s+provided\s+further\s+that\s+",
+    r"[,;]\s+provided(?:,?\s+however,?)?\s+that\s+|[,;]\s+provided\s+further\s+that\s+"
+    r"|,\s+provided\s+(?=(?:you|we|they)\s)",  # "..., provided you do so fairly"
     re.IGNORECASE,
 )
+# "We may change the fees but will tell you first": a second modal verb of the subject that
+# opens the sentence; the new sentence repeats the subject ("But we will tell you first").
+_PRONOUN_HEAD = re.compile(r"(We|You|They)\s+(?:also\s+)?(?:may|will|must|can|shall|should)\b")
+_AND_MODAL = re.compile(
+    r",?\s+(and|but)\s+(?:also\s+)?(?=(?:may|will|must|can|shall|should|cannot)\s+(?!be\b)[a-z])"
+)
 _INCLUDING = re.compile(r",\s+including(?:\s+|(?=,))(?!among\b)", re.IGNORECASE)
+_INFINITIVE_IN_TAIL = re.compile(
+    r"\bto\s+(?!(?:the|our|your|a|an|any|their|its|this|these|that|those|you|us|them|it|"
+    r"his|her|other|such|all|each|some|third|[A-Z0-9])\b)[a-z]+\b"
+)
 _NOT_LIMITED = re.compile(r"but\s+(?:is\s+)?not\s+limited\s+to,?\s+", re.IGNORECASE)
 _IN_WHICH_CASE = re.compile(r",\s+in\s+which\s+case\s+", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r",\s+(and|but|or|so)\s+(?=[A-Za-z])", re.IGNORECASE)
@@ -48,6 +59,11 @@ _AND_PRONOUN = re.compile(
 _AND_NOUN_CLAUSE = re.compile(
     r"\s+and\s+(?=(?:the|our|your|such|these|this|each|its|their|any)\s)", re.IGNORECASE
 )
+_SUBORDINATE_INSIDE = re.compile(
+    r"\b(?:if|when|whenever|where|unless|although|though|while|once|because|since|until|"
+    r"after|before|who|which|that)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_VERBS = frozenset("will may must can shall cannot should would might could".split())
 _COMPLEMENT = re.compile(r"\b(?:that|if|whether|when|where|which|who|unless)\b", re.IGNORECASE)
 _WHICH = re.compile(
@@ -59,6 +75,8 @@ _BECAUSE = re.compile(r",\s+because\s+(?!of\b)", re.IGNORECASE)
 _OTHERWISE = re.compile(r",\s+otherwise,?\s+", re.IGNORECASE)
 _UNLESS = re.compile(r",\s+unless\s+(?!otherwise\b)", re.IGNORECASE)
 _IF = re.compile(r",\s+if\s+", re.IGNORECASE)
+_SUCH_AS_BARE = re.compile(r"(?<=[a-z]) such as\s+(?!(?:through|by|in|on|at|to|from|with|via)\b)")
+_INCLUDING_BARE = re.compile(r"(?<=[a-z]) including\s+(?!(?:but|without|among)\b)")
 _IF_BARE = re.compile(r" if\s+(?!so\b|not\b|any\b|applicable\b|necessary\b|needed\b|required\b)")
 _UNLESS_BARE = re.compile(r" unless\s+(?!otherwise\b)")
 _BECAUSE_BARE = re.compile(r" because\s+(?!of\b)")
@@ -75,6 +93,9 @@ _LEADS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
     (_BECAUSE, "This is because ", "because", "clause"),
     (_OTHERWISE, "Otherwise, ", "otherwise", "clause"),
     (_SUCH_AS, "Examples include ", "such_as", "tail"),
+    # Without a comma, only after a main clause of its own ("We prohibit misuse such as spam.").
+    (_SUCH_AS_BARE, "Examples include ", "such_as", "bare_tail"),
+    (_INCLUDING_BARE, "This includes ", "including", "bare_tail"),
     # "A, unless B." says "A. This does not apply if B." (verify counts both as one negation).
     (_UNLESS, "This does not apply if ", "unless", "condition"),
     (_IF, "This applies if ", "if", "condition"),
@@ -426,6 +447,7 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
             cuts.append((m.start(), m.end(), _JOINERS[m.group(1).lower()], "clause"))
     if not subordinate:
         cuts.extend(_repeated_subject(text, protected, parens))
+        cuts.extend(_second_modal(text, protected, parens))
     and_pronoun = (
         _AND_PRONOUN.finditer(text)
         if (" we " in text or " you " in text or " they " in text)
@@ -447,13 +469,23 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
                 len(tail) >= 300 or "," in tail or ";" in tail or not _starts_clause(tail)
             ):
                 continue  # the condition must be one plain clause that ends the sentence
-            if follows == "bare_condition" and not _main_clause_before(text[: m.start()]):
-                continue
+            if follows == "bare_condition" and (
+                not _main_clause_before(text[: m.start()]) or _AND_MODAL.search(tail)
+            ):
+                continue  # "... if you X and will tell you": the second verb is the main one's
             if follows == "verb" and (len(tail) >= 300 or "," in tail or ";" in tail):
                 continue  # "X, which is Y, and Z": the which-clause sits inside the sentence
-            if follows == "tail":
-                # An example list must run to the end of the sentence: nothing follows it.
-                if len(tail) >= 400 or {t.lower() for t in TOKEN.findall(tail)} & _FINITE:
+            if follows == "bare_tail" and not _main_clause_before(text[: m.start()]):
+                continue
+            if follows in ("tail", "bare_tail"):
+                # An example list must run to the end of the sentence: nothing follows it, not
+                # even an infinitive that belongs to the main clause ("to use technology, such
+                # as AR, to share content").
+                if (
+                    len(tail) >= 400
+                    or {t.lower() for t in TOKEN.findall(tail)} & _FINITE
+                    or _INFINITIVE_IN_TAIL.search(tail)
+                ):
                     continue
             verb = TOKEN.match(text, m.end())
             # "taxes, which are added" -> "They are added", not "This are added".
@@ -502,6 +534,30 @@ def _main_clause_before(left: str) -> bool:
         return False
     words = [t.lower() for t in TOKEN.findall(left)]
     return len(words) >= 5 and bool(set(words) & _CLAUSE_VERBS or words[0] in _SUBJECT)
+
+
+def _second_modal(
+    text: str, protected: tuple[tuple[int, int], ...], parens: tuple[list[int], list[int]]
+) -> list[tuple[int, int, str, str]]:
+    """ "We may change X but will tell you" -> "We may change X. But we will tell you".
+
+    Only for a pronoun subject that opens the sentence, and only when nothing between it and
+    "and"/"but" opens another clause the modal could belong to ("We may end X if you Y and
+    will tell you": is it we or you who will tell?).
+    """
+    head = _PRONOUN_HEAD.match(text)
+    if head is None:
+        return []
+    subject = head.group(1)
+    out = []
+    for m in _AND_MODAL.finditer(text, head.end()):
+        if not _free(text, m.start(), protected, parens) or _COMPLEMENT.search(text, 0, m.start()):
+            break
+        if _SUBORDINATE_INSIDE.search(text, head.end(), m.start()):
+            break
+        lead = ("But " + subject.lower() if m.group(1).lower() == "but" else subject) + " "
+        out.append((m.start(), m.end(), lead, "repeat_subject"))
+    return out
 
 
 def _and_noun_clauses(

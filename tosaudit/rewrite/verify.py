@@ -403,7 +403,9 @@ def verify(
         if t_low in before_low
         and t not in skip
         and _whole_word(t, shouted).search(before)
-        and not _whole_word(t, False).search(after)
+        # A shouted original says nothing about a term's case (and a short term may only sit
+        # inside a longer one, "TripAdvisor" in "TRIPADVISOR MEDIA GROUP"): words, not case.
+        and not _whole_word(t, shouted).search(after)
     ]
     checks.append(
         Check(
