@@ -769,3 +769,28 @@ def test_split_second_modal_and_proviso_must_not(text):
         )
         for u in got.units
     )
+
+
+def test_provided_however_is_an_exception_not_a_condition():
+    got = sp.split_sentence(
+        "The arbitrator will decide all questions about the Dispute; provided, however, that "
+        "this power does not include the power to conduct a class arbitration."
+    )
+    assert got is not None
+    assert (
+        got.units[1]
+        == "However, this power does not include the power to conduct a class arbitration."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These Terms do not allow class or collective arbitrations even if the rules would.",
+        "You must treat the content as if it were confidential information of ours.",
+        "We will refund the fee only if you cancel within fourteen days of buying.",
+    ],
+)
+def test_split_never_cuts_even_if_as_if_only_if(text):
+    got = sp.split_sentence(text)
+    assert got is None or not any(u.startswith("This applies if") for u in got.units)

@@ -419,6 +419,8 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
         right = text[m.end() : m.end() + 200]
         lead = TOKEN.match(right)
         word = lead.group(0).lower() if lead else ""
+        if word == "provided":
+            continue  # "; provided that": the proviso split below words it
         if word in ("however", "otherwise", "instead", "therefore"):
             cuts.append((m.start(), m.end(), "", "semicolon"))
         elif word in _JOINERS and _looks_like_clause(right[len(word) :]):
@@ -431,8 +433,10 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
         if _free(text, m.start(), protected, parens):
             # "provided that" states a condition, unless its clause grants or imposes something
             # itself (a proviso: "provided that we may ..."), which reads as "However, ...".
+            # "provided, however, that" always brings an exception, never a condition.
             clause = {t.lower() for t in TOKEN.findall(text[m.end() : m.end() + 200])[:8]}
-            lead = "However, " if clause & MODALS else "This applies only if "
+            proviso = "however" in m.group(0).lower() or bool(clause & MODALS)
+            lead = "However, " if proviso else "This applies only if "
             cuts.append((m.start(), m.end(), lead, "provided_that"))
     for m in _IN_WHICH_CASE.finditer(text):
         if _free(text, m.start(), protected, parens):
@@ -470,7 +474,9 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
             ):
                 continue  # the condition must be one plain clause that ends the sentence
             if follows == "bare_condition" and (
-                not _main_clause_before(text[: m.start()]) or _AND_MODAL.search(tail)
+                not _main_clause_before(text[: m.start()])
+                or _AND_MODAL.search(tail)
+                or _before_word(text, m.start()) in _NOT_A_CONDITION
             ):
                 continue  # "... if you X and will tell you": the second verb is the main one's
             if follows == "verb" and (len(tail) >= 300 or "," in tail or ";" in tail):
@@ -525,6 +531,15 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
     units.append(_end(prefix + _first_cap(text[pos:], bool(prefix)), _final(text)))
     # "including, without limitation, X" keeps its commas: "This includes, without ..."
     return Split([_cap(u).replace("This includes ,", "This includes,") for u in units], " ", ops)
+
+
+# "even if", "as if", "only if", "and if": not a condition that can stand as its own sentence.
+_NOT_A_CONDITION = frozenset("even as only and or but what".split())
+
+
+def _before_word(text: str, pos: int) -> str:
+    words = TOKEN.findall(text[max(0, pos - 30) : pos])
+    return words[-1].lower() if words else ""
 
 
 def _main_clause_before(left: str) -> bool:
