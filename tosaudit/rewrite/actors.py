@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
+from operator import and_, itemgetter, methodcaller, or_
 
 from tosaudit.rewrite.lexicon import base_of_participle, lexicon
 from tosaudit.rewrite.transforms import (
@@ -120,6 +122,10 @@ def _actor(word: str, shouted: bool, parties: dict[str, str]) -> str | None:
     return None
 
 
+_SKIP_ALL = _SKIP | {"hereby"}
+_ENDS_LY = methodcaller("endswith", "ly")
+_ENDS_S = methodcaller("endswith", "s")
+_MODAL_START = _MODALS | _CONTRACTED | _BE_HAVE
 # Verbs that end in -ly like adverbs do.
 _LY_VERBS = frozenset(
     "apply comply supply reply rely multiply imply ally rally tally bully".split()
@@ -151,13 +157,36 @@ def _actions_cached(
     text: str, shouted: bool, parties: tuple[tuple[str, str], ...]
 ) -> tuple[Action, ...]:
     party_map = dict(parties)
+    found = list(TOKEN.finditer(text))
+    raw = list(map(re.Match.group, found))
+    lows = list(map(str.lower, raw))
     # Adverbs between subject and verb ("Acme hereby grants", "we also may") are left out, so
-    # the two are neighbours whether or not a rewrite dropped the adverb.
-    toks = [
-        (m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text) if not _adverb(m.group(0))
-    ]
+    # the two are neighbours whether or not a rewrite dropped the adverb. The set and suffix
+    # tests run in C; Python only sees the few words they pick.
+    maybe_adverb = compress(
+        range(len(lows)), map(or_, map(_SKIP_ALL.__contains__, lows), map(_ENDS_LY, lows))
+    )
+    drop = {i for i in maybe_adverb if _adverb(raw[i])}
+    if drop:
+        found = [m for i, m in enumerate(found) if i not in drop]
+        raw = [w for i, w in enumerate(raw) if i not in drop]
+        lows = [w for i, w in enumerate(lows) if i not in drop]
+    spans = list(map(re.Match.span, found))
+    toks = [(w, a, b) for w, (a, b) in zip(raw, spans, strict=True)]
+    # Only a modal (or "is"/"has" that may open a modal phrase), a word after "we"/"you"/"I",
+    # or an -s word after a capital can make a pair: pick those positions in C.
+    firsts_upper = map(str.isupper, map(itemgetter(0), raw))
+    candidates = map(
+        or_,
+        map(
+            or_,
+            map(_MODAL_START.__contains__, lows[1:]),
+            map(_NO_MODAL_SUBJECTS.__contains__, lows),
+        ),
+        map(and_, map(_ENDS_S, lows[1:]), firsts_upper),
+    )
     out: list[Action] = []
-    for k in range(1, len(toks)):
+    for k in compress(range(1, len(toks)), candidates):
         word, start, _ = toks[k]
         low = word.lower()
         prev, prev_start, prev_end = toks[k - 1]
@@ -201,8 +230,9 @@ def _actions_cached(
             if actor is not None and prev.lower() not in _PERSONAL:
                 sure = shouted or not initial or prev in party_map
                 out.append((actor, _verb(base), sure))
-    for tok, _, _ in toks:  # "we'll", "you\u2019ll": the pronoun with "will"
-        low = tok.lower()
+    for low in (
+        lows if ("ll" in text or "LL" in text) else ()
+    ):  # "we'll", "you\u2019ll": pronoun with "will"
         if low[-3:] in ("'ll", "\u2019ll") and low[:-3] in _PERSONAL:
             out.append((_PERSONAL[low[:-3]], None, True))
     for m in find_passives(text):

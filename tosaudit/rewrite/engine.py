@@ -257,6 +257,9 @@ def _candidate(
     return [_clean(u) for u in units if u.strip()], joiner, ops, flagged, hints
 
 
+# Operations that move words between clauses or name a party differently: only these can
+# change who does what (the actors check). Replacing words in place cannot.
+_MOVING_OPS = frozenset(("split", "list", "active_voice", "party"))
 _ALL = frozenset(("caps", "parties", "shall", "lexicon", "passive", "split"))
 # When the full rewrite fails a check, simpler ones are tried in this order.
 _FALLBACKS = (
@@ -303,6 +306,7 @@ def rewrite_sentence(
             defined_terms=info.defined_terms,
             removable=removable,
             parties=info.parties,
+            moves=any(o["op"] in _MOVING_OPS for o in ops),
             repeats=repeats,
             quick=failed is not None,
         )
