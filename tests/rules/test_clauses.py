@@ -121,6 +121,7 @@ def _ctx(text: str) -> AuditContext:
         "BY USING RENEW REFUND CLASS JURY INDEMNIFY PERPETUAL SELL CANCEL PRIVACY ",
         # fair_if wording (courts/laws near "where you live"), repeated without punctuation
         "exclusive jurisdiction courts laws of the country where you have your court law ",
+        "acme may be entitled to reject content posts may be subject to review removal of ",
     ],
 )
 def test_five_megabyte_sentence_stays_fast(unit: str) -> None:
