@@ -230,9 +230,10 @@ def _actions_cached(
             if actor is not None and prev.lower() not in _PERSONAL:
                 sure = shouted or not initial or prev in party_map
                 out.append((actor, _verb(base), sure))
-    for low in (
-        lows if ("ll" in text or "LL" in text) else ()
-    ):  # "we'll", "you\u2019ll": pronoun with "will"
+    # "we'll", "you\u2019ll": the pronoun with "will" (a substring test first: rare)
+    lower_text = text.lower()
+    contracted_will = "'ll" in lower_text or "\u2019ll" in lower_text
+    for low in lows if contracted_will else ():
         if low[-3:] in ("'ll", "\u2019ll") and low[:-3] in _PERSONAL:
             out.append((_PERSONAL[low[:-3]], None, True))
     for m in find_passives(text):
