@@ -794,3 +794,30 @@ def test_provided_however_is_an_exception_not_a_condition():
 def test_split_never_cuts_even_if_as_if_only_if(text):
     got = sp.split_sentence(text)
     assert got is None or not any(u.startswith("This applies if") for u in got.units)
+
+
+def test_passive_subject_after_or_is_the_end_of_a_list_not_a_subject():
+    text = (
+        "You acknowledge that any personal data which you submit to or via our Services or "
+        "Platforms may be used by us in accordance with our privacy policy."
+    )
+    new, ops, _ = tf.passive_to_active(text, INFO)
+    assert ops == [] and new == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "access and use" are nouns here: no second action to repeat the subject for.
+        "Skyscanner may suspend your access and use in whole or in part without notice at any time.",
+        # "for example if": an example of what comes before, not a condition on its own.
+        "You may not receive products from the United States, for example if you are located in "
+        "an embargoed country.",
+        # What "you agree that" covers must stay inside it.
+        "You and Rovio agree that there is no right for any dispute to be arbitrated on a class "
+        "basis, and no arbitration shall be joined with any other arbitration.",
+    ],
+)
+def test_read_through_splits_that_changed_meaning_are_gone(text):
+    got = sp.split_sentence(text)
+    assert got is None

@@ -64,6 +64,17 @@ _SUBORDINATE_INSIDE = re.compile(
     r"after|before|who|which|that)\b",
     re.IGNORECASE,
 )
+_OBJECT_START = frozenset(
+    "the a an it them you us your our their its this that these those any all each such "
+    "his her my".split()
+)
+# A clause that what follows it may belong to: "You agree that A, and B" agrees to B too.
+_AGREE_THAT = re.compile(
+    r"\b(?:agree|agrees|acknowledge|acknowledges|understand|understands|confirm|confirms|"
+    r"represent|represents|warrant|warrants|certify|certifies|accept|accepts)\b[^.;]{0,200}?"
+    r"\bthat\b",
+    re.IGNORECASE,
+)
 _CLAUSE_VERBS = frozenset("will may must can shall cannot should would might could".split())
 _COMPLEMENT = re.compile(r"\b(?:that|if|whether|when|where|which|who|unless)\b", re.IGNORECASE)
 _WHICH = re.compile(
@@ -446,6 +457,8 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
     for m in _CLAUSE_JOIN.finditer(text):
         if subordinate or not _free(text, m.start(), protected, parens):
             continue
+        if _AGREE_THAT.search(text, 0, m.start()):
+            continue  # "You agree that A, and B": B is agreed to as well; a cut would drop that
         right = text[m.end() : m.end() + 200]
         if _starts_clause(right):
             cuts.append((m.start(), m.end(), _JOINERS[m.group(1).lower()], "clause"))
@@ -534,7 +547,10 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
 
 
 # "even if", "as if", "only if", "and if": not a condition that can stand as its own sentence.
-_NOT_A_CONDITION = frozenset("even as only and or but what".split())
+_NOT_A_CONDITION = frozenset(
+    "even as only and or but what example instance particular particularly especially except "
+    "e.g".split()
+)
 
 
 def _before_word(text: str, pos: int) -> str:
@@ -629,6 +645,12 @@ def _repeated_subject(
             break
         if _INFINITIVE.search(text[head.end() : m.start()]):
             break
+        if want == "base" and not m.group(0).lstrip().startswith(","):
+            # Without a comma, "your access and use in whole" joins two nouns: a base form
+            # after "and" is a verb only when an object follows ("and share it", "and use the").
+            nxt = TOKEN.match(text, m.end() + 1) if m.end() < len(text) else None
+            if nxt is None or nxt.group(0).lower() not in _OBJECT_START:
+                continue
         out.append((m.start(), m.start(1), lead, "repeat_subject"))
     return out
 

@@ -648,6 +648,9 @@ _ADJUNCT = frozenset(
     "at in on for if when without with unless within after before from to and or as during "
     "until upon under where whenever because".split()
 )
+_SUBJECT_AFTER = frozenset(
+    "that if when where which who because unless although once while".split()
+)
 _CLAUSE_START = frozenset(
     "that if when where which who because unless although and or but once while".split()
 )
@@ -734,7 +737,9 @@ def _subject(text: str, aux_start: int) -> tuple[int, str] | None:
     start = words[-1].start()
     lead = text[:start].rstrip()
     prev = TOKEN.findall(text[max(0, start - 20) : start])
-    if lead and lead[-1] not in ",;:(" and not (prev and prev[-1].lower() in _CLAUSE_START):
+    # After "and"/"or"/"but" a noun is more often the end of a list ("our Services or
+    # Platforms may be used") than the subject of a new clause: not a subject then.
+    if lead and lead[-1] not in ",;:(" and not (prev and prev[-1].lower() in _SUBJECT_AFTER):
         return None
     subj = text[start:aux_start].strip()
     if subj.lower().split()[0] in PREPOSITIONS:
