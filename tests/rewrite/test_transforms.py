@@ -40,6 +40,12 @@ def lex(text: str) -> str:
         ("We may take action against you.", "We may act against you."),
         ("The app is similar to a game.", "The app is like a game."),
         ("It is used exclusively by you.", "It is used only by you."),
+        ("The law prohibits us from doing so.", "The law bans us from doing so."),
+        ("Prohibited content is removed.", "Banned content is removed."),
+        (
+            "Do not use it in any manner that harms others.",
+            "Do not use it in any way that harms others.",
+        ),
     ],
 )
 def test_legalese_must_change(before, after):
