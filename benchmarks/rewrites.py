@@ -1,6 +1,6 @@
 """Benchmark: verified plain rewrites over the CLAUDETTE full Terms of Service.
 
-    .venv/bin/python benchmarks/rewrites.py [DOCS_FOLDER]
+    .venv/bin/python benchmarks/rewrites.py [DOCS_FOLDER] [--misses N]
 
 Prints, over every ``*.txt`` in the folder (default ../shared/data/claudette/docs):
 - the share of sentences above grade 12 that get a verified rewrite (all of them, and those of
@@ -11,11 +11,15 @@ Prints, over every ``*.txt`` in the folder (default ../shared/data/claudette/doc
 - how many rewrites the verification rejected;
 - an independent re-check of every offered rewrite (its own extraction, not tosaudit's) for a
   lost number, date, amount or negation: this count must be 0;
-- the audit time per document with and without rewrites, next to textstat's eight metrics.
+- the audit time per document with and without rewrites, next to textstat's eight metrics;
+- with ``--misses N``: why sentences above grade 12 get no rewrite (nothing to change, too
+  short or long to try, or the checks that failed), and N of them at random (seed 0) with
+  their reason, to see which transformations are missing.
 """
 
 from __future__ import annotations
 
+import random
 import re
 import statistics
 import sys
@@ -63,7 +67,16 @@ def _independent_losses(before: str, after: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
+    args = list(sys.argv[1:] if argv is None else argv)
+    misses_wanted = 0
+    if "--misses" in args:
+        at = args.index("--misses")
+        try:
+            misses_wanted = int(args[at + 1])
+        except (IndexError, ValueError):
+            print("--misses needs a number", file=sys.stderr)
+            return 2
+        del args[at : at + 2]
     folder = Path(args[0]) if args else DEFAULT_DOCS
     paths = sorted(folder.glob("*.txt"))
     if not paths:
@@ -75,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     drops_hard: list[float] = []
     losses: list[tuple[str, str, list[str]]] = []
     rows = []
+    misses: list[tuple[str, str, str]] = []  # (document, sentence, reason)
     t_rw = t_plain = t_ts = 0.0
     audit_text(paths[0].read_text(encoding="utf-8"))  # warm caches (syllables, tables)
     for path in paths:
@@ -91,12 +105,12 @@ def main(argv: list[str] | None = None) -> int:
         t_rw += t2 - t1
         t_ts += t3 - t2
         verified: dict[tuple[int, int], dict] = {}
-        seen: set[tuple[int, int]] = set()
+        seen: dict[tuple[int, int], dict] = {}
         for f in report.findings:
             rw = (f.extra or {}).get("rewrite")
             if not rw or f.start is None or (f.start, f.end) in seen:
                 continue
-            seen.add((f.start, f.end))
+            seen[(f.start, f.end)] = rw
             if rw.get("rejected"):
                 rejected += 1
             if f.suggestion and rw.get("verified"):
@@ -118,6 +132,15 @@ def main(argv: list[str] | None = None) -> int:
             if hit:
                 rw = verified[(s["start"], s["end"])]
                 drops_hard.append(rw["grade_before"] - rw["grade_after"])
+            else:
+                rec = seen.get((s["start"], s["end"]))
+                if rec is None:
+                    reason = "not tried (under 4 or over 250 words, or no finding)"
+                elif rec.get("rejected"):
+                    reason = "failed: " + ", ".join(rec.get("failed", []))
+                else:
+                    reason = "nothing to change"
+                misses.append((path.name, text[s["start"] : s["end"]], reason))
         plain = plain_text(report)
         after = audit_text(plain, off, source=path.name)
         rows.append(
@@ -166,6 +189,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     for name, excerpt, lost in losses[:10]:
         print(f"  {name}: {lost}: {excerpt[:120]}")
+    if misses_wanted:
+        print()
+        print(f"sentences above grade 12 without a verified rewrite: {len(misses)}")
+        for reason, count in Counter(r for _, _, r in misses).most_common():
+            print(f"  {count:5d}  {reason}")
+        for name, sentence, reason in random.Random(0).sample(
+            misses, min(misses_wanted, len(misses))
+        ):
+            print(f"- {name}: [{reason}] {' '.join(sentence.split())[:300]}")
     n = len(paths)
     print(
         f"time per document: audit {1000 * t_rw / n:.1f} ms, audit without rewrites "
