@@ -71,3 +71,14 @@ def test_word_cache_is_bounded() -> None:
     for i in range(10):
         sub.scores([[f"w{i}x{j}" for j in range(20)]])
     assert len(sub._index) <= 50
+
+
+def test_clear_caches_forgets_word_projections() -> None:
+    from tosaudit.clauses.model import clear_caches, get_model
+
+    model = get_model()
+    before = model.margins(["We may terminate your account at any time."])
+    assert model.subwords is not None and model.subwords._index
+    clear_caches()
+    assert not model.subwords._index
+    np.testing.assert_allclose(model.margins(["We may terminate your account at any time."]), before)

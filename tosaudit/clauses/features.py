@@ -159,6 +159,10 @@ class Subwords:
         self._table = np.zeros((1, k))
         self._word = np.zeros(1)
 
+    def clear(self) -> None:
+        """Forget every cached word projection."""
+        self._reset()
+
     def word_rows(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """CSR parts of each word's L2-normalised character n-gram TF-IDF vector."""
         get = self.grams.get

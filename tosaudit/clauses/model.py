@@ -168,3 +168,14 @@ def get_model() -> ClauseModel:
         if model is None:
             model = _LOADED[path] = ClauseModel.load(Path(path))
     return model
+
+
+def clear_caches() -> None:
+    """Empty the per-word caches of clause scoring (character n-grams of each word and each
+    word's projection onto the model), e.g. before a cold timing pass in a benchmark."""
+    from tosaudit.clauses import features
+
+    features._CHAR_CACHE.clear()
+    for model in [*_LOADED.values(), _ACTIVE]:
+        if model is not None and model.subwords is not None:
+            model.subwords.clear()
