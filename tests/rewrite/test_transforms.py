@@ -827,3 +827,18 @@ def test_passive_subject_after_or_is_the_end_of_a_list_not_a_subject():
 def test_read_through_splits_that_changed_meaning_are_gone(text):
     got = sp.split_sentence(text)
     assert got is None
+
+
+def test_new_split_points_stay_fast_on_hostile_input():
+    import time
+
+    for big in (
+        "(for example " * 200_000,
+        "we may agree that " * 100_000 + "x",
+        " if you and will " * 100_000,
+        "x such as y including z " * 100_000,
+    ):
+        t = time.perf_counter()
+        sp.move_aside(big)
+        sp.split_sentence(big[:200_000])
+        assert time.perf_counter() - t < 5

@@ -475,6 +475,7 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
             cuts.append((m.start(), m.end(), _JOINERS[m.group(1).lower()], "clause"))
     if not subordinate:
         cuts.extend(_and_noun_clauses(text, protected, parens))
+    prefix_info = _Prefix(text)
     for rx, lead, op, follows in _LEADS:
         for m in rx.finditer(text):
             if subordinate and follows != "tail" or not _free(text, m.start(), protected, parens):
@@ -487,14 +488,14 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
             ):
                 continue  # the condition must be one plain clause that ends the sentence
             if follows == "bare_condition" and (
-                not _main_clause_before(text[: m.start()])
+                not prefix_info.main_clause_before(m.start())
                 or _AND_MODAL.search(tail)
                 or _before_word(text, m.start()) in _NOT_A_CONDITION
             ):
                 continue  # "... if you X and will tell you": the second verb is the main one's
             if follows == "verb" and (len(tail) >= 300 or "," in tail or ";" in tail):
                 continue  # "X, which is Y, and Z": the which-clause sits inside the sentence
-            if follows == "bare_tail" and not _main_clause_before(text[: m.start()]):
+            if follows == "bare_tail" and not prefix_info.main_clause_before(m.start()):
                 continue
             if follows in ("tail", "bare_tail"):
                 # An example list must run to the end of the sentence: nothing follows it, not
@@ -558,13 +559,33 @@ def _before_word(text: str, pos: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def _main_clause_before(left: str) -> bool:
-    """A complete main clause: a modal or a pronoun subject, no word that opens a clause the
-    condition could belong to ("You agree that we may X if Y"), and not a list or aside."""
-    if _COMPLEMENT.search(left) or left.count("(") != left.count(")") or ":" in left:
-        return False
-    words = [t.lower() for t in TOKEN.findall(left)]
-    return len(words) >= 5 and bool(set(words) & _CLAUSE_VERBS or words[0] in _SUBJECT)
+class _Prefix:
+    """What ``_main_clause_before`` needs about every prefix of one sentence, found in one pass
+    each (so many split candidates in one long sentence stay linear, not quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        big = len(text) + 1
+        m = _COMPLEMENT.search(text)
+        self.complement = m.start() if m else big
+        colon = text.find(":")
+        self.colon = colon if colon >= 0 else big
+        self.opens, self.closes = _paren_depth(text)
+        toks = list(TOKEN.finditer(text))
+        self.ends = [t.end() for t in toks]
+        modal = next((t.end() for t in toks if t.group(0).lower() in _CLAUSE_VERBS), big)
+        self.modal = modal
+        self.subject_first = bool(toks) and toks[0].group(0).lower() in _SUBJECT
+
+    def main_clause_before(self, pos: int) -> bool:
+        """A complete main clause before ``pos``: a modal or a pronoun subject, no word that
+        opens a clause the condition could belong to ("You agree that we may X if Y"), and not
+        inside a list or an aside."""
+        if self.complement < pos or self.colon < pos:
+            return False
+        if bisect.bisect_left(self.opens, pos) != bisect.bisect_left(self.closes, pos):
+            return False
+        words = bisect.bisect_right(self.ends, pos)
+        return words >= 5 and (self.modal <= pos or self.subject_first)
 
 
 def _second_modal(
