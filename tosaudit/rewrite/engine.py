@@ -130,7 +130,10 @@ class Rewrite:
             "grade_before": round(self.grade_before, 2),
             "grade_after": round(self.grade_after, 2),
             "verified": self.verified,
-            "checks": [c.record() for c in self.checks],
+            "checks": [
+                {"check": name, "ok": ok, "detail": detail} if detail else {"check": name, "ok": ok}
+                for name, ok, detail in self.checks
+            ],
             "operations": self.ops,
         }
         if not self.verified and self.changed:

@@ -475,7 +475,7 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
             cuts.append((m.start(), m.end(), _JOINERS[m.group(1).lower()], "clause"))
     if not subordinate:
         cuts.extend(_and_noun_clauses(text, protected, parens))
-    prefix_info = _Prefix(text)
+    prefix_cache: list[_Prefix] = []  # built on first use: most sentences never need it
     for rx, lead, op, follows in _LEADS:
         for m in rx.finditer(text):
             if subordinate and follows != "tail" or not _free(text, m.start(), protected, parens):
@@ -488,14 +488,16 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
             ):
                 continue  # the condition must be one plain clause that ends the sentence
             if follows == "bare_condition" and (
-                not prefix_info.main_clause_before(m.start())
+                not _prefix(text, prefix_cache).main_clause_before(m.start())
                 or _AND_MODAL.search(tail)
                 or _before_word(text, m.start()) in _NOT_A_CONDITION
             ):
                 continue  # "... if you X and will tell you": the second verb is the main one's
             if follows == "verb" and (len(tail) >= 300 or "," in tail or ";" in tail):
                 continue  # "X, which is Y, and Z": the which-clause sits inside the sentence
-            if follows == "bare_tail" and not prefix_info.main_clause_before(m.start()):
+            if follows == "bare_tail" and not _prefix(text, prefix_cache).main_clause_before(
+                m.start()
+            ):
                 continue
             if follows in ("tail", "bare_tail"):
                 # An example list must run to the end of the sentence: nothing follows it, not
@@ -557,6 +559,12 @@ _NOT_A_CONDITION = frozenset(
 def _before_word(text: str, pos: int) -> str:
     words = TOKEN.findall(text[max(0, pos - 30) : pos])
     return words[-1].lower() if words else ""
+
+
+def _prefix(text: str, cache: list[_Prefix]) -> _Prefix:
+    if not cache:
+        cache.append(_Prefix(text))
+    return cache[0]
 
 
 class _Prefix:

@@ -665,7 +665,13 @@ def is_participle(word: str) -> bool:
 
 def find_passives(text: str) -> list[re.Match[str]]:
     """be-verb (+ adverb) + past participle, from a participle list and -ed forms."""
-    return [m for m in _PASSIVE.finditer(text) if is_participle(m.group(6))]
+    return list(_passives(text))
+
+
+@lru_cache(maxsize=1024)
+def _passives(text: str) -> tuple[re.Match[str], ...]:
+    # The rewrite and the actors check both read the original's passives: found once.
+    return tuple(m for m in _PASSIVE.finditer(text) if is_participle(m.group(6)))
 
 
 def _agent(text: str, pos: int) -> tuple[str, int, bool] | None:
