@@ -42,6 +42,10 @@ def lex(text: str) -> str:
         ("It is used exclusively by you.", "It is used only by you."),
         ("The law prohibits us from doing so.", "The law bans us from doing so."),
         ("Prohibited content is removed.", "Banned content is removed."),
+        ("The app is free of charge.", "The app is free."),
+        ("A majority of users agree.", "Most users agree."),
+        ("You must pay the fee in its entirety.", "You must pay the fee in full."),
+        ("Alternatively, you may write to us.", "Or you may write to us."),
         (
             "Do not use it in any manner that harms others.",
             "Do not use it in any way that harms others.",
@@ -842,3 +846,13 @@ def test_new_split_points_stay_fast_on_hostile_input():
         sp.move_aside(big)
         sp.split_sentence(big[:200_000])
         assert time.perf_counter() - t < 5
+
+
+def test_aside_far_from_the_end_stays_where_it_is():
+    text = (
+        "By uploading photos onto our system (for instance in addition to a review) you certify "
+        "that you own the copyright to the photos and that we may use them on our website and "
+        "app and in our promotional materials."
+    )
+    got = sp.split_sentence(text)
+    assert got is None or not any(u.startswith("For example") for u in got.units)

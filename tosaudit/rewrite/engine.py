@@ -262,7 +262,13 @@ def _candidate(
 
 # Operations that move words between clauses or name a party differently: only these can
 # change who does what (the actors check). Replacing words in place cannot.
-_MOVING_OPS = frozenset(("split", "list", "active_voice", "party"))
+# A split that only puts a lead before a clause kept word for word ("This applies if",
+# "For example,", a list) names no actor; these ones can (a repeated subject, a clause moved
+# or cut from its subject).
+_MOVING_OPS = frozenset(("active_voice", "party"))
+_MOVING_SPLITS = frozenset(
+    ("repeat_subject", "main_point_first", "clause", "semicolon", "although")
+)
 _ALL = frozenset(("caps", "parties", "shall", "lexicon", "passive", "split"))
 # When the full rewrite fails a check, simpler ones are tried in this order.
 _FALLBACKS = (
@@ -309,7 +315,7 @@ def rewrite_sentence(
             defined_terms=info.defined_terms,
             removable=removable,
             parties=info.parties,
-            moves=any(o["op"] in _MOVING_OPS for o in ops),
+            moves=any(o["op"] in _MOVING_OPS or o.get("at") in _MOVING_SPLITS for o in ops),
             repeats=repeats,
             quick=failed is not None,
         )

@@ -366,6 +366,8 @@ _ASIDE = re.compile(
     r"(?:,|:|\s)\s*([^()\"\u201c\u201d;]{2,300})\)",
     re.IGNORECASE,
 )
+# At most this many words may follow an aside for it to move to the end of the sentence.
+_ASIDE_REACH = 20
 _ASIDE_LEAD = {"i.e.": "That is, ", "ie.": "That is, ", "including": "This includes "}
 
 
@@ -404,6 +406,8 @@ def split_sentence(text: str, min_words: int = 4) -> Split | None:
         main, extra, op, at = aside
         rest = _split_plain(main, min_words)
         if rest is None:
+            if _words(main[at:]) > _ASIDE_REACH:
+                return None  # the example would land far from what it is an example of
             return Split([_end(_cap(main.strip()), _final(text)), extra], " ", [op])
         # The aside follows the part it was in, so "This includes ..." points at the right
         # sentence; when that part cannot be told, the aside stays where it was.

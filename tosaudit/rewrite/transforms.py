@@ -542,10 +542,11 @@ _CONNECTORS = {
     "hence": "So",
     "consequently": "So",
     "accordingly": "So",
+    "alternatively": "Or",
 }
 _OPENING_CONNECTOR = re.compile(
-    r"(However|Therefore|Thus|Hence|Consequently|Accordingly|HOWEVER|THEREFORE|THUS|HENCE|"
-    r"CONSEQUENTLY|ACCORDINGLY),\s+"
+    r"(However|Therefore|Thus|Hence|Consequently|Accordingly|Alternatively|HOWEVER|THEREFORE|"
+    r"THUS|HENCE|CONSEQUENTLY|ACCORDINGLY|ALTERNATIVELY),\s+"
 )
 
 
