@@ -84,7 +84,9 @@ def _tosaudit_caches() -> list[Callable[[], None]]:
 
     clears: dict[int, Callable[[], None]] = {}
     for info in pkgutil.walk_packages(tosaudit.__path__, "tosaudit."):
-        if info.name.startswith(("tosaudit.ui", "tosaudit.training")):
+        if info.name.endswith("__main__") or info.name.startswith(
+            ("tosaudit.ui", "tosaudit.training")
+        ):
             continue
         try:
             module = importlib.import_module(info.name)
