@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from tosaudit.rewrite.lexicon import inflect
@@ -116,6 +117,47 @@ _LEADS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
     (_IF_BARE, "This applies if ", "if", "bare_condition"),
     (_BECAUSE_BARE, "This is because ", "because", "bare_condition"),
 )
+# A literal every match of a split pattern holds, so a sentence without it skips the pattern's
+# pass (most sentences hold few of them). (literal, case-insensitive): a case-insensitive
+# pattern is tested against the lower-cased text, and only for ASCII text, where lower-casing
+# and the regex engine's case folding agree ("\u0131f" matches "if" with IGNORECASE).
+_NEEDLES: dict[re.Pattern[str], tuple[str, bool]] = {
+    _SEMI: (";", False),
+    _PROVIDED: ("provided", True),
+    _IN_WHICH_CASE: ("which", True),
+    _CLAUSE_JOIN: (",", False),
+    _AND_NOUN_CLAUSE: ("and", True),
+    _WHICH: ("which", False),
+    _BECAUSE: ("because", True),
+    _OTHERWISE: ("otherwise", True),
+    _SUCH_AS: (",", False),
+    _SUCH_AS_BARE: (" such as", False),
+    _INCLUDING_BARE: (" including", False),
+    _UNLESS: ("unless", True),
+    _IF: ("if", True),
+    _UNLESS_BARE: (" unless", False),
+    _IF_BARE: (" if", False),
+    _BECAUSE_BARE: (" because", False),
+    _INCLUDING: ("including", True),
+}
+
+
+def _finder(text: str) -> Callable[[re.Pattern[str]], Iterable[re.Match[str]]]:
+    """``rx -> rx.finditer(text)``, or no matches at once when the text lacks rx's literal."""
+    low = text.lower() if text.isascii() else None
+
+    def find(rx: re.Pattern[str]) -> Iterable[re.Match[str]]:
+        needle, blind = _NEEDLES[rx]
+        if blind:
+            if low is not None and needle not in low:
+                return ()
+        elif needle not in text:
+            return ()
+        return rx.finditer(text)
+
+    return find
+
+
 # Verbs of consumer terms, to tell "we collect X, and share it" (two actions of one subject)
 # from "we collect X, and Y" (a list of things). Only these start a repeated-subject sentence.
 _VERBS = (
@@ -428,7 +470,8 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
     protected = protected_spans(text)
     parens = _paren_depth(text)
     cuts: list[tuple[int, int, str, str]] = []  # (start, end, prefix for next part, op)
-    for m in _SEMI.finditer(text):
+    find = _finder(text)
+    for m in find(_SEMI):
         if not _free(text, m.start(), protected, parens):
             continue
         right = text[m.end() : m.end() + 200]
@@ -444,7 +487,7 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
             text[max(0, m.start() - 200) : m.start()]
         ):
             cuts.append((m.start(), m.end(), "", "semicolon"))
-    for m in _PROVIDED.finditer(text):
+    for m in find(_PROVIDED):
         if _free(text, m.start(), protected, parens):
             # "provided that" states a condition, unless its clause grants or imposes something
             # itself (a proviso: "provided that we may ..."), which reads as "However, ...".
@@ -453,12 +496,12 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
             proviso = "however" in m.group(0).lower() or bool(clause & MODALS)
             lead = "However, " if proviso else "This applies only if "
             cuts.append((m.start(), m.end(), lead, "provided_that"))
-    for m in _IN_WHICH_CASE.finditer(text):
+    for m in find(_IN_WHICH_CASE):
         if _free(text, m.start(), protected, parens):
             cuts.append((m.start(), m.end(), "In that case, ", "in_which_case"))
     # "If A, and B, then C": the main clause comes last, so clauses must not be cut apart.
     subordinate = _SUBORDINATE.match(text) is not None
-    for m in _CLAUSE_JOIN.finditer(text):
+    for m in find(_CLAUSE_JOIN):
         if subordinate or not _free(text, m.start(), protected, parens):
             continue
         if _AGREE_THAT.search(text, 0, m.start()):
@@ -478,10 +521,10 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
         if not subordinate and _free(text, m.start(), protected, parens):
             cuts.append((m.start(), m.end(), _JOINERS[m.group(1).lower()], "clause"))
     if not subordinate:
-        cuts.extend(_and_noun_clauses(text, protected, parens))
+        cuts.extend(_and_noun_clauses(text, protected, parens, find))
     prefix_cache: list[_Prefix] = []  # built on first use: most sentences never need it
     for rx, lead, op, follows in _LEADS:
-        for m in rx.finditer(text):
+        for m in find(rx):
             if subordinate and follows != "tail" or not _free(text, m.start(), protected, parens):
                 continue
             tail = text[m.end() : m.end() + 400]
@@ -517,7 +560,7 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
             # "taxes, which are added" -> "They are added", not "This are added".
             plural = op == "which" and verb is not None and verb.group(0) in _PLURAL_VERBS
             cuts.append((m.start(), m.end(), "They " if plural else lead, op))
-    for m in _INCLUDING.finditer(text):
+    for m in find(_INCLUDING):
         tail = text[m.end() : m.end() + 400]
         rest = {t.lower() for t in TOKEN.findall(tail)}
         if len(tail) < 400 and _free(text, m.start(), protected, parens) and not rest & _FINITE:
@@ -625,7 +668,10 @@ def _second_modal(
 
 
 def _and_noun_clauses(
-    text: str, protected: tuple[tuple[int, int], ...], parens: tuple[list[int], list[int]]
+    text: str,
+    protected: tuple[tuple[int, int], ...],
+    parens: tuple[list[int], list[int]],
+    find: Callable[[re.Pattern[str]], Iterable[re.Match[str]]] | None = None,
 ) -> list[tuple[int, int, str, str]]:
     """ "X may be protected by law and the owners of X may object" -> two sentences.
 
@@ -635,7 +681,7 @@ def _and_noun_clauses(
     and the right part reaches its modal within fourteen words without punctuation.
     """
     out = []
-    for m in _AND_NOUN_CLAUSE.finditer(text):
+    for m in (find or _finder(text))(_AND_NOUN_CLAUSE):
         if not _free(text, m.start(), protected, parens):
             continue
         left = text[: m.start()]
