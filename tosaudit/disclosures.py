@@ -110,6 +110,22 @@ _MONEY = re.compile(
     r"subscriptions|charge|charges|charged|billing|billed|invoice|order|orders)\b",
     _I,
 )
+# Literals every _MONEY match starts with (its alternatives, prefixes merged).
+_MONEY_STEMS = (
+    "pay",
+    "order",
+    "fee",
+    "price",
+    "purchase",
+    "charge",
+    "bill",
+    "subscription",
+    "paid",
+    "invoice",
+)
+_MONEY_LIMIT = 2_000_000
+
+
 _PASSIVE = re.compile(r"(?:\b(?:be|been|being|is|are|was|were|get|gets|got)\s*)$", _I)
 _PASSIVE_CUSTOMER = re.compile(
     r"^[^.;!?]{0,80}?\b(?:by\s+you|at\s+your\s+request|upon\s+your\s+request|on\s+your\s+request|"
@@ -395,6 +411,21 @@ def _lower(ctx: AuditContext) -> str:
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in ctx.text)
         ctx.cache["disclosures.lower"] = low
     return low
+
+
+def _folds_like_lower(ctx: AuditContext) -> bool:
+    """Whether a case-insensitive pattern of ASCII words matches only where ``_lower`` has them.
+
+    The regular expression engine also folds "\u017f" (long s) to "s" and "\u0131" (dotless i)
+    and "\u0130" to "i", which lower-casing keeps apart; a text with one of them takes the
+    slow, plain search.
+    """
+    safe = ctx.cache.get("disclosures.folds")
+    if safe is None:
+        text = ctx.text
+        safe = "\u017f" not in text and "\u0131" not in text and "\u0130" not in text
+        ctx.cache["disclosures.folds"] = safe
+    return safe
 
 
 def _stem_units(ctx: AuditContext, stems: tuple[str, ...], word_start: bool = False) -> list[int]:
@@ -688,18 +719,42 @@ _SUBJECT_PRONOUN = re.compile(
 )
 
 
+_DOUBLE_SPACE = re.compile(r"\s\s")
+# Longer than the longest filler with one character between its words ("in our sole
+# discretion", "reserves the right to"); checked against the data file in the tests.
+_FILLER_SPAN = 40
+
+
+def _strip_fillers(p: _Patterns, before: str) -> str:
+    """``before`` without the fillers ending it ("may", "at any time", "have the right to")."""
+    tail = before
+    # Every filler is at most _FILLER_SPAN characters when its words are one character apart,
+    # so unless the window has a run of two white-space characters, a match (which must end
+    # the tail) starts in its last _FILLER_SPAN characters past the trailing [\s,] run; the
+    # search starts there (its "\b" still sees the character before) instead of crawling all
+    # 160 characters.
+    spaced = _DOUBLE_SPACE.search(tail) is not None
+    for _ in range(8):  # strip "may", "at any time", "have the right to" ...
+        lo = 0
+        if not spaced:
+            core = len(tail)
+            while core and (tail[core - 1].isspace() or tail[core - 1] == ","):
+                core -= 1  # str.isspace is the engine's \s
+            lo = max(0, core - _FILLER_SPAN)
+        m = p.filler_tail.search(tail, lo)
+        if not m or m.start() == len(tail):
+            break
+        tail = tail[: m.start()]
+    return tail
+
+
 def _actor(p: _Patterns, before: str, after: str, head: str = "") -> str | None:
     """Who acts on a cancel verb: "customer", "company" or None (unclear).
 
     ``before`` is a bounded window of the sentence before the verb, ``head`` the sentence's
     first characters (its likely subject) and ``after`` what follows the verb.
     """
-    tail = before
-    for _ in range(8):  # strip "may", "at any time", "have the right to" ...
-        m = p.filler_tail.search(tail)
-        if not m or m.start() == len(tail):
-            break
-        tail = tail[: m.start()]
+    tail = _strip_fillers(p, before)
     tail = tail.rstrip(" ,\t\n")
     if not tail or tail[-1] in '.:;!?(\u2022-*"\u201c':
         return "customer"  # imperative: "Cancel your plan in Settings", "To cancel, ..."
@@ -780,7 +835,7 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
         how = False
         for a, b in customer_at:
             lo, hi = max(0, a - 100), min(len(sent), b + 240)
-            cues = [h for h in p.how.finditer(sent, lo, hi) if h.end() <= a - 4 or h.start() >= b]
+            cues = any(h.end() <= a - 4 or h.start() >= b for h in p.how.finditer(sent, lo, hi))
             if cues or any(start + lo <= cs < start + hi for cs, _ in channel_spans):
                 how = True
                 break
@@ -921,6 +976,26 @@ def required_items(kind: str, checklist: dict[str, Any], takes_payment: bool) ->
     return required
 
 
+def _takes_payment(ctx: AuditContext) -> bool:
+    """``_MONEY.search(text, 0, 2_000_000)`` as a bool, tried only where a money stem starts.
+
+    Every match starts with one of ``_MONEY_STEMS`` at a word start; ``match`` at that offset
+    sees the real previous character for its ``\\b``. Common words ("pay", "order") turn up in
+    the first lines, so this stops early where the search crawled the text position by position.
+    """
+    text = ctx.text
+    if not _folds_like_lower(ctx):
+        return bool(_MONEY.search(text, 0, _MONEY_LIMIT))
+    low = _lower(ctx)
+    for stem in _MONEY_STEMS:
+        pos = low.find(stem, 0, _MONEY_LIMIT)
+        while pos != -1:
+            if _MONEY.match(text, pos, _MONEY_LIMIT):
+                return True
+            pos = low.find(stem, pos + 1, _MONEY_LIMIT)
+    return False
+
+
 def check_disclosures(
     ctx: AuditContext, findings: list[Finding], kind: str
 ) -> tuple[dict[str, Any] | None, list[Finding]]:
@@ -938,7 +1013,7 @@ def check_disclosures(
         "changes_notice": find_changes_notice(ctx),
         "governing_law": find_governing_law(ctx),
     }
-    takes_payment = bool(_MONEY.search(ctx.text, 0, 2_000_000))
+    takes_payment = _takes_payment(ctx)
     required = required_items(kind, checklist, takes_payment)
     for name, item in checklist.items():
         if "status" in item:

@@ -1,0 +1,142 @@
+"""The fast paths of the disclosure checks give exactly what the plain searches give."""
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tosaudit import disclosures as D
+from tosaudit.api import audit_text
+from tosaudit.config import Config
+from tosaudit.models import Document
+from tosaudit.readability import analyse
+from tosaudit.rules.base import AuditContext
+from tosaudit.segment import segment
+
+
+def _ctx(text: str) -> AuditContext:
+    doc = Document(text=text, source="t.txt", format="txt")
+    seg = segment(doc)
+    prose = [s for s in seg.sentences if s.kind == "sentence"]
+    read = analyse(
+        [text[s.start : s.end] for s in prose], [s.section for s in prose], len(seg.sections)
+    )
+    return AuditContext(doc, seg, read, Config())
+
+
+_MONEY_PIECES = [
+    "pay",
+    "paid",
+    "payment",
+    "prepay",
+    "Orders",
+    "order",
+    "border",
+    "fees",
+    "coffee",
+    "PRICE",
+    "priced",
+    "bill",
+    "billed",
+    "billing",
+    "subscriptions",
+    "invoice",
+    "charged",
+    "purchase",
+    "_",
+    "-",
+    " ",
+    "\n",
+    "x",
+    "\u017f",  # long s: the engine folds it to "s"
+    "\u0131",  # dotless i
+    "\u0130",  # dotted capital I
+    "\u00e9",
+]
+
+
+@given(st.lists(st.sampled_from(_MONEY_PIECES), max_size=12).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_takes_payment_is_the_plain_search(text):
+    ctx = AuditContext(Document(text=text, source="t.txt", format="txt"), None, None, Config())
+    assert D._takes_payment(ctx) == bool(D._MONEY.search(text, 0, 2_000_000))
+
+
+def test_money_stems_start_every_alternative():
+    alternatives = D._MONEY.pattern.split("(?:")[1].split(")")[0].split("|")
+    for word in alternatives:
+        assert word.startswith(D._MONEY_STEMS), word
+
+
+def _plain_strip(p, before: str) -> str:
+    """The filler stripping as it was: a full search of the tail each round."""
+    tail = before
+    for _ in range(8):
+        m = p.filler_tail.search(tail)
+        if not m or m.start() == len(tail):
+            break
+        tail = tail[: m.start()]
+    return tail
+
+
+_FILLER_PIECES = [
+    "you",
+    "We",
+    "may",
+    "at any time",
+    "have the right to",
+    "have  the right   to",
+    "reserves the right to",
+    "in our sole discretion",
+    "in\nour sole\tdiscretion",
+    "not",
+    "to",
+    "or",
+    "suspend and/or",
+    "x",
+    "_",
+    " ",
+    "  ",
+    ",",
+    "\n",
+    "\t",
+]
+
+
+@given(st.lists(st.sampled_from(_FILLER_PIECES), max_size=25).map("".join))
+@settings(max_examples=800, deadline=None)
+def test_filler_window_gives_the_full_search(before):
+    p = D.patterns()
+    assert D._strip_fillers(p, before) == _plain_strip(p, before)
+
+
+def test_filler_span_covers_every_filler():
+    # Each filler with one character between its words fits in the window searched.
+    p = D.patterns()
+    prefix, suffix = r"(?:\b(?:", r")[\s,]*)$"
+    assert p.filler_tail.pattern.startswith(prefix) and p.filler_tail.pattern.endswith(suffix)
+    body = p.filler_tail.pattern[len(prefix) : -len(suffix)]
+    single = body.replace(r"\s+", " ")
+    assert not any(c in single for c in "*+.[\\"), single
+    # Pattern text is never shorter than what it matches once "\s+" is one space (no
+    # classes, dots or repeats are left).
+    assert max(len(a) for a in single.split("|")) <= D._FILLER_SPAN
+
+
+def test_contact_and_cancellation_still_found():
+    text = (
+        "Terms of Service\n\nYou may at any time, cancel your subscription in Settings. "
+        "We reserves the right to  terminate your account. Contact us at help@acme.test. "
+        "Fees are billed monthly."
+    )
+    rep = audit_text(text)
+    assert rep.disclosures["cancellation"]["status"] == "instructions"
+
+
+def test_fast_paths_stay_linear_on_a_5_mb_sentence():
+    text = ("may you cancel , " * (5_000_000 // 17))[:5_000_000]
+    ctx = _ctx(text)
+    t = time.perf_counter()
+    D._takes_payment(ctx)
+    D.find_cancellation(ctx, [])
+    assert time.perf_counter() - t < 10
