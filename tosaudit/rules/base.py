@@ -58,6 +58,38 @@ def _finding_factory() -> Callable[[dict[str, Any]], Finding]:
 new_finding = _finding_factory()
 
 
+_FIELDS = dataclasses.fields(Finding)
+_FINDING_NAMES = frozenset(f.name for f in _FIELDS)
+_FINDING_FACTORIES = tuple(
+    (f.name, f.default_factory) for f in _FIELDS if f.default_factory is not dataclasses.MISSING
+)
+# The fast path fills ``__dict__`` directly; only valid while Finding has no __post_init__,
+# no slots and every field in __init__ (checked once, as new_finding does).
+_PLAIN_FINDING = (
+    not hasattr(Finding, "__post_init__")
+    and "__slots__" not in vars(Finding)
+    and all(f.init for f in _FIELDS)
+)
+
+
+def _finding_base(rule: Rule) -> dict[str, Any]:
+    """The fields every finding of ``rule`` starts from: Finding's defaults and the rule's own.
+
+    Fields with a default factory are left out (each finding gets a fresh one).
+    """
+    base = {f.name: f.default for f in _FIELDS if f.default is not dataclasses.MISSING}
+    base.update(
+        rule=rule.code,
+        name=rule.name,
+        severity=rule.severity,
+        explanation=rule.explanation,
+        source=rule.source,
+        category=rule.category,
+        why_it_matters=rule.why_it_matters or None,
+    )
+    return base
+
+
 @dataclass
 class AuditContext:
     """What the checks of one document may read: the text, its segments, its readability.
@@ -93,6 +125,20 @@ class AuditContext:
     def section_of(self, offset: int) -> Section | None:
         return self.segmented.section_at(offset)
 
+    @cached_property
+    def _finding_bases(self) -> dict[int, tuple[Rule, dict[str, Any]]]:
+        """Per rule (by id, the rule kept alive beside it): its findings' constant fields."""
+        return {}
+
+    @cached_property
+    def _section_names(self) -> dict[int, str | None]:
+        """Heading of the innermost section at an offset, per offset asked (rules share them)."""
+        return {}
+
+    @cached_property
+    def _paged(self) -> bool:
+        return self.document.is_paged
+
     def finding(
         self,
         rule: Rule,
@@ -102,6 +148,50 @@ class AuditContext:
         **extra: Any,
     ) -> Finding:
         """A finding for ``rule`` over ``text[start:end]`` with line, column, page and section."""
+        if not _PLAIN_FINDING or (extra and not _FINDING_NAMES.issuperset(extra)):
+            return self._finding_slow(rule, start, end, message, extra)
+        entry = self._finding_bases.get(id(rule))
+        if entry is None or entry[0] is not rule:
+            entry = (rule, _finding_base(rule))
+            self._finding_bases[id(rule)] = entry
+        # Finding(**kw) without its generated __init__ (one object.__setattr__ per field, about
+        # 6 us a finding): the defaults and the rule's fields are copied in one go.
+        state = entry[1].copy()
+        state["message"] = message
+        if start is not None and end is not None:
+            doc = self.document
+            starts = doc.line_starts
+            li = bisect_right(starts, start) - 1
+            le = bisect_right(starts, end) - 1
+            state["start"] = start
+            state["end"] = end
+            state["line"] = li + 1
+            state["column"] = start - starts[li] + 1
+            state["end_line"] = le + 1
+            state["end_column"] = end - starts[le] + 1
+            state["page"] = doc.page_at(start) if self._paged else None
+            names = self._section_names
+            if start in names:
+                state["section"] = names[start]
+            else:
+                sec = self.segmented.section_at(start)
+                state["section"] = names[start] = sec.heading if sec else None
+            state["excerpt"] = doc.text[start:end]
+        if extra:
+            # Overrides of the rule's severity, explanation, source, category or
+            # why_it_matters, and any other Finding field.
+            state.update(extra)
+        for name, factory in _FINDING_FACTORIES:
+            if name not in state:
+                state[name] = factory()
+        obj = object.__new__(Finding)
+        object.__setattr__(obj, "__dict__", state)  # the copy above is this finding's own
+        return obj
+
+    def _finding_slow(
+        self, rule: Rule, start: int | None, end: int | None, message: str, extra: dict[str, Any]
+    ) -> Finding:
+        """``finding`` through ``Finding(**kw)`` (unknown keywords raise its own TypeError)."""
         kw: dict[str, Any] = {
             "rule": rule.code,
             "name": rule.name,
@@ -127,10 +217,7 @@ class AuditContext:
             kw["page"] = doc.page_at(start)
             kw["section"] = sec.heading if sec else None
             kw["excerpt"] = doc.text[start:end]
-        if extra:
-            # Overrides of the rule's severity, explanation, source, category or
-            # why_it_matters, and any other Finding field.
-            kw.update(extra)
+        kw.update(extra)
         return new_finding(kw)
 
 
