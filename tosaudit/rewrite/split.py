@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from tosaudit.rewrite.lexicon import inflect
 from tosaudit.rewrite.transforms import MODALS, PREPOSITIONS, TOKEN, Op, protected_spans
@@ -218,6 +219,12 @@ def _words(text: str) -> int:
     return len(TOKEN.findall(text))
 
 
+def _fewer_words(text: str, n: int) -> bool:
+    """``_words(text) < n``, reading no further than the n-th word (the rest of a long
+    sentence is tested at every comma)."""
+    return sum(1 for _ in islice(TOKEN.finditer(text), n)) < n
+
+
 _ITEM_LABEL = re.compile(r"(?:[a-z]{1,4}|\d{1,3})[.)]\s")
 
 
@@ -255,6 +262,8 @@ def _looks_like_clause(text: str) -> bool:
 
 
 def _paren_depth(text: str) -> tuple[list[int], list[int]]:
+    if "(" not in text and ")" not in text:
+        return [], []  # most sentences: no pass over the text at all
     return ([m.start() for m in _OPEN.finditer(text)], [m.start() for m in _CLOSE.finditer(text)])
 
 
@@ -291,6 +300,8 @@ def _label_seq(labels: list[re.Match[str]]) -> list[re.Match[str]]:
 
 def as_list(text: str) -> Split | None:
     """ "You must not (a) copy; (b) sell; or (c) change it." -> intro and one line per item."""
+    if "(" not in text:
+        return None  # every label starts with "(" (the pattern's lookbehind first is slow)
     seq = _label_seq(list(_LABEL.finditer(text)))
     if len(seq) < 2:
         return None
@@ -375,7 +386,7 @@ def main_point_first(text: str, min_words: int = 4) -> Split | None:
         rest = text[c.end() :]
         if rest[:5].lower() == "then ":
             rest = rest[5:]
-        if _words(condition) < min_words or _words(rest) < min_words:
+        if _fewer_words(condition, min_words) or _fewer_words(rest, min_words):
             continue
         last = TOKEN.findall(condition)[-1].lower()
         if last in PREPOSITIONS or last in ("and", "or", "nor"):
@@ -583,7 +594,7 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
         if start < pos:
             continue
         left = text[pos:start]
-        if _words(left) < min_words or _words(text[end : end + 200]) < min_words:
+        if _fewer_words(left, min_words) or _fewer_words(text[end : end + 200], min_words):
             continue
         units.append(_end(prefix + _first_cap(left, bool(prefix))))
         prefix = nxt_prefix
