@@ -64,11 +64,14 @@ def _with_rewrite(f: Finding, rw: Rewrite) -> Finding:
         message = f"{message} Plainer version: grade {rw.grade_before:.1f} -> {rw.grade_after:.1f}."
     elif rw.changed:
         message = f"{message} (An automatic rewrite was not offered: it failed the meaning checks.)"
-    # The constructor with the finding's own fields: what dataclasses.replace does, without its
-    # per-field introspection (measurable over thousands of findings).
-    fields = dict(vars(f))
+    # What dataclasses.replace gives, built without the frozen constructor's per-field
+    # object.__setattr__ calls (measurable over thousands of findings): the fields come from a
+    # Finding already built, so there is nothing to check again.
+    new = object.__new__(Finding)
+    fields = new.__dict__
+    fields.update(vars(f))
     fields.update(suggestion=suggestion, message=message, extra={**f.extra, "rewrite": rec})
-    return Finding(**fields)
+    return new
 
 
 def attach_suggestions(ctx: AuditContext, findings: list[Finding]) -> list[Finding]:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from tosaudit.rewrite import split as splitter
@@ -206,6 +207,11 @@ def could_change(text: str, info: DocInfo) -> bool:
 Step = Callable[[str, DocInfo], tuple[str, list[Op]]]
 
 
+def _fewer_words(text: str, n: int) -> bool:
+    """Fewer than ``n`` words (TOKEN matches), reading no further than the n-th."""
+    return sum(1 for _ in islice(TOKEN.finditer(text), n)) < n
+
+
 _ORDER = ("caps", "parties", "shall", "lexicon", "passive")
 _State = tuple[str, list[Op], list[Op], list[Op]]  # text, ops, flagged, hints
 
@@ -237,11 +243,12 @@ def _candidate(
     memo = {} if memo is None else memo
     caps = is_all_caps(text)
     state: _State = (text, [], [], [])
-    done: frozenset[str] = frozenset()
+    # The steps done so far, in their fixed order: a tuple is a cheaper key than a frozenset.
+    done: tuple[str, ...] = ()
     for name in _ORDER:
         if name not in steps:
             continue
-        done = done | {name}
+        done = (*done, name)
         got = memo.get(done)
         if got is None:
             got = memo[done] = _step(name, state, info, caps)
@@ -249,7 +256,7 @@ def _candidate(
     t, ops, flagged, hints = state
     ops = list(ops)
     units, joiner = [t], " "
-    if "split" in steps and len(TOKEN.findall(t)) >= SPLIT_MIN_WORDS:
+    if "split" in steps and not _fewer_words(t, SPLIT_MIN_WORDS):
         key = ("split", t)
         if key not in memo:
             memo[key] = splitter.split_sentence(t)
