@@ -60,6 +60,15 @@ def placeholder_patterns() -> tuple[_Placeholder, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _placeholder_needles() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The distinct needles of the case-sensitive and of the case-insensitive placeholders."""
+    pats = placeholder_patterns()
+    exact = dict.fromkeys(n for ph in pats if not ph.ignore_case for n in ph.needles)
+    folded = dict.fromkeys(n for ph in pats if ph.ignore_case for n in ph.needles)
+    return tuple(exact), tuple(folded)
+
+
 def _needle_matches(
     text: str, hay: str, needle: str, regex: re.Pattern[str], width: int = 120
 ) -> Iterator[re.Match[str]]:
@@ -70,17 +79,80 @@ def _needle_matches(
     A pattern that starts with a look-behind thus never crawls the whole text. Matches must be
     shorter than ``width``.
     """
-    n = len(text)
+    return _window_matches(text, _find_all(hay, needle), len(needle), regex, width)
+
+
+def _find_all(hay: str, needle: str) -> list[int]:
+    """Every (overlapping) occurrence of ``needle`` in ``hay``."""
+    out = []
     pos = hay.find(needle)
     while pos != -1:
+        out.append(pos)
+        pos = hay.find(needle, pos + 1)
+    return out
+
+
+def _window_matches(
+    text: str, positions: list[int], size: int, regex: re.Pattern[str], width: int
+) -> Iterator[re.Match[str]]:
+    """``regex`` over the stretches within ``width`` of each needle at ``positions`` (sorted,
+    each ``size`` long); stretches that overlap are merged, as ``_needle_matches`` does."""
+    n = len(text)
+    k, count = 0, len(positions)
+    while k < count:
+        pos = positions[k]
         lo = max(0, pos - width)
-        hi = min(n, pos + len(needle) + width)
-        nxt = hay.find(needle, pos + 1)
-        while nxt != -1 and nxt - width <= hi:  # merge overlapping stretches
-            hi = min(n, nxt + len(needle) + width)
-            nxt = hay.find(needle, nxt + 1)
+        hi = min(n, pos + size + width)
+        k += 1
+        while k < count and positions[k] - width <= hi:  # merge overlapping stretches
+            hi = min(n, positions[k] + size + width)
+            k += 1
         yield from regex.finditer(text, lo, hi)
-        pos = nxt
+
+
+def _find_all_anchored(hay: str, needles: tuple[str, ...], anchor: str) -> dict[str, list[int]]:
+    """``_find_all`` of each needle; those holding ``anchor`` (the example domains all hold
+    ".com") are read off one scan for the anchor instead of one scan each."""
+    out: dict[str, list[int]] = {}
+    anchored = [n for n in needles if anchor in n]
+    at = _find_all(hay, anchor) if anchored else []
+    for needle in needles:
+        if needle in anchored:
+            k = needle.index(anchor)  # each occurrence has the anchor k characters in
+            out[needle] = [q - k for q in at if q >= k and hay.startswith(needle, q - k)]
+        else:
+            out[needle] = _find_all(hay, needle)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _alternation(needles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n in sorted(set(needles), key=len, reverse=True)))
+
+
+def _positions(hay: str, needles: tuple[str, ...]) -> dict[str, list[int]]:
+    """Every (overlapping) occurrence of each needle, as ``_find_all`` gives it, in one scan.
+
+    One alternation of the needles finds each offset where any of them starts (searching again
+    from the next offset, so overlaps are kept); it beats one ``str.find`` pass per needle when
+    the needles start with characters that are rare in prose (capitals, brackets). A needle
+    that starts with a space is looked up without it and kept where a space precedes it.
+    """
+    cores = tuple(n[1:] if n[:1] == " " and len(n) > 1 else n for n in needles)
+    regex = _alternation(cores)
+    out: dict[str, list[int]] = {n: [] for n in needles}
+    pairs = list(zip(needles, cores, strict=True))
+    m = regex.search(hay)
+    while m:
+        p = m.start()
+        for needle, core in pairs:
+            if hay.startswith(core, p):
+                if core is needle:
+                    out[needle].append(p)
+                elif p and hay[p - 1] == " ":
+                    out[needle].append(p - 1)
+        m = regex.search(hay, p + 1)
+    return out
 
 
 class Placeholder(Rule):
@@ -104,10 +176,17 @@ class Placeholder(Rule):
         if len(low) != len(text):  # lowering changed offsets: search case-insensitively as is
             low = text
         hits: list[tuple[int, int, str]] = []
+        # Each distinct needle is located once per haystack (three patterns share "["); the
+        # case-sensitive ones, led by capitals and brackets, in one scan of the text.
+        exact, folded = _placeholder_needles()
+        occurrences = {
+            False: _positions(text, exact),
+            True: _find_all_anchored(low, folded, ".com"),
+        }
         for ph in placeholder_patterns():
-            hay = low if ph.ignore_case else text
+            found = occurrences[ph.ignore_case]
             for needle in ph.needles:
-                for m in _needle_matches(text, hay, needle, ph.regex):
+                for m in _window_matches(text, found[needle], len(needle), ph.regex, 120):
                     hits.append((m.start(), m.end(), ph.what))
         last_end = -1
         shown = 0
@@ -845,8 +924,8 @@ class InconsistentCompanyName(Rule):
         entity_hits = sorted(
             {
                 m.start(): m
-                for suffix in _SUFFIX_NEEDLES
-                for m in _needle_matches(text, text, suffix, _ENTITY, width=140)
+                for suffix, positions in _positions(text, _SUFFIX_NEEDLES).items()
+                for m in _window_matches(text, positions, len(suffix), _ENTITY, 140)
             }.values(),
             key=lambda m: m.start(),
         )

@@ -1,0 +1,96 @@
+"""The shared needle scans of the proofreading rules find what one str.find loop per needle finds."""
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tosaudit.api import audit_text
+from tosaudit.rules import proofreading as P
+
+_PIECES = [
+    "Inc",
+    "Incorporated",
+    "LLC",
+    "L.L.C.",
+    "Ltd",
+    "Limited",
+    "AB",
+    " AB",
+    " Oy",
+    "Pty",
+    "plc",
+    "PLC",
+    "S.A.",
+    "B.V.",
+    "[",
+    "{{",
+    "{",
+    "<",
+    "XX",
+    "XXX",
+    "TBD",
+    "TODO",
+    " Name",
+    "Name",
+    "a",
+    " ",
+    "\n",
+    ".",
+    "example.com",
+    "yoursite.com",
+    ".com",
+    "x",
+    "\u201c",
+]
+
+
+def _reference(text, needles, regex, width):
+    """The scan as it was: one str.find loop per needle, windows merged per needle."""
+    out = []
+    for needle in needles:
+        out += [(m.start(), m.end()) for m in P._needle_matches(text, text, needle, regex, width)]
+    return out
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_positions_equal_one_find_loop_per_needle(text):
+    for needles in (P._SUFFIX_NEEDLES, P._placeholder_needles()[0]):
+        got = P._positions(text, needles)
+        assert list(got) == list(needles)
+        for needle in needles:
+            assert got[needle] == P._find_all(text, needle), needle
+    folded = P._placeholder_needles()[1]
+    low = text.lower()
+    got = P._find_all_anchored(low, folded, ".com")
+    assert got == {n: P._find_all(low, n) for n in folded}
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_window_matches_equal_needle_matches(text):
+    found = P._positions(text, P._SUFFIX_NEEDLES)
+    got = [
+        (m.start(), m.end())
+        for needle in P._SUFFIX_NEEDLES
+        for m in P._window_matches(text, found[needle], len(needle), P._ENTITY, 140)
+    ]
+    assert got == _reference(text, P._SUFFIX_NEEDLES, P._ENTITY, 140)
+
+
+def test_company_names_and_placeholders_still_found():
+    text = (
+        'These terms are between you and Acme Inc. ("Acme"). Contact [Company Name] at '
+        "{{EMAIL}} or admin@example.com.\n\nAcme LLC may change these terms within XX days."
+    )
+    rules = {f.rule for f in audit_text(text).findings}
+    assert {"PR401", "PR408"} <= rules
+
+
+def test_scans_stay_linear_on_a_5_mb_sentence():
+    text = ("Inc LLC [ { < XX TBD Name x.com " * (5_000_000 // 32))[:5_000_000]
+    t = time.perf_counter()
+    P._positions(text, P._SUFFIX_NEEDLES)
+    P._find_all_anchored(text.lower(), P._placeholder_needles()[1], ".com")
+    assert time.perf_counter() - t < 20
