@@ -139,17 +139,23 @@ def _adverb(word: str) -> bool:
     return low.endswith("ly") and len(low) > 4 and low not in _LY_VERBS
 
 
-def _modal_end(toks: list[tuple[str, int, int]], k: int) -> int | None:
-    """Index of the last token of a modal (or modal phrase) starting at ``k``, else None."""
-    low = toks[k][0].lower()
+def _modal_end(lows: list[str], k: int) -> int | None:
+    """Index of the last token of a modal (or modal phrase) starting at ``k``, else None.
+
+    ``lows``: the lower-case tokens.
+    """
+    low = lows[k]
     if low in _MODALS or low in _CONTRACTED:
         return k
-    if low in _BE_HAVE:
+    if low in _BE_HAVE and k + 1 < len(lows) and lows[k + 1] in _PHRASE_STARTS:
         for phrase in _MODAL_PHRASES:
-            n = len(phrase)
-            if tuple(t[0].lower() for t in toks[k + 1 : k + 1 + n]) == phrase:
-                return k + n
+            if tuple(lows[k + 1 : k + 1 + len(phrase)]) == phrase:
+                return k + len(phrase)
     return None
+
+
+_PHRASE_STARTS = frozenset(p[0] for p in _MODAL_PHRASES)
+_CLAUSE_START_CHARS = frozenset(_CLAUSE_START)
 
 
 @lru_cache(maxsize=512)
@@ -166,13 +172,16 @@ def _actions_cached(
     maybe_adverb = compress(
         range(len(lows)), map(or_, map(_SKIP_ALL.__contains__, lows), map(_ENDS_LY, lows))
     )
-    drop = {i for i in maybe_adverb if _adverb(raw[i])}
+    drop = [i for i in maybe_adverb if _adverb(raw[i])]
+    starts = list(map(re.Match.start, found))
+    ends = list(map(re.Match.end, found))
     if drop:
-        found = [m for i, m in enumerate(found) if i not in drop]
-        raw = [w for i, w in enumerate(raw) if i not in drop]
-        lows = [w for i, w in enumerate(lows) if i not in drop]
-    spans = list(map(re.Match.span, found))
-    toks = [(w, a, b) for w, (a, b) in zip(raw, spans, strict=True)]
+        keep = [True] * len(raw)
+        for i in drop:
+            keep[i] = False
+        raw, lows = list(compress(raw, keep)), list(compress(lows, keep))
+        starts, ends = list(compress(starts, keep)), list(compress(ends, keep))
+    toks = list(zip(raw, starts, ends, strict=True))  # (word, start, end), built in C
     # Only a modal (or "is"/"has" that may open a modal phrase), a word after "we"/"you"/"I",
     # or an -s word after a capital can make a pair: pick those positions in C.
     firsts_upper = map(str.isupper, map(itemgetter(0), raw))
@@ -193,8 +202,8 @@ def _actions_cached(
         if _PUNCT.search(text, prev_end, start):
             continue  # punctuation between the two words: not subject + verb
         gap = text[toks[k - 2][2] : prev_start] if k >= 2 else ""
-        initial = k == 1 or any(c in gap for c in _CLAUSE_START)
-        last = _modal_end(toks, k)
+        initial = k == 1 or (gap != " " and not _CLAUSE_START_CHARS.isdisjoint(gap))
+        last = _modal_end(lows, k)
         if last is not None:
             if prev.lower() in _OBJECT_FORMS:
                 continue  # "benefits to us may": an object, not the subject of the modal
