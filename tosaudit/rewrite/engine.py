@@ -209,7 +209,7 @@ Step = Callable[[str, DocInfo], tuple[str, list[Op]]]
 
 def _fewer_words(text: str, n: int) -> bool:
     """Fewer than ``n`` words (TOKEN matches), reading no further than the n-th."""
-    return sum(1 for _ in islice(TOKEN.finditer(text), n)) < n
+    return len(list(islice(TOKEN.finditer(text), n))) < n
 
 
 _ORDER = ("caps", "parties", "shall", "lexicon", "passive")

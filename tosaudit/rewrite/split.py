@@ -222,7 +222,7 @@ def _words(text: str) -> int:
 def _fewer_words(text: str, n: int) -> bool:
     """``_words(text) < n``, reading no further than the n-th word (the rest of a long
     sentence is tested at every comma)."""
-    return sum(1 for _ in islice(TOKEN.finditer(text), n)) < n
+    return len(list(islice(TOKEN.finditer(text), n))) < n
 
 
 _ITEM_LABEL = re.compile(r"(?:[a-z]{1,4}|\d{1,3})[.)]\s")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice
 from operator import itemgetter, or_
-from typing import Any
+from typing import Any, NamedTuple
 
 from tosaudit.rewrite.lexicon import (
     IRREGULAR,
@@ -34,6 +34,7 @@ _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _DOMAIN = re.compile(
     r"\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.(?:com|org|net|io|co|uk|de|fr|eu|gov)\b", re.IGNORECASE
 )
+_DOMAIN_ENDS = tuple(f".{e}" for e in "com org net io co uk de fr eu gov".split())
 _QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d|`[^`\n]{0,300}`")
 # Anchored at a token start, so each token is scanned once (linear on a 5 MB token too).
 _CODE = re.compile(r"(?<!\S)\S*?(?:[_{}<>=\\|]|::|\(\))\S*")
@@ -95,7 +96,9 @@ def protected_spans(text: str) -> tuple[tuple[int, int], ...]:
         spans.extend(m.span() for m in _URL.finditer(text))
     if "@" in text:
         spans.extend(m.span() for m in _EMAIL.finditer(text))
-    if "." in text[:-1]:
+    if "." in text[:-1] and (not text.isascii() or any(map(low.__contains__, _DOMAIN_ENDS))):
+        # Every domain ends in "." and one of its endings: in ASCII text, where lower-casing
+        # and the pattern's case folding agree, a text without one has none.
         spans.extend(m.span() for m in _DOMAIN.finditer(text))
     if any(c in text for c in _CODE_CHARS):
         spans.extend(m.span() for m in _CODE.finditer(text))
@@ -369,8 +372,10 @@ def replace_shall(text: str, info: DocInfo) -> tuple[str, list[Op]]:
 # ---------------------------------------------------------------- legalese table
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """One legalese phrase found: its span and its table entry (a tuple: built by the
+    thousand, and a frozen dataclass pays a setattr call per field)."""
+
     start: int
     end: int
     entry: Entry
@@ -463,8 +468,10 @@ def scan(text: str) -> tuple[Hit, ...]:
         free = best[0] + 1
     if not found:
         return ()
-    # Offset of each word: running sum of word + separator lengths, in C.
-    starts = list(accumulate(map(len, map("".join, pairs)), initial=first.start()))
+    # Offset of each word up to the last one found: running sum of word + separator lengths.
+    starts = list(
+        accumulate(map(len, map("".join, islice(pairs, found[-1][1]))), initial=first.start())
+    )
     return tuple(Hit(starts[i], starts[j] + len(pairs[j][0]), e) for i, j, e in found)
 
 
