@@ -94,3 +94,35 @@ def test_scans_stay_linear_on_a_5_mb_sentence():
     P._positions(text, P._SUFFIX_NEEDLES)
     P._find_all_anchored(text.lower(), P._placeholder_needles()[1], ".com")
     assert time.perf_counter() - t < 20
+
+
+_MARKS = ["(", ")", "[", "]", "{", "}", '"', "\u201c", "\u201d", "a", " ", "1", "a) ", ":)"]
+
+
+@given(st.lists(st.sampled_from(_MARKS), max_size=30).map("".join))
+@settings(max_examples=1500, deadline=None)
+def test_balanced_shortcut_only_skips_paragraphs_without_marks(text):
+    marks = "".join(P._BRACKET_CHARS.findall(text))
+    if P._balanced(marks):
+        assert P._scan_marks(text, 0, len(text)) == ([], [])
+    assert P._scan_paragraph(text, 0, len(text)) == P._scan_marks(text, 0, len(text))
+
+
+def test_balanced_shortcut_on_known_cases():
+    assert P._balanced('(""[])\u201c\u201d')
+    assert not P._balanced("\u201c\u201c\u201d\u201d")  # nested curly quotes: full scan
+    assert not P._balanced('\u201c""\u201d')
+    assert not P._balanced("(" * 9 + ")" * 9)  # deeper than the shortcut goes
+
+
+def test_bracket_scan_stays_linear_on_deep_nesting():
+    text = "(" * 2_500_000 + ")" * 2_500_000
+    t = time.perf_counter()
+    P._scan_paragraph(text, 0, len(text))
+    assert time.perf_counter() - t < 20
+
+
+def test_stray_closing_curly_quote_is_a_finding_not_a_crash():
+    report = audit_text("He said\u201d ok. This is fine.")
+    assert report.error is None
+    assert any(f.rule == "PR403" and f.excerpt == "\u201d" for f in report.findings)

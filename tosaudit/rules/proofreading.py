@@ -334,8 +334,40 @@ _ENUMERATOR = re.compile(r"(?:^|[\s>\u2022*-])(?:[A-Za-z]{1,2}|[0-9]{1,3}|[ivxlc
 _Marks = list[tuple[str, int]]
 
 
+_QUOTE_PAIR = re.compile('\u201c\u201d|""')
+_MAX_DEPTH = 8
+
+
+def _balanced(marks: str) -> bool:
+    """Whether a paragraph's bracket characters, in order, certainly give no finding.
+
+    True only for what the full scan passes without a mark: every quotation mark in a pair
+    adjacent among the marks ("..." or curly, nothing bracketed inside, so never nested) and
+    brackets that nest properly, at most _MAX_DEPTH deep. Anything else gets the full scan,
+    which also keeps this linear on hostile nesting.
+    """
+    marks = _QUOTE_PAIR.sub("", marks)  # one left-to-right pass over the original order
+    if '"' in marks or "\u201c" in marks or "\u201d" in marks:
+        return False
+    for _ in range(_MAX_DEPTH):
+        if not marks:
+            return True
+        shorter = marks.replace("()", "").replace("[]", "").replace("{}", "")
+        if len(shorter) == len(marks):
+            return False
+        marks = shorter
+    return not marks
+
+
 def _scan_paragraph(text: str, a: int, b: int) -> tuple[_Marks, _Marks]:
     """(unclosed openers, stray closers) of one paragraph, each as (char, offset)."""
+    if _balanced("".join(_BRACKET_CHARS.findall(text, a, b))):
+        return [], []
+    return _scan_marks(text, a, b)
+
+
+def _scan_marks(text: str, a: int, b: int) -> tuple[_Marks, _Marks]:
+    """``_scan_paragraph`` mark by mark (the full scan)."""
     stack: list[tuple[str, int]] = []
     stray: list[tuple[str, int]] = []
     mixed: list[tuple[str, int]] = []
@@ -357,7 +389,7 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[_Marks, _Marks]:
         elif ch in _OPENERS:
             stack.append((ch, pos))
         else:
-            want = _PAIRS[ch]
+            want = _PAIRS.get(ch, "")  # "\u201d" with no quotation open closes nothing
             if stack and stack[-1][0] == want:
                 stack.pop()
             elif any(c == want for c, _ in stack):
