@@ -72,3 +72,66 @@ def test_split_literals_stay_fast_on_hostile_input():
     for rx in splitter._NEEDLES:
         list(find(rx))
     assert time.perf_counter() - start < 5
+
+
+def _protected_reference(text: str) -> tuple[tuple[int, int], ...]:
+    """protected_spans without its substring shortcuts: every pattern over every text."""
+    from tosaudit.rewrite import transforms as tf
+
+    spans: list[tuple[int, int]] = []
+    for rx in (tf._QUOTED, tf._URL, tf._EMAIL, tf._DOMAIN, tf._CODE):
+        spans.extend(m.span() for m in rx.finditer(text))
+    return tuple(sorted(spans))
+
+
+DOMAIN_EDGE = [
+    "Write to help.example.COM or visit Example.Co.UK today.",
+    "See example.\u212aom here.",  # Kelvin sign: IGNORECASE folds it to "k"
+    "Version 1.5 of the U.S. terms, e.g. this one.",
+    "Mail x@y.de, see www.z.io/a_b and \"quoted text\" with `code` and a::b().",
+]
+
+
+def test_protected_spans_shortcuts_find_every_span():
+    from tosaudit.rewrite import transforms as tf
+
+    for text in [*EDGE, *DOMAIN_EDGE, *corpus_sentences()]:
+        assert tuple(sorted(tf.protected_spans.__wrapped__(text))) == _protected_reference(text), text
+
+
+def test_domain_literal_gate_keeps_case_folded_domains():
+    from tosaudit.rewrite import transforms as tf
+
+    assert tf.protected_spans.__wrapped__(DOMAIN_EDGE[0])
+    # Non-ASCII text always gets the full pass (the Kelvin sign case-folds to "k").
+    assert tf.protected_spans.__wrapped__(DOMAIN_EDGE[1]) == _protected_reference(DOMAIN_EDGE[1])
+
+
+@pytest.mark.parametrize("n", [1, 4, 12])
+def test_fewer_words_matches_a_full_count(n: int):
+    from tosaudit.rewrite import engine
+    from tosaudit.rewrite.transforms import TOKEN
+
+    for text in [*EDGE, *corpus_sentences()[:2000]]:
+        expected = len(TOKEN.findall(text)) < n
+        assert engine._fewer_words(text, n) is expected
+        assert splitter._fewer_words(text, n) is expected
+
+
+def test_scan_offsets_are_those_of_the_words():
+    from tosaudit.rewrite.transforms import TOKEN, scan
+
+    for text in [*EDGE, *corpus_sentences()]:
+        hits = scan.__wrapped__(text)
+        starts = {m.start() for m in TOKEN.finditer(text)}
+        ends = {m.end() for m in TOKEN.finditer(text)}
+        for h in hits:
+            assert h.start in starts and h.end in ends, text
+            # The words found, joined as the table writes its phrases, are the entry's phrase.
+            span = text[h.start : h.end]
+            words = TOKEN.findall(span.lower())
+            seps = [sep.strip() for sep in re.findall(r"[^A-Za-z'\u2019/-]+", span)]
+            key = words[0]
+            for word, sep in zip(words[1:], seps, strict=False):
+                key += f"{sep} {word}" if sep else f" {word}"
+            assert key == h.entry.phrase, (text, span)
