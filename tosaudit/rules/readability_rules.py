@@ -27,16 +27,20 @@ class HardSentence(Rule):
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         limit = ctx.config.hard_sentence_grade
-        grades = ctx.readability.sentence_grades
-        counts = ctx.readability.sentence_counts
-        for k, (_, s) in enumerate(ctx.prose_sentences):
-            if grades[k] > limit and counts[k].words >= 5:
-                yield ctx.finding(
+        target = f"{ctx.config.target_grade:g}"
+        finding = ctx.finding
+        read = ctx.readability
+        # One pass over three parallel sequences (thousands of sentences per document).
+        for (_, s), grade, c in zip(
+            ctx.prose_sentences, read.sentence_grades, read.sentence_counts, strict=True
+        ):
+            if grade > limit and c.words >= 5:
+                yield finding(
                     self,
                     s.start,
                     s.end,
-                    f"Hard sentence: grade {grades[k]:.1f} (target {ctx.config.target_grade:g}).",
-                    extra={"grade": grades[k], "words": counts[k].words},
+                    f"Hard sentence: grade {grade:.1f} (target {target}).",
+                    extra={"grade": grade, "words": c.words},
                 )
 
 
@@ -55,15 +59,17 @@ class LongSentence(Rule):
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         limit = ctx.config.very_long_sentence_words
-        counts = ctx.readability.sentence_counts
-        for k, (_, s) in enumerate(ctx.prose_sentences):
-            if counts[k].words > limit:
+        read = ctx.readability
+        for (_, s), grade, c in zip(
+            ctx.prose_sentences, read.sentence_grades, read.sentence_counts, strict=True
+        ):
+            if c.words > limit:
                 yield ctx.finding(
                     self,
                     s.start,
                     s.end,
-                    f"Very long sentence: {counts[k].words} words (limit {limit}).",
-                    extra={"words": counts[k].words, "grade": ctx.readability.sentence_grades[k]},
+                    f"Very long sentence: {c.words} words (limit {limit}).",
+                    extra={"words": c.words, "grade": grade},
                 )
 
 
