@@ -467,6 +467,73 @@ def _hit_units(
     return [i for i in _stem_units(ctx, stems, word_start) if regex.search(text, *units.spans[i])]
 
 
+_FIRST_CHUNK = 24  # units in the first stretch the lazy scans read; each next one is twice as big
+
+
+def _iter_stem_units(
+    ctx: AuditContext, stems: tuple[str, ...], word_start: bool = False
+) -> Iterator[int]:
+    """``_stem_units`` in order, found stretch by stretch so a caller that stops early (the
+    first date, the first eight pieces of evidence) does not scan the rest of the text.
+
+    Stretch k holds the units [u0, u1) and every offset from the start of unit u0 up to the
+    start of unit u1, which are exactly the offsets ``index_at`` maps into those units; each
+    stem is looked for there (it may run past the stretch's end) with the same rules as
+    ``_stem_units``. Units that overlap would let one stem's skip cross a stretch, so then the
+    whole-text scan runs instead.
+    """
+    units = _units(ctx)
+    spans = units.spans
+    if not _disjoint(ctx):
+        yield from _stem_units(ctx, stems, word_start)
+        return
+    low = _lower(ctx)
+    text = ctx.text
+    n_units = len(spans)
+    u0, size = 0, _FIRST_CHUNK
+    while u0 < n_units:
+        u1 = min(n_units, u0 + size)
+        a = spans[u0][0]
+        b = spans[u1][0] if u1 < n_units else len(low)
+        hits: set[int] = set()
+        for stem in stems:
+            end = b + len(stem) - 1  # occurrences that start before b
+            pos = low.find(stem, a, end)
+            while pos != -1:
+                if word_start and pos and (text[pos - 1].isalnum() or text[pos - 1] == "_"):
+                    pos = low.find(stem, pos + 1, end)
+                    continue
+                i = units.index_at(pos)
+                if i >= 0:
+                    hits.add(i)
+                    pos = low.find(stem, max(pos + 1, spans[i][1]), end)
+                else:
+                    pos = low.find(stem, pos + 1, end)
+        yield from sorted(hits)
+        u0, size = u1, size * 2
+
+
+def _disjoint(ctx: AuditContext) -> bool:
+    """Whether the units follow one another without overlapping (computed once)."""
+    ok = ctx.cache.get("disclosures.disjoint")
+    if ok is None:
+        spans = _units(ctx).spans
+        ok = all(spans[k][1] <= spans[k + 1][0] for k in range(len(spans) - 1))
+        ctx.cache["disclosures.disjoint"] = ok
+    return ok
+
+
+def _iter_hit_units(
+    ctx: AuditContext, regex: re.Pattern[str], stems: tuple[str, ...], word_start: bool = False
+) -> Iterator[int]:
+    """``_hit_units`` lazily, in order (see ``_iter_stem_units``)."""
+    spans = _units(ctx).spans
+    text = ctx.text
+    for i in _iter_stem_units(ctx, stems, word_start):
+        if regex.search(text, *spans[i]):
+            yield i
+
+
 def _span(start: int, end: int) -> dict[str, int]:
     return {"start": start, "end": end}
 
@@ -661,10 +728,15 @@ def find_contact(ctx: AuditContext) -> dict[str, Any]:
             continue  # "Booking.com" names the company; it is not a page
         if p.url_words.search(url) or _CONTACT_BEFORE.search(text, max(0, start - 60), start):
             add("web_form", start, end)
-    for i in _stem_units(ctx, p.stems["web_page"]):
+    # add() keeps the first MAX_EVIDENCE spans of a channel: once full, the rest is unread.
+    for i in _iter_stem_units(ctx, p.stems["web_page"]):
+        if len(found["web_form"]) >= MAX_EVIDENCE:
+            break
         for m in p.web_page.finditer(text, *units.spans[i]):
             add("web_form", m.start(), m.end())
-    for i in _stem_units(ctx, ("chat",)):
+    for i in _iter_stem_units(ctx, ("chat",)):
+        if len(found["chat"]) >= MAX_EVIDENCE:
+            break
         for m in p.chat.finditer(text, *units.spans[i]):
             add("chat", m.start(), m.end())
     digit_units: list[int] = []  # phones and addresses need a digit: visit those units once
@@ -803,7 +875,9 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
     mentions: list[dict[str, int]] = []
     # Every cancel_scan alternative starts at "\b" (and "withdraw" in "right of withdrawal"
     # follows white space), so each match holds a cancellation stem at a word start.
-    for i in _hit_units(ctx, p.cancel_scan, p.stems["cancellation"], word_start=True):
+    for i in _iter_hit_units(ctx, p.cancel_scan, p.stems["cancellation"], word_start=True):
+        if len(instructions) >= MAX_EVIDENCE:
+            break  # the status and evidence are settled: the first eight instructions
         start, end = units.spans[i]
         sent = text[start:end]
         customer_at: list[tuple[int, int]] = []
@@ -868,10 +942,12 @@ def _evidence_units(
     """Spans of the sentences (not headings: a "Refunds" title states no term) that match."""
     p = patterns()
     units = _units(ctx)
-    hits = [
-        i for i in _hit_units(ctx, getattr(p, family), p.stems[family]) if i not in units.headings
-    ]
-    return [_span(*units.spans[i]) for i in hits[:limit]]
+    hits = (
+        i
+        for i in _iter_hit_units(ctx, getattr(p, family), p.stems[family])
+        if i not in units.headings
+    )
+    return [_span(*units.spans[i]) for i in islice(hits, limit)]
 
 
 def find_refunds(ctx: AuditContext, findings: list[Finding]) -> dict[str, Any]:
@@ -904,7 +980,7 @@ def find_effective_date(ctx: AuditContext) -> dict[str, Any]:
     text = ctx.text
     p = patterns()
     units = _units(ctx)
-    for i in _stem_units(ctx, p.stems["effective_date"]):
+    for i in _iter_stem_units(ctx, p.stems["effective_date"]):  # the first date wins
         a, b = units.spans[i]
         for m in p.date_cue.finditer(text, a, b):
             gap = _DATE_GAP.match(text, m.end(), min(len(text), m.end() + 40))
@@ -928,7 +1004,7 @@ def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
     n = len(units.spans)
     # p.change is one "\b(?:chang...|modif...|updat...|amend...|revis...)\b": every match
     # begins with its stem at a word start.
-    for i in _hit_units(ctx, p.change, p.stems["change"], word_start=True):
+    for i in _iter_hit_units(ctx, p.change, p.stems["change"], word_start=True):
         a, b = units.spans[i]
         if p.change_without.search(text, a, b):
             continue

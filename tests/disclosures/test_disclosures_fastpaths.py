@@ -140,3 +140,40 @@ def test_fast_paths_stay_linear_on_a_5_mb_sentence():
     D._takes_payment(ctx)
     D.find_cancellation(ctx, [])
     assert time.perf_counter() - t < 10
+
+
+_UNIT_PIECES = [
+    "We may end your plan. ",
+    "You can cancel in Settings.\n\n",
+    "## Changes\n\n",
+    "Last updated: 1 May 2024. ",
+    "send ",
+    "recommend ",
+    "These terms are governed by the laws of Ireland. ",
+    "Refunds are given within 14 days. ",
+    "contact page ",
+    "live chat ",
+    "x",
+    "\n",
+]
+
+
+@given(st.lists(st.sampled_from(_UNIT_PIECES), min_size=1, max_size=80).map("".join))
+@settings(max_examples=150, deadline=None)
+def test_lazy_stem_units_equal_the_whole_text_scan(text):
+    ctx = _ctx(text)
+    p = D.patterns()
+    for family, word_start in (("cancellation", True), ("change", True), ("effective_date", False)):
+        stems = p.stems[family]
+        eager = D._stem_units(ctx, stems, word_start)
+        assert list(D._iter_stem_units(ctx, stems, word_start)) == eager
+        assert list(D._iter_hit_units(ctx, p.change, stems, word_start)) == D._hit_units(
+            ctx, p.change, stems, word_start
+        )
+
+
+def test_lazy_stem_units_across_many_stretches():
+    text = "".join(f"Sentence {k} says we may end it. " for k in range(3000)) + "Cancel now."
+    ctx = _ctx(text)
+    stems = D.patterns().stems["cancellation"]
+    assert list(D._iter_stem_units(ctx, stems, True)) == D._stem_units(ctx, stems, True)
