@@ -135,3 +135,33 @@ def test_scan_offsets_are_those_of_the_words():
             for word, sep in zip(words[1:], seps, strict=False):
                 key += f"{sep} {word}" if sep else f" {word}"
             assert key == h.entry.phrase, (text, span)
+
+
+def test_a_repeated_sentence_is_rewritten_once_with_the_same_result():
+    from tosaudit.api import audit_text
+    from tosaudit.rewrite import engine
+
+    sentence = (
+        "Notwithstanding anything to the contrary, the Company shall be entitled to terminate "
+        "your account in the event that you fail to pay any fees prior to the due date."
+    )
+    text = f"{sentence}\n\nWe sell shoes online.\n\n{sentence}\n"
+    calls: list[str] = []
+    original = engine.rewrite_sentence
+
+    def counting(t: str, *args, **kwargs):
+        calls.append(t)
+        return original(t, *args, **kwargs)
+
+    import tosaudit.rewrite as rewrite_pkg
+
+    rewrite_pkg.rewrite_sentence = counting
+    try:
+        report = audit_text(text)
+    finally:
+        rewrite_pkg.rewrite_sentence = original
+    assert calls.count(sentence) == 1
+    suggested = [f for f in report.findings if f.suggestion and f.excerpt == sentence]
+    assert {f.start for f in suggested} == {0, text.rindex(sentence)}
+    assert len({f.suggestion for f in suggested}) == 1
+    assert len({repr(f.extra["rewrite"]) for f in suggested}) == 1

@@ -39,6 +39,9 @@ def sentence_rewrites(ctx: AuditContext) -> dict[int, Rewrite]:
     counts = ctx.readability.sentence_counts
     target = ctx.config.target_grade
     out: dict[int, Rewrite] = {}
+    # A sentence repeated word for word (a notice in capitals, boilerplate) with the same grade
+    # has the same rewrite: worked out once per document.
+    done: dict[tuple[str, float], Rewrite] = {}
     for k, (_, s) in enumerate(prose):
         if not MIN_WORDS <= counts[k].words <= MAX_WORDS:
             # Fragments have nothing to rewrite; a sentence of hundreds of words needs a person
@@ -51,7 +54,11 @@ def sentence_rewrites(ctx: AuditContext) -> dict[int, Rewrite]:
             and "shall" not in sentence.lower()
         ):
             continue  # easy already, and no legalese that could be replaced
-        out[k] = rewrite_sentence(sentence, info, grade_before=grades[k])
+        key = (sentence, grades[k])
+        rw = done.get(key)
+        if rw is None:
+            rw = done[key] = rewrite_sentence(sentence, info, grade_before=grades[k])
+        out[k] = rw
     ctx.cache["rewrite.sentences"] = out
     return out
 
