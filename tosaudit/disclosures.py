@@ -692,6 +692,62 @@ def _url_candidates(low: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# The words a contact page's name starts with, lower case: every web_page pattern of the data
+# file is one of these, a space and a page word ("contact page", "online form"), or "help desk"
+# / "helpdesk". Kept in step with disclosures.yaml by a test.
+_WEB_FIRST = (
+    "contact",
+    "contact-us",
+    "contact us",
+    "support",
+    "help",
+    "feedback",
+    "customer service",
+    "customer support",
+    "customer care",
+    "complaint",
+    "complaints",
+    "enquiry",
+    "enquiries",
+    "inquiry",
+    "inquiries",
+    "webform",
+    "online",
+    "web",
+    "request",
+    "submission",
+)
+_WEB_FIRST_DESK = (*(w + " " for w in _WEB_FIRST), "help")
+_WEB_FIRST_SPAN = 24  # longer than any of them with its space
+
+
+def _web_page_units(ctx: AuditContext, stems: tuple[str, ...]) -> Iterator[int]:
+    """Units holding a page-word stem right after a contact word, in order.
+
+    ``_stem_units`` of the page words is a superset ("our site", "this page" fill every
+    policy); a web_page match needs its first word just before the page word, so units whose
+    every page word lacks one are never searched. The check reads the lower-cased text, so a
+    text where case folding differs from lower-casing takes the plain unit scan.
+    """
+    if not _folds_like_lower(ctx) or not _disjoint(ctx):
+        yield from _iter_stem_units(ctx, stems)
+        return
+    units = _units(ctx)
+    low = _lower(ctx)
+    hits: set[int] = set()
+    for stem in stems:
+        first = _WEB_FIRST if stem.startswith(" ") else _WEB_FIRST_DESK
+        pos = low.find(stem)
+        while pos != -1:
+            i = units.index_at(pos)
+            if i >= 0 and low.endswith(first, max(0, pos - _WEB_FIRST_SPAN), pos):
+                hits.add(i)
+                pos = low.find(stem, max(pos + 1, units.spans[i][1]))
+            else:
+                pos = low.find(stem, pos + 1)
+    yield from sorted(hits)
+
+
 def find_contact(ctx: AuditContext) -> dict[str, Any]:
     """Contact channels with the spans that show them."""
     p = patterns()
@@ -729,7 +785,7 @@ def find_contact(ctx: AuditContext) -> dict[str, Any]:
         if p.url_words.search(url) or _CONTACT_BEFORE.search(text, max(0, start - 60), start):
             add("web_form", start, end)
     # add() keeps the first MAX_EVIDENCE spans of a channel: once full, the rest is unread.
-    for i in _iter_stem_units(ctx, p.stems["web_page"]):
+    for i in _web_page_units(ctx, p.stems["web_page"]):
         if len(found["web_form"]) >= MAX_EVIDENCE:
             break
         for m in p.web_page.finditer(text, *units.spans[i]):

@@ -177,3 +177,72 @@ def test_lazy_stem_units_across_many_stretches():
     ctx = _ctx(text)
     stems = D.patterns().stems["cancellation"]
     assert list(D._iter_stem_units(ctx, stems, True)) == D._stem_units(ctx, stems, True)
+
+
+_WEB_PIECES = [
+    "Contact ",
+    "contact-us",
+    " page",
+    " Form",
+    " site",
+    " website",
+    " portal",
+    " hub",
+    " desk",
+    "desk",
+    "help",
+    "Help ",
+    "customer service",
+    "customer  care",
+    "online",
+    "web",
+    "request",
+    "submission",
+    "our",
+    ". ",
+    "\n\n",
+    "x",
+    "\u017f",
+]
+
+
+@given(st.lists(st.sampled_from(_WEB_PIECES), min_size=1, max_size=50).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_web_page_units_hold_every_web_page_match(text):
+    ctx = _ctx(text)
+    p = D.patterns()
+    spans = D._units(ctx).spans
+
+    def matching(units):
+        return [i for i in units if p.web_page.search(text, *spans[i])]
+
+    plain = matching(D._stem_units(ctx, p.stems["web_page"]))
+    assert matching(D._web_page_units(ctx, p.stems["web_page"])) == plain
+
+
+def test_web_first_words_follow_the_data_file():
+    # _WEB_FIRST lists the first words of disclosures.yaml's web_page patterns; a change there
+    # must be mirrored (this fails until it is).
+    from importlib import resources
+
+    import yaml
+
+    path = resources.files("tosaudit.rules") / "data" / "disclosures.yaml"
+    web = yaml.safe_load(path.read_text(encoding="utf-8"))["contact"]["web_page"]
+    assert web == [
+        "(?:contact(?:[- ]us)?|support|help|feedback|customer (?:service|support|care)|"
+        "complaints?|enquir(?:y|ies)|inquir(?:y|ies)|webform) (?:page|form|cent(?:er|re)|site|"
+        "website|portal|hub|desk)",
+        "help ?desk",
+        "(?:online|web|contact|support|request|submission) form",
+    ]
+    assert D.patterns().stems["web_page"] == (
+        " page",
+        " form",
+        " cent",
+        " site",
+        " website",
+        " portal",
+        " hub",
+        "desk",
+    )
