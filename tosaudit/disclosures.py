@@ -563,20 +563,31 @@ def classify_kind(ctx: AuditContext) -> str:
     title = _title(ctx)
     stem = PurePath(ctx.document.source).stem.replace("_", " ").replace("-", " ")
     headings = [ctx.text[s.heading_start : s.heading_end] for s in ctx.segmented.sections[:40]]
-    scores: dict[str, float] = {}
-    body = _lower(ctx)[:200_000]  # enough to tell; keeps a huge input cheap
-    for kind in ("terms", "privacy", "refund", "cookie"):
+    order = ("terms", "privacy", "refund", "cookie")  # max() keeps the first of equal scores
+    base: dict[str, float] = {}
+    for kind in order:
         score = 25.0 * len(set(m.group(0).lower() for m in p.kind_title[kind].finditer(title)))
         score += 12.0 * bool(p.kind_title[kind].search(stem))
         score += 3.0 * min(8, sum(1 for h in headings if p.kind_title[kind].search(h)))
+        base[kind] = score
+    body = _lower(ctx)[:200_000]  # enough to tell; keeps a huge input cheap
+    # Body words add at most 30, so a kind whose base + 30 cannot reach the best total found
+    # (or only ties it from later in ``order``) is never counted: a policy titled "Terms of
+    # Service" skips scanning for cookie, refund and privacy words.
+    best, best_score = "", -1.0
+    for kind in sorted(order, key=lambda k: (-base[k], order.index(k))):
+        bound = base[kind] + 30
+        if bound < best_score or (bound == best_score and order.index(kind) > order.index(best)):
+            continue
         hits = 0
         for word in p.kind_body[kind]:
             hits += body.count(word)
             if hits >= 30:
                 break  # the cap is reached: counting the other words changes nothing
-        scores[kind] = score + min(hits, 30)
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] >= 4 else "other"
+        score = base[kind] + min(hits, 30)
+        if score > best_score or (score == best_score and order.index(kind) < order.index(best)):
+            best, best_score = kind, score
+    return best if best_score >= 4 else "other"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -246,3 +246,51 @@ def test_web_first_words_follow_the_data_file():
         " hub",
         "desk",
     )
+
+
+def _kind_counting_every_kind(ctx) -> str:
+    """classify_kind as it was: every kind's body words counted."""
+    from pathlib import PurePath
+
+    p = D.patterns()
+    title = D._title(ctx)
+    stem = PurePath(ctx.document.source).stem.replace("_", " ").replace("-", " ")
+    headings = [ctx.text[s.heading_start : s.heading_end] for s in ctx.segmented.sections[:40]]
+    scores = {}
+    body = D._lower(ctx)[:200_000]
+    for kind in ("terms", "privacy", "refund", "cookie"):
+        score = 25.0 * len(set(m.group(0).lower() for m in p.kind_title[kind].finditer(title)))
+        score += 12.0 * bool(p.kind_title[kind].search(stem))
+        score += 3.0 * min(8, sum(1 for h in headings if p.kind_title[kind].search(h)))
+        hits = sum(body.count(word) for word in p.kind_body[kind])
+        scores[kind] = score + min(hits, 30)
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] >= 4 else "other"
+
+
+_KIND_PIECES = [
+    "Terms of Service\n\n",
+    "Privacy Policy\n\n",
+    "Cookie Policy\n\n",
+    "Refunds\n\n",
+    "# Returns\n\n",
+    "## Cookies\n\n",
+    "These terms apply. ",
+    "We process your personal data. ",
+    "We use cookies and pixel tags. ",
+    "Refunds and store credit. ",
+    "You agree to arbitration. ",
+    "x. ",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_KIND_PIECES), max_size=40).map("".join),
+    st.sampled_from(["t.txt", "privacy-policy.txt", "cookies.md", "refund_policy.txt", "tos.txt"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_kind_skipping_hopeless_kinds_gives_the_same_kind(text, source):
+    doc = Document(text=text, source=source, format="txt")
+    seg = segment(doc)
+    ctx = AuditContext(doc, seg, None, Config())
+    assert D.classify_kind(ctx) == _kind_counting_every_kind(ctx)
