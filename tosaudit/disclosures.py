@@ -864,6 +864,30 @@ _DOUBLE_SPACE = re.compile(r"\s\s")
 _FILLER_SPAN = 40
 
 
+def _last_subject_pronoun(s: str) -> str | None:
+    """The last of ``_SUBJECT_PRONOUN.findall(s)``, or None.
+
+    Its matches are whole words that cannot overlap, so the last one is the match at the
+    highest offset: tried from the last "you"/"we" of the lower-cased window backwards
+    (look-behinds still see the text before), not by matching at every offset.
+    """
+    low = s.lower()
+    if len(low) != len(s):
+        found = _SUBJECT_PRONOUN.findall(s)
+        return found[-1] if found else None
+    candidates = []
+    for word in ("you", "we"):
+        pos = low.find(word)
+        while pos != -1:
+            candidates.append(pos)
+            pos = low.find(word, pos + 1)
+    for pos in sorted(candidates, reverse=True):
+        m = _SUBJECT_PRONOUN.match(s, pos)
+        if m:
+            return m.group(1)
+    return None
+
+
 def _strip_fillers(p: _Patterns, before: str) -> str:
     """``before`` without the fillers ending it ("may", "at any time", "have the right to")."""
     tail = before
@@ -922,9 +946,9 @@ def _actor(p: _Patterns, before: str, after: str, head: str = "") -> str | None:
             and head.lower() not in _CLAUSE_OPENERS
         ):
             return "company"
-    pron = _SUBJECT_PRONOUN.findall(tail[-120:])
+    pron = _last_subject_pronoun(tail[-120:])
     if pron:
-        return "customer" if pron[-1].lower() == "you" else "company"
+        return "customer" if pron.lower() == "you" else "company"
     if re.search(r"\bto\s*$", before) and re.match(r"\s{0,3}(?:your|my)\b", after, _I):
         return "customer"  # "... or to cancel your reservation": nobody else is named
     return None

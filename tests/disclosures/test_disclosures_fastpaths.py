@@ -294,3 +294,30 @@ def test_kind_skipping_hopeless_kinds_gives_the_same_kind(text, source):
     seg = segment(doc)
     ctx = AuditContext(doc, seg, None, Config())
     assert D.classify_kind(ctx) == _kind_counting_every_kind(ctx)
+
+
+_PRONOUN_PIECES = [
+    "you",
+    "You",
+    "YOU",
+    "we",
+    "We",
+    "to ",
+    "with ",
+    "notify ",
+    "your",
+    "were",
+    "x",
+    " ",
+    "\n",
+    "by ",
+    "\u0130",
+    "-",
+]
+
+
+@given(st.lists(st.sampled_from(_PRONOUN_PIECES), max_size=40).map("".join))
+@settings(max_examples=800, deadline=None)
+def test_last_subject_pronoun_is_the_last_findall(s):
+    found = D._SUBJECT_PRONOUN.findall(s)
+    assert D._last_subject_pronoun(s) == (found[-1] if found else None)
