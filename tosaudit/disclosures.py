@@ -966,7 +966,9 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
     mentions: list[dict[str, int]] = []
     # Every cancel_scan alternative starts at "\b" (and "withdraw" in "right of withdrawal"
     # follows white space), so each match holds a cancellation stem at a word start.
-    for i in _iter_hit_units(ctx, p.cancel_scan, p.stems["cancellation"], word_start=True):
+    # cancel_scan is cancel_verb's and cancel_noun's alternatives together, so a unit it does
+    # not match yields no verb and no noun below: the units are not searched for it first.
+    for i in _iter_stem_units(ctx, p.stems["cancellation"], word_start=True):
         if len(instructions) >= MAX_EVIDENCE:
             break  # the status and evidence are settled: the first eight instructions
         start, end = units.spans[i]

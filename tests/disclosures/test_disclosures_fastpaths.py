@@ -321,3 +321,33 @@ _PRONOUN_PIECES = [
 def test_last_subject_pronoun_is_the_last_findall(s):
     found = D._SUBJECT_PRONOUN.findall(s)
     assert D._last_subject_pronoun(s) == (found[-1] if found else None)
+
+
+_CANCEL_PIECES = [
+    "cancel",
+    "cancelled",
+    "cancellation",
+    "close",
+    "closes",
+    "end",
+    "ending",
+    "send",
+    "turn off",
+    "turn",
+    "withdraw from",
+    "right of withdrawal",
+    "opt out of renewal",
+    "unsubscribe link",
+    "cooling-off period",
+    "x",
+    " ",
+    "-",
+]
+
+
+@given(st.lists(st.sampled_from(_CANCEL_PIECES), max_size=20).map("".join))
+@settings(max_examples=600, deadline=None)
+def test_cancel_scan_matches_exactly_where_a_verb_or_noun_does(s):
+    p = D.patterns()
+    either = p.cancel_verb.search(s) or p.cancel_noun.search(s)
+    assert bool(p.cancel_scan.search(s)) == bool(either)
