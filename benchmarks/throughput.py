@@ -75,10 +75,10 @@ def _textstat_caches() -> list[Callable[[], None]]:
 
 
 def _tosaudit_caches() -> list[Callable[[], None]]:
-    """cache_clear of every lru-cached tosaudit function keyed by a text, word or sentence.
+    """cache_clear of every bounded lru-cached tosaudit function (keyed by texts or words).
 
-    Static-data loaders (``maxsize`` 1: the parsed lexicon, compiled patterns) stay loaded, as
-    textstat's ``get_*`` loaders do.
+    Loaders of shipped data (unbounded or ``maxsize`` 1: rules, lexicon, patterns) stay
+    loaded, as textstat's ``get_*`` loaders do.
     """
     import tosaudit
 
@@ -93,10 +93,14 @@ def _tosaudit_caches() -> list[Callable[[], None]]:
         except ImportError:
             continue
         for obj in vars(module).values():
-            if isinstance(obj, functools._lru_cache_wrapper):
-                maxsize = obj.cache_parameters().get("maxsize")
-                if maxsize is None or maxsize > 1:
-                    clears[id(obj)] = obj.cache_clear
+            if not isinstance(obj, functools._lru_cache_wrapper):
+                continue
+            if not getattr(obj, "__module__", "").startswith("tosaudit"):
+                continue  # textstat's loaders re-exported by tosaudit.readability
+            # Unbounded or single-entry caches are loaders of shipped data (rules, lexicon).
+            maxsize = obj.cache_parameters().get("maxsize")
+            if maxsize is not None and maxsize > 1:
+                clears[id(obj)] = obj.cache_clear
     return list(clears.values())
 
 
