@@ -412,3 +412,22 @@ def test_broken_pipe_ends_quietly(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdout", Closed())
     assert main(["audit", str(tmp_path / "a.txt"), "--format", "json", "--quiet"]) == 0
     assert "error" not in capsys.readouterr().err
+
+
+def test_no_rewrites_flag(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(HARD, encoding="utf-8")
+    assert main(["audit", str(tmp_path / "a.txt"), "--format", "json", "--quiet"]) == 0
+    with_rw = json.loads(capsys.readouterr().out)["documents"][0]["findings"]
+    assert any(f["suggestion"] for f in with_rw)
+    args = ["audit", str(tmp_path / "a.txt"), "--format", "json", "--quiet", "--no-rewrites"]
+    assert main(args) == 0
+    without = json.loads(capsys.readouterr().out)["documents"][0]["findings"]
+    assert not any(f["suggestion"] for f in without)
+    # The flag overrides the config file's setting in both directions.
+    (tmp_path / ".tosaudit.toml").write_text("rewrites = false\n", encoding="utf-8")
+    assert (
+        main(["audit", str(tmp_path / "a.txt"), "--format", "json", "--quiet", "--rewrites"]) == 0
+    )
+    assert any(
+        f["suggestion"] for f in json.loads(capsys.readouterr().out)["documents"][0]["findings"]
+    )

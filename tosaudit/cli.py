@@ -84,6 +84,8 @@ def _load_config(args: argparse.Namespace, err: _Err) -> Config:
         changes["select"] = select  # the command line replaces the file's selection
     if ignore:
         changes["ignore"] = (*config.ignore, *ignore)
+    if getattr(args, "rewrites", None) is not None:
+        changes["rewrites"] = args.rewrites
     return dataclasses.replace(config, **changes) if changes else config
 
 
@@ -439,6 +441,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--preset",
         choices=list(PRESETS),
         help="readability targets: plain (grade 8, ease 60) or a statutory minimum",
+    )
+    a.add_argument(
+        "--rewrites",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="suggest verified plain rewrites (default: yes, or the config's 'rewrites'); "
+        "--no-rewrites makes a CI gate about twice as fast",
     )
     a.add_argument(
         "--include-text",
