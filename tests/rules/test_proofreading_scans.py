@@ -126,3 +126,48 @@ def test_stray_closing_curly_quote_is_a_finding_not_a_crash():
     report = audit_text("He said\u201d ok. This is fine.")
     assert report.error is None
     assert any(f.rule == "PR403" and f.excerpt == "\u201d" for f in report.findings)
+
+
+_DEF_PIECES = [
+    " means",
+    " mean",
+    " meant",
+    " refers to",
+    " refer to",
+    " is defined",
+    "defined as",
+    " includes",
+    "x",
+    " ",
+    "\u201cTerm\u201d",
+    '"Term"',
+    "(",
+    ")",
+    "hereinafter",
+]
+
+
+@given(st.lists(st.sampled_from(_DEF_PIECES), max_size=40).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_shared_needle_scans_equal_one_scan_each(text):
+    for needles in (P._MEANS_NEEDLES, P._CALLED_NEEDLES, ("ab", "a", "abc", "b")):
+        got = P._find_all_sharing(text + "abcab", needles)
+        assert got == {n: P._find_all(text + "abcab", n) for n in needles}
+
+
+def test_definitions_still_found():
+    text = 'The "Service" means the app. "Content" refers to posts. We ("Acme") run the Service.'
+    terms = {d.term for d in P.definitions(_ctx(text))}
+    assert {"Service", "Content", "Acme"} <= terms
+
+
+def _ctx(text):
+    from tosaudit import readability
+    from tosaudit.config import Config
+    from tosaudit.models import Document
+    from tosaudit.rules.base import AuditContext
+    from tosaudit.segment import segment
+
+    doc = Document(text, "t.txt", "txt")
+    seg = segment(doc)
+    return AuditContext(doc, seg, readability.analyse([], [], len(seg.sections)), Config())

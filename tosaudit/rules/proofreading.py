@@ -125,6 +125,26 @@ def _find_all_anchored(hay: str, needles: tuple[str, ...], anchor: str) -> dict[
     return out
 
 
+def _find_all_sharing(hay: str, needles: tuple[str, ...]) -> dict[str, list[int]]:
+    """``_find_all`` of each needle; one that starts with a shorter needle (" means" with
+    " mean") is read off that one's occurrences instead of another scan of ``hay``."""
+    scanned: dict[str, list[int]] = {}
+    out: dict[str, list[int]] = {}
+    for needle in needles:
+        base = min(
+            (n for n in needles if n != needle and needle.startswith(n)), key=len, default=""
+        )
+        if not base:
+            if needle not in scanned:
+                scanned[needle] = _find_all(hay, needle)
+            out[needle] = scanned[needle]
+            continue
+        if base not in scanned:
+            scanned[base] = _find_all(hay, base)
+        out[needle] = [q for q in scanned[base] if hay.startswith(needle, q)]
+    return out
+
+
 @lru_cache(maxsize=16)
 def _alternation(needles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in sorted(set(needles), key=len, reverse=True)))
@@ -511,6 +531,8 @@ def definitions(ctx: AuditContext) -> list[Definition]:
     if '"' in text or "\u201c" in text:
         for m in _PAREN.finditer(text):
             inner = m.group(1)
+            if '"' not in inner and "\u201c" not in inner:
+                continue  # every _QUOTED match opens with one of them
             quoted = list(_QUOTED.finditer(inner))
             if not quoted:
                 continue
@@ -527,7 +549,10 @@ def definitions(ctx: AuditContext) -> list[Definition]:
         low = ctx.lower_text if len(ctx.lower_text) == len(text) else text
         for regex, needles in ((_MEANS, _MEANS_NEEDLES), (_CALLED, _CALLED_NEEDLES)):
             hay = low if regex.flags & re.IGNORECASE else text
-            for m in (m for n in needles for m in _needle_matches(text, hay, n, regex, 90)):
+            found = _find_all_sharing(hay, needles)
+            for m in (
+                m for n in needles for m in _window_matches(text, found[n], len(n), regex, 90)
+            ):
                 if _ALIAS.search(text, max(0, m.start() - 15), m.start() + 8):
                     continue  # "also referred to as": an alias, not a definition
                 term = m.group(1).strip()
