@@ -1088,6 +1088,13 @@ def find_effective_date(ctx: AuditContext) -> dict[str, Any]:
     return {"status": "missing", "value": None, "evidence": []}
 
 
+def _without_notice(ctx: AuditContext, start: int, end: int) -> bool:
+    """``change_without.search(text, start, end)``, skipped where "without" is not there."""
+    if _folds_like_lower(ctx) and _lower(ctx).find("without", start, end) == -1:
+        return False  # every match starts with "without" (any case)
+    return patterns().change_without.search(ctx.text, start, end) is not None
+
+
 def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
     """Whether the document says how people hear about changes to it."""
     p = patterns()
@@ -1099,7 +1106,7 @@ def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
     # begins with its stem at a word start.
     for i in _iter_hit_units(ctx, p.change, p.stems["change"], word_start=True):
         a, b = units.spans[i]
-        if p.change_without.search(text, a, b):
+        if _without_notice(ctx, a, b):
             continue
         # "We may change these terms. We will email you 30 days before." spans two sentences,
         # and "Changes to this notice" may be the heading that names the document.
@@ -1113,11 +1120,7 @@ def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
             continue
         if p.change_notice.search(text, a, b):
             evidence.append(_span(a, b))
-        elif (
-            nb > b
-            and p.change_notice.search(text, b, nb)
-            and not p.change_without.search(text, b, nb)
-        ):
+        elif nb > b and p.change_notice.search(text, b, nb) and not _without_notice(ctx, b, nb):
             evidence.append(_span(a, nb))
         if len(evidence) >= MAX_EVIDENCE:
             break

@@ -351,3 +351,32 @@ def test_cancel_scan_matches_exactly_where_a_verb_or_noun_does(s):
     p = D.patterns()
     either = p.cancel_verb.search(s) or p.cancel_noun.search(s)
     assert bool(p.cancel_scan.search(s)) == bool(either)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "without",
+                "WITHOUT",
+                "with",
+                "out",
+                " notice",
+                " prior",
+                " any",
+                "x",
+                " ",
+                "\u0131",
+                "We may change these terms",
+            ]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+@settings(max_examples=300, deadline=None)
+def test_without_notice_shortcut_is_the_search(text):
+    ctx = AuditContext(Document(text=text, source="t.txt", format="txt"), None, None, Config())
+    p = D.patterns()
+    assert p.change_without.pattern.startswith(r"\bwithout")
+    for a, b in ((0, len(text)), (1, max(1, len(text) - 2))):
+        assert D._without_notice(ctx, a, b) == bool(p.change_without.search(text, a, b))
