@@ -974,8 +974,6 @@ class InconsistentCompanyName(Rule):
         reported: set[tuple[str, str]] = set()
         found: list[tuple[str, str, re.Match[str]]] = []
         together: set[str] = set()  # names listed side by side as separate entities
-        units = sorted((s.start, s.end) for s in ctx.segmented.sentences)
-        starts = [a for a, _ in units]
         per_unit: dict[int, dict[str, set[str]]] = {}
         text = ctx.text
         entity_hits = sorted(
@@ -986,6 +984,8 @@ class InconsistentCompanyName(Rule):
             }.values(),
             key=lambda m: m.start(),
         )
+        # Sentence starts, for the sentence of each name (only needed when there are names).
+        starts = sorted(s.start for s in ctx.segmented.sentences) if entity_hits else []
         for m in entity_hits:
             name = re.sub(r"^(?:The|By|And|Or|With|From|To|Of|For)\s", "", m.group(1)).strip()
             if not name or name.isupper() and len(name) <= 3:
