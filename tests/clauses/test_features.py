@@ -81,4 +81,6 @@ def test_clear_caches_forgets_word_projections() -> None:
     assert model.subwords is not None and model.subwords._index
     clear_caches()
     assert not model.subwords._index
-    np.testing.assert_allclose(model.margins(["We may terminate your account at any time."]), before)
+    np.testing.assert_allclose(
+        model.margins(["We may terminate your account at any time."]), before
+    )

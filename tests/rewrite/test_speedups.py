@@ -61,7 +61,9 @@ def test_split_pattern_literals_skip_only_texts_without_matches(rx: re.Pattern[s
 
 def test_split_literals_catch_non_ascii_case_folding():
     find = splitter._finder(EDGE[0])
-    assert [m.group(0) for m in find(splitter._IF_BARE)] == [m.group(0) for m in splitter._IF_BARE.finditer(EDGE[0])]
+    assert [m.group(0) for m in find(splitter._IF_BARE)] == [
+        m.group(0) for m in splitter._IF_BARE.finditer(EDGE[0])
+    ]
     assert list(splitter._finder(EDGE[1])(splitter._IF))  # ", \u0130F " matches with IGNORECASE
 
 
@@ -88,7 +90,7 @@ DOMAIN_EDGE = [
     "Write to help.example.COM or visit Example.Co.UK today.",
     "See example.\u212aom here.",  # Kelvin sign: IGNORECASE folds it to "k"
     "Version 1.5 of the U.S. terms, e.g. this one.",
-    "Mail x@y.de, see www.z.io/a_b and \"quoted text\" with `code` and a::b().",
+    'Mail x@y.de, see www.z.io/a_b and "quoted text" with `code` and a::b().',
 ]
 
 
@@ -96,7 +98,9 @@ def test_protected_spans_shortcuts_find_every_span():
     from tosaudit.rewrite import transforms as tf
 
     for text in [*EDGE, *DOMAIN_EDGE, *corpus_sentences()]:
-        assert tuple(sorted(tf.protected_spans.__wrapped__(text))) == _protected_reference(text), text
+        assert tuple(sorted(tf.protected_spans.__wrapped__(text))) == _protected_reference(text), (
+            text
+        )
 
 
 def test_domain_literal_gate_keeps_case_folded_domains():
