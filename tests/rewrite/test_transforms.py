@@ -119,6 +119,18 @@ def test_flagged_words_are_reported_not_replaced():
             "If you cancel, we shall refund you, and the refund shall include taxes.",
             "If you cancel, we must refund you, and the refund will include taxes.",
         ),
+        # A negative subject makes "shall" a prohibition; "must" would invert it (neither is
+        # required to), so it stays.
+        (
+            "Neither you nor Spotify shall make any public announcement.",
+            "Neither you nor Spotify shall make any public announcement.",
+        ),
+        (
+            "Neither party shall assign this Agreement.",
+            "Neither party shall assign this Agreement.",
+        ),
+        ("No user shall post spam.", "No user shall post spam."),
+        ("No fee shall be charged.", "No fee will be charged."),
     ],
 )
 def test_shall(before, after):

@@ -322,8 +322,16 @@ _CLAUSE_EDGE = frozenset(
 )
 
 
+# A negative subject makes "shall" a prohibition: "Neither party shall assign" means neither
+# may; "Neither party must assign" would say that neither has to. Such a "shall" is left alone.
+_NEGATIVE_SUBJECT = frozenset("neither nor no none nobody".split())
+
+
 def _shall_subject(text: str, at: int) -> tuple[str, str]:
-    """(first word, head word) of the subject before "shall" at ``at``, lower case; "" if none."""
+    """(first word, head word) of the subject before "shall" at ``at``, lower case; "" if none.
+
+    The first word is "neither" when the subject is negative ("neither you nor we", "no user").
+    """
     window = text[max(0, at - 160) : at]
     cut = max(window.rfind(c) for c in ",;:()")
     words = [w.lower() for w in TOKEN.findall(window[cut + 1 :])]
@@ -334,6 +342,8 @@ def _shall_subject(text: str, at: int) -> tuple[str, str]:
     words = [w for w in words if not w.endswith("ly")]  # "this Agreement automatically shall"
     if not words:
         return "", ""
+    if any(w in _NEGATIVE_SUBJECT for w in words):
+        return "neither", words[-1]
     return words[0], words[-1]
 
 
@@ -361,6 +371,8 @@ def replace_shall(text: str, info: DocInfo) -> tuple[str, list[Op]]:
             head in _NON_PERSON_SUBJECTS and head not in info.parties
         )
         word = "will" if verb in _FUTURE_VERBS or effect else "must"
+        if word == "must" and first == "neither":
+            return m.group(0)  # a prohibition on a negative subject: "must" would invert it
         new = match_case(m.group(1), word)
         ops.append({"op": "shall", "to": word})
         return new + (m.group(2) or "") + m.group(3) + m.group(4)
