@@ -868,3 +868,85 @@ def test_aside_far_from_the_end_stays_where_it_is():
     )
     got = sp.split_sentence(text)
     assert got is None or not any(u.startswith("For example") for u in got.units)
+
+
+def test_substitution_that_makes_a_pair_of_one_word_merges_it():
+    text = "These Terms supersede and replace any prior agreements."
+    got = tf.apply_lexicon(text, INFO)[0]
+    assert got == "These Terms replace any prior agreements."
+    # A pair that was already there, or a longer word, is not touched.
+    assert tf._merge_repeats("a or a", "a or a", [{"to": "a"}]) == "a or a"
+    assert (
+        tf._merge_repeats("x", "replace and replacement", [{"to": "replace"}])
+        == "replace and replacement"
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # A participle after a noun keeps its verb: "payments got from you" does not read.
+        (
+            "We refund all payments received from you.",
+            "We refund all payments received from you.",
+        ),
+        ("When we received your notice, we closed it.", "When we got your notice, we closed it."),
+        ("Spotify received the request.", "Spotify got the request."),
+    ],
+)
+def test_irregular_plain_past_only_as_a_finite_verb(before, after):
+    assert tf.apply_lexicon(before, INFO)[0] == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ", or" + a noun phrase is a list item, and "that you ..." continues the sentence.
+        "You have never been convicted of a felony, a sex crime, or any crime involving "
+        "violence, and that you are not required to register as a sex offender with any state.",
+        "The arbitration will be held in the county where you live or work, San Francisco (CA), "
+        "or any other location we agree to.",
+    ],
+)
+def test_no_split_into_fragments(text):
+    got = sp.split_sentence(text)
+    assert got is None or not any(u.startswith(("Or ", "That ")) for u in got.units)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "Our total liability shall not exceed $100.",
+            "Our total liability shall not go over $100.",
+        ),
+        ("Any amount exceeding the cap is refunded.", "Any amount going over the cap is refunded."),
+        (
+            "Fees that have exceeded the cap are refunded.",
+            "Fees that have gone over the cap are refunded.",
+        ),
+        ("In some instances, costs rise.", "Sometimes, costs rise."),
+        ("Please inquire about prices.", "Please ask about prices."),
+        # Not a verb of its own: left alone.
+        ("The exceedance report is attached.", "The exceedance report is attached."),
+    ],
+)
+def test_new_table_rows(before, after):
+    assert tf.apply_lexicon(before, INFO)[0] == after
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "This applies regardless of whether you cancel.",
+            "This applies whether or not you cancel.",
+        ),
+        (
+            "This applies regardless of whether or not you cancel.",
+            "This applies whether or not you cancel.",
+        ),
+    ],
+)
+def test_regardless_rows(before, after):
+    assert tf.apply_lexicon(before, INFO)[0] == after

@@ -252,13 +252,29 @@ def _starts_clause(text: str) -> bool:
     return False
 
 
+_PERSONAL = frozenset("we you they he she i it".split())
+_CLAUSE_OPENERS = frozenset("that if when unless because whether so and but".split())
+
+
 def _looks_like_clause(text: str) -> bool:
     toks = [t.lower() for t in TOKEN.findall(text)[:8]]
     if not toks:
         return False
     if toks[0] in _SUBJECT and len(toks) > 1:
         return True
-    return any(t in _FINITE for t in toks[1:8])
+    for k in range(1, len(toks)):
+        if toks[k] in _FINITE:
+            if toks[k - 1] in _PERSONAL:
+                # "that you are not required": a that-clause continuing the sentence.
+                if k == 2 and toks[0] == "that":
+                    return False
+                # "any other location we agree to": a pronoun after a noun starts a clause
+                # inside the noun phrase, which has no verb of its own (a cut leaves a
+                # fragment); after "that" ("the law says that we must") it is a real clause.
+                if toks[k - 2] not in _CLAUSE_OPENERS:
+                    return False
+            return True
+    return False
 
 
 def _paren_depth(text: str) -> tuple[list[int], list[int]]:
@@ -518,8 +534,11 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
         if _AGREE_THAT.search(text, 0, m.start()):
             continue  # "You agree that A, and B": B is agreed to as well; a cut would drop that
         right = text[m.end() : m.end() + 200]
+        joiner = m.group(1).lower()
+        if joiner == "or" and (TOKEN.match(right) or [""])[0].lower() not in _SUBJECT:
+            continue  # ", or any other location": after "or" a noun phrase is a list item
         if _starts_clause(right):
-            cuts.append((m.start(), m.end(), _JOINERS[m.group(1).lower()], "clause"))
+            cuts.append((m.start(), m.end(), _JOINERS[joiner], "clause"))
     if not subordinate:
         cuts.extend(_repeated_subject(text, protected, parens))
         cuts.extend(_second_modal(text, protected, parens))

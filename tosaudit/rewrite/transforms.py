@@ -535,18 +535,41 @@ def _verb_context(form: str, prev_word: str) -> bool:
     return False  # "-s": "purchases" and "requests" are far more often nouns
 
 
-def _resolve_form(text: str, hit: Hit) -> str:
+def _resolve_form(text: str, hit: Hit) -> str | None:
+    """The plain form for ``hit``; None when no plain form fits (the hit is left as written)."""
     e = hit.entry
     if e.form != "past" or not e.lemma:
         return e.plain
     first = e.lemma.split()[0]
-    if first not in IRREGULAR or IRREGULAR[first][1] == IRREGULAR[first][2]:
+    if first not in IRREGULAR:
         return e.plain
-    prev = [w.lower() for w in TOKEN.findall(text[max(0, hit.start - 40) : hit.start])][-3:]
-    prev = [w for w in prev if not w.endswith("ly") and w != "not"]
-    if prev and prev[-1] in BE_AUX:
+    raw = TOKEN.findall(text[max(0, hit.start - 40) : hit.start])[-3:]
+    prev = [w for w in raw if not w.lower().endswith("ly") and w.lower() != "not"]
+    if prev and prev[-1].lower() not in BE_AUX and _reduced_relative(prev[-1]):
+        # "all payments received from you": a participle after a noun, where the plain verb's
+        # past tense does not read ("payments got from you").
+        return None
+    if IRREGULAR[first][1] == IRREGULAR[first][2]:
+        return e.plain
+    if prev and prev[-1].lower() in BE_AUX:
         return inflect(e.lemma, "pp")
     return e.plain
+
+
+# Words after which an -ed verb is a finite past tense, not a participle modifying a noun.
+_FINITE_BEFORE = SUBJECT_PRONOUNS | frozenset(
+    "who that which and or but also then just already never not i".split()
+)
+
+
+def _reduced_relative(word: str) -> bool:
+    """Whether an -ed verb after ``word`` modifies it as a participle ("payments received").
+
+    A lower-case content word before it is read as a noun; pronouns, relative words,
+    conjunctions and names (capitalised: "Spotify received") are subjects or clause starts.
+    """
+    low = word.lower()
+    return word.islower() and low not in _FINITE_BEFORE and low not in MODALS
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])(an?|An?|AN?)(\s+)$")
@@ -605,6 +628,8 @@ def apply_lexicon(text: str, info: DocInfo, caps: bool = False) -> tuple[str, li
                 )
             continue
         plain = _resolve_form(text, hit)
+        if plain is None:
+            continue
         start = hit.start
         prefix = text[pos:start]
         if not plain:
@@ -629,7 +654,34 @@ def apply_lexicon(text: str, info: DocInfo, caps: bool = False) -> tuple[str, li
         pos = hit.end
         ops.append({"op": hit.entry.kind, "from": found, "to": new, "source": hit.entry.source})
     out.append(text[pos:])
-    return "".join(out), ops, flagged
+    result = "".join(out)
+    if ops and (" and " in result or " or " in result):
+        result = _merge_repeats(text, result, ops)
+    return result, ops, flagged
+
+
+def _merge_repeats(before: str, after: str, ops: list[Op]) -> str:
+    """One word where a substitution made a pair of the same word ("supersede and replace" ->
+    "replace and replace" -> "replace"): the pair was a doublet of synonyms."""
+    for op in ops:
+        word = op.get("to")
+        if not word:
+            continue
+        for joiner in (" and ", " or "):
+            pair = f"{word}{joiner}{word}"
+            if pair not in after or pair in before:
+                continue
+            at = after.find(pair)
+            while at >= 0:
+                end = at + len(pair)
+                whole = (at == 0 or not after[at - 1].isalnum()) and (
+                    end == len(after) or not after[end].isalnum()
+                )
+                if whole:  # "replace and replacement" is no pair
+                    after = after[:at] + word + after[end:]
+                    end = at + len(word)
+                at = after.find(pair, end)
+    return after
 
 
 # ---------------------------------------------------------------- passive voice
