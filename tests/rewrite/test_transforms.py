@@ -950,3 +950,10 @@ def test_new_table_rows(before, after):
 )
 def test_regardless_rows(before, after):
     assert tf.apply_lexicon(before, INFO)[0] == after
+
+
+def test_shouted_sentence_keeps_currency_codes_but_not_pronoun_us():
+    text = "WE LIMIT OUR LIABILITY TO $20 USD UNDER THE GDPR. CONTACT US FIRST."
+    got = tf.sentence_case(text, INFO)[0]
+    assert "$20 USD" in got and "GDPR" in got
+    assert "contact us first" in got.lower() and " US " not in got

@@ -53,6 +53,13 @@ PREPOSITIONS = frozenset(
 MODALS = frozenset("shall will may must can cannot could should would might".split())
 BE_AUX = frozenset("am is are was were be been being has have had get gets got".split())
 SUBJECT_PRONOUNS = frozenset("we you they it he she i this these there".split())
+# Kept in capitals when a shouted sentence is lowered, even if the document never writes them
+# elsewhere: currency codes and the acronyms of bodies and laws a policy cites. Not "US" or
+# "IT", which in a shouted sentence are as likely the pronouns.
+COMMON_ACRONYMS = frozenset(
+    """USD EUR GBP CAD AUD NZD JPY CHF INR SGD HKD USA UK EU EEA AAA JAMS ICC LLC LLP GDPR CCPA
+    DMCA FTC FCC VAT GST HST ID PIN URL FAQ API SMS IP""".split()
+)
 
 
 @dataclass
@@ -157,7 +164,7 @@ def sentence_case(text: str, info: DocInfo) -> tuple[str, list[Op]]:
             and text[m.end() : m.end() + 1] == ")"
         ):
             new = low  # list labels: (A) -> (a), (IV) -> (iv)
-        elif word in info.acronyms:
+        elif word in info.acronyms or word in COMMON_ACRONYMS:
             new = word
         elif low in info.cased:
             new = info.cased[low]
