@@ -105,13 +105,11 @@ def _tosaudit_caches() -> list[Callable[[], None]]:
     return list(clears.values())
 
 
-def clear_caches(textstat_clears: list[Callable[[], None]]) -> None:
-    """Empty both sides' per-word and per-text caches."""
+def clear_caches(clears: list[Callable[[], None]]) -> None:
+    """Empty both sides' per-word and per-text caches (``clears``: both sides' lru_caches)."""
     from tosaudit.clauses import model as clause_model
 
-    for clear in textstat_clears:
-        clear()
-    for clear in _tosaudit_caches():
+    for clear in clears:
         clear()
     readability.clear_caches()  # tosaudit's per-word caches (syllables, word profiles)
     clause_model.clear_caches()  # per-word character n-grams and their model projections
@@ -175,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         by_format[d.format] = by_format.get(d.format, 0) + 1
     texts = [d.text for d in docs]
 
-    clears = _textstat_caches()
+    clears = _textstat_caches() + _tosaudit_caches()  # found once: walking imports is slow
     run_textstat(texts)  # warm-up: loads the CMU dictionary, Pyphen, word lists
     _, _ = run_audit(docs, config)
     words = sum(len(readability.words_of(t)) for t in texts)

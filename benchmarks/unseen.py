@@ -31,18 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tosaudit.api import audit_file, audit_text  # noqa: E402
+from tosaudit.training.data import CATEGORIES  # noqa: E402  (the 8 CLAUDETTE categories)
 
 DATA = ROOT / "benchmarks" / "data" / "unseen"
-CATEGORIES = (
-    "arbitration",
-    "unilateral_change",
-    "content_removal",
-    "jurisdiction",
-    "choice_of_law",
-    "limitation_of_liability",
-    "unilateral_termination",
-    "contract_by_using",
-)
 DISCLOSURE_FIELDS = ("contact", "cancellation", "refunds")
 
 

@@ -7,17 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from tosaudit.training.data import CATEGORIES as CLAUDETTE_CATEGORIES
+
 DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "unseen"
-CATEGORIES = {
-    "arbitration",
-    "unilateral_change",
-    "content_removal",
-    "jurisdiction",
-    "choice_of_law",
-    "limitation_of_liability",
-    "unilateral_termination",
-    "contract_by_using",
-}
+CATEGORIES = set(CLAUDETTE_CATEGORIES)
 DOCS = sorted(p for p in DATA.glob("*.md") if p.name != "README.md")
 
 

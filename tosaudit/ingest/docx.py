@@ -344,8 +344,7 @@ def _note_paragraphs(document: Any) -> Iterator[Any]:
 def _header_footer_paragraphs(document: Any) -> Iterator[Any]:
     """Paragraphs of every distinct page header and footer (contact lines often sit there).
 
-    Each text is read once: sections linked to the previous one, and first/even-page
-    variants, repeat the same header.
+    Each text is read once: first/even-page variants often repeat the default header.
     """
     seen: set[str] = set()
     for section in document.sections:
@@ -358,8 +357,8 @@ def _header_footer_paragraphs(document: Any) -> Iterator[Any]:
             "even_page_footer",
         ):
             part = getattr(section, attr)
-            if part.is_linked_to_previous and attr not in ("header", "footer"):
-                continue
+            if part.is_linked_to_previous:
+                continue  # no text of its own: the previous section's, already read, or none
             for item in part.iter_inner_content():
                 paragraphs = (
                     [c for row in item.rows for cell in row.cells for c in cell.paragraphs]

@@ -78,16 +78,21 @@ def _finding_base(rule: Rule) -> dict[str, Any]:
     Fields with a default factory are left out (each finding gets a fresh one).
     """
     base = {f.name: f.default for f in _FIELDS if f.default is not dataclasses.MISSING}
-    base.update(
-        rule=rule.code,
-        name=rule.name,
-        severity=rule.severity,
-        explanation=rule.explanation,
-        source=rule.source,
-        category=rule.category,
-        why_it_matters=rule.why_it_matters or None,
-    )
+    base.update(_rule_fields(rule))
     return base
+
+
+def _rule_fields(rule: Rule) -> dict[str, Any]:
+    """The Finding fields a rule gives every one of its findings."""
+    return {
+        "rule": rule.code,
+        "name": rule.name,
+        "severity": rule.severity,
+        "explanation": rule.explanation,
+        "source": rule.source,
+        "category": rule.category,
+        "why_it_matters": rule.why_it_matters or None,
+    }
 
 
 @dataclass
@@ -159,24 +164,7 @@ class AuditContext:
         state = entry[1].copy()
         state["message"] = message
         if start is not None and end is not None:
-            doc = self.document
-            starts = doc.line_starts
-            li = bisect_right(starts, start) - 1
-            le = bisect_right(starts, end) - 1
-            state["start"] = start
-            state["end"] = end
-            state["line"] = li + 1
-            state["column"] = start - starts[li] + 1
-            state["end_line"] = le + 1
-            state["end_column"] = end - starts[le] + 1
-            state["page"] = doc.page_at(start) if self._paged else None
-            names = self._section_names
-            if start in names:
-                state["section"] = names[start]
-            else:
-                sec = self.segmented.section_at(start)
-                state["section"] = names[start] = sec.heading if sec else None
-            state["excerpt"] = doc.text[start:end]
+            self._fill_span(state, start, end)
         if extra:
             # Overrides of the rule's severity, explanation, source, category or
             # why_it_matters, and any other Finding field.
@@ -192,33 +180,33 @@ class AuditContext:
         self, rule: Rule, start: int | None, end: int | None, message: str, extra: dict[str, Any]
     ) -> Finding:
         """``finding`` through ``Finding(**kw)`` (unknown keywords raise its own TypeError)."""
-        kw: dict[str, Any] = {
-            "rule": rule.code,
-            "name": rule.name,
-            "severity": rule.severity,
-            "message": message,
-            "explanation": rule.explanation,
-            "source": rule.source,
-            "category": rule.category,
-            "why_it_matters": rule.why_it_matters or None,
-        }
+        kw = _rule_fields(rule)
+        kw["message"] = message
         if start is not None and end is not None:
-            doc = self.document
-            starts = doc.line_starts
-            li = bisect_right(starts, start) - 1
-            le = bisect_right(starts, end) - 1
-            sec = self.segmented.section_at(start)
-            kw["start"] = start
-            kw["end"] = end
-            kw["line"] = li + 1
-            kw["column"] = start - starts[li] + 1
-            kw["end_line"] = le + 1
-            kw["end_column"] = end - starts[le] + 1
-            kw["page"] = doc.page_at(start)
-            kw["section"] = sec.heading if sec else None
-            kw["excerpt"] = doc.text[start:end]
+            self._fill_span(kw, start, end)
         kw.update(extra)
         return new_finding(kw)
+
+    def _fill_span(self, out: dict[str, Any], start: int, end: int) -> None:
+        """The span's fields: offsets, line and column of both ends, page, section, excerpt."""
+        doc = self.document
+        starts = doc.line_starts
+        li = bisect_right(starts, start) - 1
+        le = bisect_right(starts, end) - 1
+        out["start"] = start
+        out["end"] = end
+        out["line"] = li + 1
+        out["column"] = start - starts[li] + 1
+        out["end_line"] = le + 1
+        out["end_column"] = end - starts[le] + 1
+        out["page"] = doc.page_at(start) if self._paged else None
+        names = self._section_names
+        if start in names:
+            out["section"] = names[start]
+        else:
+            sec = self.segmented.section_at(start)
+            out["section"] = names[start] = sec.heading if sec else None
+        out["excerpt"] = doc.text[start:end]
 
 
 class Rule:

@@ -563,9 +563,8 @@ def definitions(ctx: AuditContext) -> list[Definition]:
     return result
 
 
-def _uses(text: str, term: str, skip: tuple[int, int]) -> int:
-    """Whole-word uses of a term (plural and possessive too) outside its definition."""
-    n = 0
+def _is_used(text: str, term: str, skip: tuple[int, int]) -> bool:
+    """Whether the term is used as a whole word (plural and possessive too) outside ``skip``."""
     pos = text.find(term)
     while pos != -1:
         end = pos + len(term)
@@ -576,11 +575,9 @@ def _uses(text: str, term: str, skip: tuple[int, int]) -> int:
             and not (skip[0] <= pos < skip[1])
             and (not after[:1].isalnum() or after[:1] == "s" and not after[1:2].isalnum())
         ):
-            n += 1
-            if n >= 1:
-                return n
+            return True
         pos = text.find(term, pos + 1)
-    return n
+    return False
 
 
 class UnusedDefinition(Rule):
@@ -598,7 +595,7 @@ class UnusedDefinition(Rule):
             if not d.term[:1].isupper() or len(d.term.split()) > 6 or d.term.isupper():
                 continue  # an abbreviation ("DMCA") not reused is harmless
             # "Acme Ltd ("Acme")": the name just before its definition is not a use.
-            if _uses(text, d.term, (max(0, d.start - 80), d.end + 2)) == 0:
+            if not _is_used(text, d.term, (max(0, d.start - 80), d.end + 2)):
                 yield ctx.finding(
                     self,
                     d.start,
