@@ -334,6 +334,31 @@ _CLAUSE_EDGE = frozenset(
 _NEGATIVE_SUBJECT = frozenset("neither nor no none nobody".split())
 
 
+# "In no event shall we be liable": after a fronted negative the subject follows "shall". The
+# sentence states what will not happen, so "will" keeps it ("must we be liable" would say the
+# opposite). An inverted "shall" without a fronted negative (a question, a condition) is left.
+_INVERTED_SUBJECT = frozenset(
+    "we you they he she it i the any either our your its their such this that these those "
+    "a an".split()
+)
+_FRONTED_NEGATIVE = re.compile(
+    r"\b(?:in\s+no\s+(?:event|case|circumstances?)|under\s+no\s+circumstances?|at\s+no\s+time|"
+    r"on\s+no\s+account|nor|neither|not\s+only)\b",
+    re.IGNORECASE,
+)
+
+
+def _inverted(text: str, m: re.Match[str]) -> bool:
+    """Whether the word after "shall" starts its subject ("shall we", "shall Under Armour")."""
+    if m.group(2):  # "shall not ..." is never followed by its subject
+        return False
+    nxt = m.group(4)
+    if nxt.lower() in _INVERTED_SUBJECT:
+        return True
+    # A capitalised word mid-sentence is a name ("shall Spotify"), unless the text is shouted.
+    return nxt[0].isupper() and not nxt.isupper() and not text[: m.start()].isupper()
+
+
 def _shall_subject(text: str, at: int) -> tuple[str, str]:
     """(first word, head word) of the subject before "shall" at ``at``, lower case; "" if none.
 
@@ -373,6 +398,12 @@ def replace_shall(text: str, info: DocInfo) -> tuple[str, list[Op]]:
         if verb.endswith("ly"):
             rest = TOKEN.match(text[m.end() : m.end() + 60].lstrip())
             verb = rest.group(0).lower() if rest else verb
+        if _inverted(text, m):
+            # Bounded look-back: the clause before "shall" (a fronted phrase is near it).
+            if not _FRONTED_NEGATIVE.search(text, max(0, m.start() - 200), m.start()):
+                return m.group(0)
+            ops.append({"op": "shall", "to": "will"})
+            return match_case(m.group(1), "will") + m.group(3) + m.group(4)
         first, head = _shall_subject(text, m.start())
         effect = first in ("this", "that", "it", "nothing", "these", "those", "such") or (
             head in _NON_PERSON_SUBJECTS and head not in info.parties
@@ -644,6 +675,15 @@ def apply_lexicon(text: str, info: DocInfo, caps: bool = False) -> tuple[str, li
             end = hit.end
             while end < len(text) and text[end] == " ":
                 end += 1
+            if end < len(text) and text[end] == ",":
+                # "Please note that, subject to law, we ..." and "We, please note that, may":
+                # the comma set the left-out words off, so it goes with them.
+                end += 1
+                while end < len(text) and text[end] == " ":
+                    end += 1
+                bare = prefix.rstrip()
+                if bare.endswith(","):
+                    prefix = bare[:-1] + prefix[len(bare) :]
             out.append(prefix)
             pos = end
             if _sentence_initial(text, start) and end < len(text):

@@ -1,0 +1,55 @@
+"""Fixes from reading offered rewrites (2026-12-03): inverted 'shall', a left-out phrase's comma."""
+
+import pytest
+
+from tosaudit.rewrite import transforms as tf
+from tosaudit.rewrite.transforms import DocInfo
+
+INFO = DocInfo()
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "In no event shall we be liable for any loss.",
+            "In no event will we be liable for any loss.",
+        ),
+        (
+            "Under no circumstances (including negligence) shall Acme Corp be liable to you.",
+            "Under no circumstances (including negligence) will Acme Corp be liable to you.",
+        ),
+        ("IN NO EVENT SHALL THE COMPANY BE LIABLE.", "IN NO EVENT WILL THE COMPANY BE LIABLE."),
+        ("Nor shall you copy it.", "Nor will you copy it."),
+        ("You shall pay the fee.", "You must pay the fee."),  # the ordinary duty still reads 'must'
+    ],
+)
+def test_shall_after_a_fronted_negative_becomes_will(before, after):
+    assert tf.replace_shall(before, INFO)[0] == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shall we meet on Monday?",  # inverted without a negative: a question, left alone
+        "Neither party shall assign this Agreement.",  # 'must' would invert the prohibition
+        "Only then shall the Company refund you.",  # inverted, not negative: left alone
+    ],
+)
+def test_inverted_shall_without_negative_is_left(text):
+    assert tf.replace_shall(text, INFO)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "Please note that, subject to the law, we may change prices.",
+            "Subject to the law, we may change prices.",
+        ),
+        ("We, please note that, may change prices.", "We may change prices."),
+        ("Please note that fees apply.", "Fees apply."),
+    ],
+)
+def test_left_out_phrase_takes_its_comma(before, after):
+    assert tf.apply_lexicon(before, INFO)[0] == after
