@@ -56,3 +56,28 @@ def test_narrowed_rows_change(before, after):
 )
 def test_narrowed_rows_do_not_change(text):
     assert lex(text) == text
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("You may be requested to log in again.", "You may be asked to log in again."),
+        ("You may request that we delete it.", "You may ask that we delete it."),
+        ("We may request you to prove your age.", "We may ask you to prove your age."),
+        ("You may request deletion of your data.", "You may ask for deletion of your data."),
+        (
+            "The Guide will supersede and prevail over these terms.",
+            "The Guide will prevail over these terms.",
+        ),
+    ],
+)
+def test_request_and_supersede_rows_read(before, after):
+    assert lex(before) == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We reviewed the request to proceed.", "Read the request that we sent."],  # nouns
+)
+def test_request_as_noun_is_kept(text):
+    assert lex(text) == text
