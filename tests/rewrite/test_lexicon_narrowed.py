@@ -81,3 +81,45 @@ def test_request_and_supersede_rows_read(before, after):
 )
 def test_request_as_noun_is_kept(text):
     assert lex(text) == text
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "Disputes go to the courts located in Santa Clara County.",
+            "Disputes go to the courts in Santa Clara County.",
+        ),
+        ("The file is located on our servers.", "The file is on our servers."),
+        ("Users located outside of the EU pay more.", "Users outside of the EU pay more."),
+        (
+            "Websites operated by third parties are not ours.",
+            "Websites run by third parties are not ours.",
+        ),
+        (
+            "Enter the address associated with your account.",
+            "Enter the address linked to your account.",
+        ),
+        ("The app is not intended for children.", "The app is not meant for children."),
+        ("This is not intended to limit your rights.", "This is not meant to limit your rights."),
+        (
+            "These rules (collectively, the Rules) apply.",
+            "These rules (together, the Rules) apply.",
+        ),
+        ("Call our telephone line.", "Call our phone line."),
+    ],
+)
+def test_plain_equivalent_rows_change(before, after):
+    assert lex(before) == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We located the file yesterday.",  # 'locate' as finding something stays
+        "Call the Telephone Services line.",  # a name or defined term
+        "The intended recipient must reply.",  # 'intended' alone stays
+    ],
+)
+def test_plain_equivalent_rows_do_not_change(text):
+    assert lex(text) == text
