@@ -256,6 +256,9 @@ _PERSONAL = frozenset("we you they he she i it".split())
 _CLAUSE_OPENERS = frozenset("that if when unless because whether so and but".split())
 
 
+_RELATIVE = frozenset("that which who whom whose".split())
+
+
 def _looks_like_clause(text: str) -> bool:
     toks = [t.lower() for t in TOKEN.findall(text)[:8]]
     if not toks:
@@ -264,6 +267,10 @@ def _looks_like_clause(text: str) -> bool:
         return True
     for k in range(1, len(toks)):
         if toks[k] in _FINITE:
+            if k >= 2 and toks[k - 1] in _RELATIVE:
+                # "losses that are not foreseeable": the verb of a relative clause inside a
+                # noun phrase (a list item after a semicolon), not of a clause of its own.
+                continue
             if toks[k - 1] in _PERSONAL:
                 # "that you are not required": a that-clause continuing the sentence.
                 if k == 2 and toks[0] == "that":
@@ -457,6 +464,12 @@ def move_aside(text: str, min_words: int = 4) -> tuple[str, str, Op, int] | None
     if _words(main) < min_words or _words(inner) < 1 or main.count("(") != main.count(")"):
         return None
     lead_key = re.sub(r"\s+", "", m.group(1).lower())
+    first = TOKEN.match(inner)
+    first_word = first.group(0).lower() if first else ""
+    # "(including to copy it)" and "(e.g. debited from your card)" continue the verb phrase
+    # they sit in: on their own ("This includes to copy it.") they would not read.
+    if first_word == "to" or (len(first_word) > 4 and first_word.endswith(("ed", "ing"))):
+        return None
     lead = _ASIDE_LEAD.get(lead_key, "For example, ")
     if lead_key == "including" and re.match(r"but\s+not\s+limited\s+to\s", inner, re.I):
         lead, inner = "This includes, but is not limited to, ", inner[19:].lstrip()

@@ -1,0 +1,48 @@
+"""Split fixes from reading offered rewrites (2026-12-03): list items and asides that are no clause."""
+
+from tosaudit.rewrite import split as sp
+
+LIST_BY_SEMICOLONS = (
+    "WhatsApp does not accept responsibility for losses not caused by our breach of these Terms; "
+    "losses that are not reasonably foreseeable by you and us at the time of entering into these "
+    "Terms; and events beyond our reasonable control."
+)
+
+
+def _units(text: str) -> list[str] | None:
+    result = sp.split_sentence(text)
+    return result.units if result else None
+
+
+def test_semicolon_before_a_noun_with_a_relative_clause_is_no_cut():
+    units = _units(LIST_BY_SEMICOLONS)
+    assert not units or not any(u.startswith("Losses that") for u in units)
+
+
+def test_semicolon_between_clauses_still_cuts():
+    assert _units("You may cancel at any time; we will refund the unused part of your fee.") == [
+        "You may cancel at any time.",
+        "We will refund the unused part of your fee.",
+    ]
+
+
+def test_aside_that_continues_a_verb_phrase_stays():
+    text = (
+        "Payments will be processed automatically (e.g. debited from your balance or charged to "
+        "your card) until you cancel the subscription."
+    )
+    units = _units(text) or [text]
+    assert not any(u.startswith("For example, debited") for u in units)
+    text = "You may use that Content (including to copy and display it) only as the Service allows."
+    units = _units(text) or [text]
+    assert not any(u.startswith("This includes to") for u in units)
+
+
+def test_aside_with_a_noun_phrase_still_moves():
+    units = _units(
+        "We collect data (for example, your name and email address) when you sign up for an account."
+    )
+    assert units == [
+        "We collect data when you sign up for an account.",
+        "For example, your name and email address.",
+    ]
