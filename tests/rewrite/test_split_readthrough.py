@@ -46,3 +46,41 @@ def test_aside_with_a_noun_phrase_still_moves():
         "We collect data when you sign up for an account.",
         "For example, your name and email address.",
     ]
+
+
+def test_comma_inside_a_company_name_is_no_condition_end():
+    text = (
+        "If you have downloaded the App from the Apple, Inc. (\u201cApple\u201d) App Store or if "
+        "you are using the App on an iOS device, you acknowledge that you have read, understood, "
+        "and agree to the following notice regarding Apple."
+    )
+    units = _units(text)
+    assert units is None or not any(u.startswith("Inc.") for u in units)
+
+
+def test_including_aside_inside_the_sentence_is_not_cut_off():
+    # Cutting at ", including" would leave "you keep ownership of all rights." (of everything).
+    text = "You retain ownership of all rights, including intellectual property rights, in the User Content."
+    units = _units(text)
+    assert units is None or any("in the User Content" in u and "ownership" in u for u in units)
+
+
+def test_including_before_a_preposition_is_not_cut():
+    text = "Do not misuse any reporting or appeals process, including by making groundless or frivolous reports."
+    units = _units(text) or [text]
+    assert not any(u.startswith("This includes by") for u in units)
+
+
+def test_including_a_list_to_the_end_still_cuts():
+    assert _units(
+        "We collect data about you, including your name, email address and phone number."
+    ) == [
+        "We collect data about you.",
+        "This includes your name, email address and phone number.",
+    ]
+    assert _units(
+        "We may share data with partners, including, without limitation, our payment processors."
+    ) == [
+        "We may share data with partners.",
+        "This includes, without limitation, our payment processors.",
+    ]

@@ -388,6 +388,34 @@ def _condition_lead(word: str) -> str:
     return _CONDITION_LEAD[word]
 
 
+# What may follow "including" for "This includes ..." to read: a noun phrase. After a
+# preposition or a conjunction ("including by making", "including if you use") it would not.
+# ("without limitation" stays: "This includes, without limitation, X" reads.)
+_NOT_A_LIST_START = (PREPOSITIONS - {"without"}) | frozenset(
+    "if when where whether that because while unless".split()
+)
+# ", including X, in the Content": the sentence goes on after the aside, so cutting there
+# would drop "in the Content" from what the main sentence says.
+_GOES_ON = re.compile(
+    r",\s+(?:in|on|to|for|with|from|under|of|by|at|as|which|that|and\s+(?:in|to))\s"
+)
+
+
+def _includes_a_list(tail: str) -> bool:
+    """Whether the words after "including" can stand as "This includes <tail>."."""
+    first = TOKEN.match(tail.lstrip(" ,"))
+    if first is None or first.group(0).lower() in _NOT_A_LIST_START:
+        return False
+    return _GOES_ON.search(tail) is None
+
+
+# A comma before a company's legal form ("Apple, Inc.") is inside the name.
+_COMPANY_FORM = re.compile(
+    r"(?:Inc|Ltd|LLC|L\.L\.C|LLP|Corp|Co|PLC|plc|GmbH|AG|AB|B\.V|N\.V|S\.A|SA|S\.L|"
+    r"S\.?[aà]\.?r\.?l|SARL|Pty|Limited|Incorporated|Corporation)\b"
+)
+
+
 def main_point_first(text: str, min_words: int = 4) -> Split | None:
     """ "If A, B." -> "B. This applies if A." (plain-language guides: the main point first).
 
@@ -407,6 +435,8 @@ def main_point_first(text: str, min_words: int = 4) -> Split | None:
         ):
             return None
         rest = text[c.end() :]
+        if _COMPANY_FORM.match(rest):
+            continue  # "from the Apple, Inc. App Store": the comma is inside the name
         if rest[:5].lower() == "then ":
             rest = rest[5:]
         if _fewer_words(condition, min_words) or _fewer_words(rest, min_words):
@@ -606,7 +636,12 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
     for m in find(_INCLUDING):
         tail = text[m.end() : m.end() + 400]
         rest = {t.lower() for t in TOKEN.findall(tail)}
-        if len(tail) < 400 and _free(text, m.start(), protected, parens) and not rest & _FINITE:
+        if (
+            len(tail) < 400
+            and _free(text, m.start(), protected, parens)
+            and not rest & _FINITE
+            and _includes_a_list(tail)
+        ):
             # Only when the list runs to the end of the sentence: nothing follows it.
             lead = "This includes "
             limited = _NOT_LIMITED.match(text, m.end())
