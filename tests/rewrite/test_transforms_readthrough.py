@@ -53,3 +53,8 @@ def test_inverted_shall_without_negative_is_left(text):
 )
 def test_left_out_phrase_takes_its_comma(before, after):
     assert tf.apply_lexicon(before, INFO)[0] == after
+
+
+def test_irregular_past_after_a_quoted_noun_is_left():
+    text = "Users are rewarded for the number of \u201cKudos\u201d received from others."
+    assert "got" not in tf.apply_lexicon(text, INFO)[0]

@@ -583,7 +583,9 @@ def _resolve_form(text: str, hit: Hit) -> str | None:
         return e.plain
     raw = TOKEN.findall(text[max(0, hit.start - 40) : hit.start])[-3:]
     prev = [w for w in raw if not w.lower().endswith("ly") and w.lower() != "not"]
-    if prev and prev[-1].lower() not in BE_AUX and _reduced_relative(prev[-1]):
+    # A quoted or bracketed noun just before ('the "Kudos" received') is a noun phrase too.
+    closed = text[max(0, hit.start - 3) : hit.start].rstrip().endswith(('"', "\u201d", ")"))
+    if closed or (prev and prev[-1].lower() not in BE_AUX and _reduced_relative(prev[-1])):
         # "all payments received from you": a participle after a noun, where the plain verb's
         # past tense does not read ("payments got from you").
         return None
