@@ -239,6 +239,7 @@ def needles() -> tuple[str, ...]:
         "chat",
         *_VERB_STARTS,
         *_NOUN_STARTS,
+        *_DOC_STARTS,
         "@",
         "http",
         "www.",
@@ -1158,6 +1159,42 @@ def _without_notice(ctx: AuditContext, start: int, end: int) -> bool:
     return patterns().change_without.search(ctx.text, start, end) is not None
 
 
+# Literals each change_doc match starts with ("polic" for "polic(?:y|ies)"); a test keeps
+# them in step with the data file.
+_DOC_STARTS = (
+    "terms",
+    "conditions",
+    "agreement",
+    "polic",
+    "notice",
+    "statement",
+    "tos",
+    "eula",
+    "contract",
+)
+
+
+def _search_at_word_starts(
+    ctx: AuditContext, regex: re.Pattern[str], literals: tuple[str, ...], a: int, b: int
+) -> bool:
+    """``regex.search(text, a, b)`` as a bool, when every match begins at ``\b`` with one
+    of ``literals`` (lower case, ignoring case): ``match`` is tried at those word starts only.
+
+    Each try sees the same text on both sides as the search would, so the answer is the
+    same; where case folding and lower-casing differ, the plain search.
+    """
+    text = ctx.text
+    if not _folds_like_lower(ctx):
+        return regex.search(text, a, b) is not None
+    starts = _word_starts(ctx, literals)
+    k = bisect.bisect_left(starts, a)
+    while k < len(starts) and starts[k] < b:
+        if regex.match(text, starts[k], b):
+            return True
+        k += 1
+    return False
+
+
 def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
     """Whether the document says how people hear about changes to it."""
     p = patterns()
@@ -1165,6 +1202,7 @@ def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
     text = ctx.text
     evidence: list[dict[str, int]] = []
     n = len(units.spans)
+    headings: dict[str, bool] = {}  # whether a section heading names the document and a change
     # p.change is one "\b(?:chang...|modif...|updat...|amend...|revis...)\b": every match
     # begins with its stem at a word start.
     for i in _iter_hit_units(ctx, p.change, p.stems["change"], word_start=True):
@@ -1175,10 +1213,15 @@ def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
         # and "Changes to this notice" may be the heading that names the document.
         pa = units.spans[i - 1][0] if i > 0 and a - units.spans[i - 1][1] < 200 else a
         nb = units.spans[i + 1][1] if i + 1 < n and units.spans[i + 1][0] - b < 200 else b
-        sec = ctx.section_of(a)
-        names_doc = p.change_doc.search(text, pa, b) or (
-            sec is not None and p.change_doc.search(sec.heading) and p.change.search(sec.heading)
-        )
+        names_doc = _search_at_word_starts(ctx, p.change_doc, _DOC_STARTS, pa, b)
+        if not names_doc:
+            sec = ctx.section_of(a)
+            if sec is not None:
+                got = headings.get(sec.heading)
+                if got is None:
+                    h = sec.heading
+                    got = headings[h] = bool(p.change_doc.search(h) and p.change.search(h))
+                names_doc = got
         if not names_doc:
             continue
         if p.change_notice.search(text, a, b):

@@ -251,6 +251,20 @@ def test_sentence_matches_equal_finditer(sentence, before):
         assert got == [m.span() for m in regex.finditer(sent)]
 
 
+def _alternatives(pattern):
+    """The top-level alternatives of an alternation."""
+    out, depth, cur = [], 0, ""
+    for ch in pattern:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [*out, cur]
+
+
 def test_verb_and_noun_starts_begin_every_alternative():
     from importlib import resources
 
@@ -259,21 +273,9 @@ def test_verb_and_noun_starts_begin_every_alternative():
     path = resources.files("tosaudit.rules") / "data" / "disclosures.yaml"
     k = yaml.safe_load(path.read_text(encoding="utf-8"))["cancellation"]
 
-    def alternatives(pattern):  # top-level alternatives of an alternation
-        out, depth, cur = [], 0, ""
-        for ch in pattern:
-            depth += ch == "("
-            depth -= ch == ")"
-            if ch == "|" and depth == 0:
-                out.append(cur)
-                cur = ""
-            else:
-                cur += ch
-        return [*out, cur]
-
-    for alt in alternatives(k["strong"]) + alternatives(k["weak"]):
+    for alt in _alternatives(k["strong"]) + _alternatives(k["weak"]):
         assert alt.startswith(D._VERB_STARTS), alt
-    for alt in alternatives(k["nouns"]):
+    for alt in _alternatives(k["nouns"]):
         assert alt.startswith(D._NOUN_STARTS), alt
 
 
@@ -478,3 +480,47 @@ def test_without_notice_shortcut_is_the_search(text):
     assert p.change_without.pattern.startswith(r"\bwithout")
     for a, b in ((0, len(text)), (1, max(1, len(text) - 2))):
         assert D._without_notice(ctx, a, b) == bool(p.change_without.search(text, a, b))
+
+
+_DOC_PIECES = [
+    "terms",
+    "Terms",
+    "TERMS",
+    "conditions",
+    "agreement",
+    "policy",
+    "Policies",
+    "polic",
+    "notice",
+    "statement",
+    "tos",
+    "ToS",
+    "eula",
+    "contract",
+    "contractor",
+    "x",
+    "_",
+    " ",
+    "\n",
+    "\u017f",
+    "\u212a",
+]
+
+
+@given(st.lists(st.sampled_from(_DOC_PIECES), max_size=25).map("".join), st.data())
+@settings(max_examples=600, deadline=None)
+def test_search_at_word_starts_is_the_search(text, data):
+    ctx = AuditContext(Document(text=text, source="t.txt", format="txt"), None, None, Config())
+    p = D.patterns()
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    got = D._search_at_word_starts(ctx, p.change_doc, D._DOC_STARTS, a, b)
+    assert got == bool(p.change_doc.search(text, a, b))
+
+
+def test_doc_starts_begin_every_change_doc_alternative():
+    p = D.patterns()
+    prefix, suffix = r"\b(?:", r")\b"
+    assert p.change_doc.pattern.startswith(prefix) and p.change_doc.pattern.endswith(suffix)
+    for alt in _alternatives(p.change_doc.pattern[len(prefix) : -len(suffix)]):
+        assert alt.startswith(D._DOC_STARTS), alt

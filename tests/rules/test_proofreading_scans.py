@@ -208,3 +208,20 @@ def _ctx(text):
     doc = Document(text, "t.txt", "txt")
     seg = segment(doc)
     return AuditContext(doc, seg, readability.analyse([], [], len(seg.sections)), Config())
+
+
+@given(st.lists(st.sampled_from([*_MARKS, "\n\n", "x\n", "\u0130"]), max_size=40).map("".join))
+@settings(max_examples=800, deadline=None)
+def test_paragraph_scans_from_the_index_equal_the_regex_scan(text):
+    ctx = _ctx(text)
+    plain = [P._scan_paragraph(text, p.start, p.end) for p in ctx.segmented.paragraphs]
+    assert P._scan_paragraphs(ctx) == plain
+
+
+def test_only_brackets_lower_case_to_brackets():
+    # The index finds brackets in the lower-cased text: no other character may become one.
+    brackets = set(P._BRACKETS)
+    for code in range(0x110000):
+        c = chr(code)
+        assert bool(P._BRACKET_CHARS.fullmatch(c)) == (c in brackets), hex(code)
+        assert (c.lower() in brackets) == (c in brackets), hex(code)

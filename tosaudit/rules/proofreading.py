@@ -303,6 +303,37 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[_Marks, _Marks]:
     return _scan_marks(text, a, b)
 
 
+# The characters _BRACKET_CHARS matches; no other character lower-cases to one of them.
+_BRACKETS = ("(", ")", "[", "]", "{", "}", "\u201c", "\u201d", '"')
+
+
+def _bracket_marks(ctx: AuditContext) -> tuple[list[int], str]:
+    """Offsets of every bracket and quotation mark, in order, and those characters."""
+    index = ctx.needles
+    at = sorted(pos for ch in _BRACKETS for pos in index.folded(ch))
+    text = ctx.text
+    return at, "".join([text[pos] for pos in at])
+
+
+def _scan_paragraphs(ctx: AuditContext) -> list[tuple[_Marks, _Marks]]:
+    """``_scan_paragraph`` of every paragraph, with the marks read off the needle index.
+
+    A paragraph without marks, or whose marks certainly balance, is done without a regular
+    expression over its text; only the others get the full scan.
+    """
+    text = ctx.text
+    at, marks = _bracket_marks(ctx)
+    out: list[tuple[_Marks, _Marks]] = []
+    for p in ctx.segmented.paragraphs:
+        lo = bisect.bisect_left(at, p.start)
+        hi = bisect.bisect_left(at, p.end, lo)
+        if lo == hi or _balanced(marks[lo:hi]):
+            out.append(([], []))
+        else:
+            out.append(_scan_marks(text, p.start, p.end))
+    return out
+
+
 def _scan_marks(text: str, a: int, b: int) -> tuple[_Marks, _Marks]:
     """``_scan_paragraph`` mark by mark (the full scan)."""
     stack: list[tuple[str, int]] = []
@@ -354,9 +385,7 @@ class UnbalancedBrackets(Rule):
     explanation = "An unmatched bracket or quote makes readers wonder where the aside ends."
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
-        text = ctx.text
-        paras = ctx.segmented.paragraphs
-        scans = [_scan_paragraph(text, p.start, p.end) for p in paras]
+        scans = _scan_paragraphs(ctx)
         shown = 0
         for i, (unclosed, stray) in enumerate(scans):
             if shown >= MAX_PER_RULE:
@@ -973,4 +1002,5 @@ def needles() -> tuple[str, ...]:
         *_XREF_NEEDLES,
         *_DURATION_UNITS,
         *_SUFFIX_NEEDLES,
+        *_BRACKETS,
     )
