@@ -4,7 +4,9 @@
 walked, ``--glob`` and ``exclude`` applied). ``audit_stream`` yields one DocumentReport per file
 in that order while documents run in worker processes (``executor="local"``) or on a Dask
 cluster (``executor="dask"``). At most ``window`` documents are in flight or waiting to be
-handed back, so a batch of any size streams in flat memory.
+handed back, so a batch of any size streams in flat memory. ``prepared_stream`` does the same
+but has the workers turn each report into what the CLI writes (``Prepared``: the record, and
+the text itself for formats that encode one record alone), so the parent only writes in order.
 """
 
 from __future__ import annotations
