@@ -88,7 +88,7 @@ def generate(folder: Path, n: int, seed: int = 7) -> None:
 
 def _run(corpus: str, n: int, workers: int) -> dict:
     """One configuration, in this (fresh) process: stream, write JSONL to /dev/null, measure."""
-    from tosaudit.batch import audit_stream, collect
+    from tosaudit.batch import Output, collect, prepared_stream
     from tosaudit.config import Config
     from tosaudit.formatters import WRITERS
 
@@ -101,12 +101,16 @@ def _run(corpus: str, n: int, workers: int) -> dict:
     with open(os.devnull, "w", encoding="utf-8") as sink:
         writer = WRITERS["jsonl"](sink)
         writer.start()
-        for rep in audit_stream(paths, config, workers=workers):
-            rec = rep.to_record()
-            writer.add(rec)
+        # As the CLI does: workers build each record and its JSON line, this process writes.
+        output = Output(writer=WRITERS["jsonl"])
+        for done in prepared_stream(paths, config, output=output, workers=workers):
+            if done.text is not None:
+                writer.add_encoded(done.text)
+            else:
+                writer.add(done.record)
             docs += 1
-            errors += bool(rep.error)
-            words += (rep.readability or {}).get("words", 0)
+            errors += bool(done.error)
+            words += (done.record.get("readability") or {}).get("words", 0)
     elapsed = time.perf_counter() - t0
     kib = 1  # ru_maxrss is in KiB on Linux
     me = resource.getrusage(resource.RUSAGE_SELF)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -10,10 +11,11 @@ from pathlib import Path
 import distributed
 import pytest
 
-from tosaudit import batch
+from tosaudit import __version__, batch
 from tosaudit.api import audit_file
 from tosaudit.batch import Keep, audit_path_safe, audit_stream, collect, ordered_stream
 from tosaudit.config import Config
+from tosaudit.formatters import Summary
 
 POLICY = (
     "Terms\n\n1. Renewal\n\nYour subscription renews automatically each month until you cancel. "
@@ -225,3 +227,65 @@ def test_collect_skips_folder_documentation_but_not_named_files(tmp_path):
     named = tmp_path / "README.md"
     assert [p.name for p in collect([tmp_path])] == ["terms.md"]
     assert [p.name for p in collect([named])] == ["README.md"]
+
+
+def _record(rep) -> dict:
+    rec = rep.to_record()
+    rec.pop("timings", None)  # wall-clock figures differ from run to run
+    return rec
+
+
+def test_prepared_stream_builds_records_and_json_lines_in_the_workers(tmp_path):
+    from tosaudit.batch import Output, prepared_stream
+    from tosaudit.formatters.jsonl_format import JsonlWriter
+
+    paths = []
+    for i in range(6):
+        p = tmp_path / f"doc{i}.txt"
+        p.write_text(POLICY * (1 + (5 - i) % 3))
+        paths.append(p)
+    paths.insert(2, tmp_path / "missing.txt")
+    serial = list(audit_stream(paths, Config(), workers=1))
+    plain = list(prepared_stream(paths, Config(), output=Output(), workers=2))
+    encoded = list(prepared_stream(paths, Config(), output=Output(writer=JsonlWriter), workers=2))
+    assert [d.source for d in encoded] == [str(p) for p in paths]
+    assert [d.error for d in encoded][2] == "no such file"
+    for rep, full, enc in zip(serial, plain, encoded, strict=True):
+        assert full.text is None
+        rec = dict(full.record)
+        rec.pop("timings", None)
+        assert rec == _record(rep)
+        worst = max((batch.SEVERITY_RANK[f.severity] for f in rep.findings), default=-1)
+        assert (
+            (full.worst, full.findings) == (worst, len(rep.findings)) == (enc.worst, enc.findings)
+        )
+        # The worker's line is the writer's own encoding of the record.
+        line = json.loads(enc.text)
+        line.pop("timings", None)
+        assert line == {"tosaudit_version": __version__, **_record(rep)}
+        # Only what the batch summary reads comes back beside the text.
+        summary, counted = Summary(), Summary()
+        summary.add(enc.record)
+        counted.add(full.record)
+        assert summary.to_record() == counted.to_record()
+
+
+def test_prepared_stream_turns_a_failing_record_into_a_one_line_error(tmp_path, monkeypatch):
+    from tosaudit.batch import Output, prepared_stream
+    from tosaudit.formatters.jsonl_format import JsonlWriter
+
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for p in paths:
+        p.write_text(POLICY)
+    to_record = batch.DocumentReport.to_record
+
+    def fails_for_a(self, **kw):
+        if self.source.endswith("a.txt") and self.error is None:
+            raise RuntimeError("no record")
+        return to_record(self, **kw)
+
+    monkeypatch.setattr(batch.DocumentReport, "to_record", fails_for_a)
+    done = list(prepared_stream(paths, Config(), output=Output(writer=JsonlWriter), workers=1))
+    assert done[0].error == "internal error: RuntimeError: no record"
+    assert done[0].text is None and done[0].record["error"] == done[0].error
+    assert done[1].error is None and done[1].text  # the batch goes on

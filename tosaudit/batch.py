@@ -4,7 +4,9 @@
 walked, ``--glob`` and ``exclude`` applied). ``audit_stream`` yields one DocumentReport per file
 in that order while documents run in worker processes (``executor="local"``) or on a Dask
 cluster (``executor="dask"``). At most ``window`` documents are in flight or waiting to be
-handed back, so a batch of any size streams in flat memory.
+handed back, so a batch of any size streams in flat memory. ``prepared_stream`` does the same
+but has the workers turn each report into what the CLI writes (``Prepared``: the record, and
+the text itself for formats that encode one record alone), so the parent only writes in order.
 """
 
 from __future__ import annotations
@@ -12,19 +14,21 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import gc
+import io
 import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tosaudit.api import audit_bytes, audit_file
 from tosaudit.config import Config
+from tosaudit.formatters.common import Writer
 from tosaudit.ingest import IngestError
-from tosaudit.models import DocumentReport
+from tosaudit.models import SEVERITY_RANK, DocumentReport
 
 # Suffixes picked up when walking a folder (files named on the command line are always audited).
 POLICY_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx")
@@ -42,6 +46,74 @@ class Keep:
 
     text: bool = False
     sentences: bool = False
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a worker turns each report into: the parts to keep and, when the format can encode
+    one record on its own (``Writer.encodes``), that writer's class and options."""
+
+    keep: Keep = Keep()
+    writer: type[Writer] | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One audited document as the parent of a batch writes it, built where it was audited.
+
+    ``record`` is the report's record; when ``text`` (the writer's encoding of that record) is
+    set, ``record`` keeps only what ``Summary.add`` reads. Turning a report into its record and
+    JSON in the parent cost it about a quarter of a worker's audit time per document, which
+    capped the parallel speed-up; now only strings and small dicts cross the process boundary.
+    """
+
+    source: str
+    error: str | None
+    worst: int  # highest SEVERITY_RANK among the findings, -1 when there are none
+    findings: int
+    seconds: float  # the audit's own time (sum of its stage timings)
+    record: dict[str, Any]
+    text: str | None = None
+
+
+def _summary_part(rec: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a record that ``Summary.add`` reads."""
+    return {
+        "error": rec.get("error"),
+        "grade": {"letter": (rec.get("grade") or {}).get("letter")},
+        "readability": {"words": (rec.get("readability") or {}).get("words", 0)},
+        "findings": [
+            {"category": f.get("category"), "severity": f["severity"], "rule": f["rule"]}
+            for f in rec.get("findings", ())
+        ],
+    }
+
+
+def prepare(report: DocumentReport, output: Output = Output()) -> Prepared:
+    """A report as ``Prepared``: its record (and its encoded text when the writer encodes)."""
+    try:
+        return _prepare(report, output)
+    except Exception as exc:  # one report that cannot be written must not stop the batch
+        return _prepare(_internal_error(report.source, exc), Output(keep=output.keep))
+
+
+def _prepare(report: DocumentReport, output: Output) -> Prepared:
+    keep = output.keep
+    rec = report.to_record(include_text=keep.text, include_sentences=keep.sentences)
+    text = None
+    if output.writer is not None and output.writer.encodes:
+        text = output.writer(io.StringIO(), **output.options).encode(rec)
+        rec = _summary_part(rec)
+    return Prepared(
+        source=report.source,
+        error=report.error,
+        worst=max((SEVERITY_RANK[f.severity] for f in report.findings), default=-1),
+        findings=len(report.findings),
+        seconds=sum(report.timings.values()),
+        record=rec,
+        text=text,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -220,9 +292,10 @@ def ordered_stream(
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(config: Config, keep: Keep) -> None:
+def _init_worker(config: Config, keep: Keep, output: Output | None = None) -> None:
     _WORKER["config"] = config
     _WORKER["keep"] = keep
+    _WORKER["output"] = output
     # Build the rule registry now so the first document does not pay for it.
     from tosaudit.rules import registry
 
@@ -232,6 +305,11 @@ def _init_worker(config: Config, keep: Keep) -> None:
 def _audit_chunk(paths: list[str]) -> list[DocumentReport]:
     config, keep = _WORKER["config"], _WORKER["keep"]
     return [audit_path_safe(p, config, keep) for p in paths]
+
+
+def _prepare_chunk(paths: list[str]) -> list[Prepared]:
+    config, output = _WORKER["config"], _WORKER["output"]
+    return [prepare(audit_path_safe(p, config, output.keep), output) for p in paths]
 
 
 def _chunks(paths: Sequence[Path], size: int) -> Iterator[list[str]]:
@@ -281,9 +359,17 @@ def _noop() -> None:
 
 
 def _stream_local(
-    paths: Sequence[Path], config: Config, keep: Keep, workers: int, chunk: int
-) -> Iterator[DocumentReport]:
+    paths: Sequence[Path],
+    config: Config,
+    keep: Keep,
+    workers: int,
+    chunk: int,
+    output: Output | None = None,
+) -> Iterator[Any]:
+    """Reports (or, with ``output``, Prepared documents) of ``paths`` in order."""
     if workers <= 1 or len(paths) <= 1:
+        if output is not None:
+            return (prepare(audit_path_safe(p, config, keep), output) for p in paths)
         return (audit_path_safe(p, config, keep) for p in paths)
     workers = min(workers, len(paths))
     ctx = _mp_context()
@@ -294,7 +380,10 @@ def _stream_local(
         # scanning those objects in each worker would copy every page they sit on.
         gc.freeze()
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(config, keep)
+        max_workers=workers,
+        mp_context=ctx,
+        initializer=_init_worker,
+        initargs=(config, keep, output),
     )
     # Start the workers now, before the caller starts any thread (a progress bar): with fork,
     # the first submit launches every worker before the pool's manager thread exists.
@@ -303,15 +392,19 @@ def _stream_local(
     finally:
         if forking:
             gc.unfreeze()
-    return _drain(pool, paths, workers, chunk)
+    return _drain(pool, paths, workers, chunk, _audit_chunk if output is None else _prepare_chunk)
 
 
 def _drain(
-    pool: ProcessPoolExecutor, paths: Sequence[Path], workers: int, chunk: int
-) -> Iterator[DocumentReport]:
+    pool: ProcessPoolExecutor,
+    paths: Sequence[Path],
+    workers: int,
+    chunk: int,
+    work: Callable[[list[str]], list[Any]] = _audit_chunk,
+) -> Iterator[Any]:
     try:
         stream = ordered_stream(
-            _chunks(paths, chunk), lambda c: pool.submit(_audit_chunk, c), window=workers * 4
+            _chunks(paths, chunk), lambda c: pool.submit(work, c), window=workers * 4
         )
         for reports in stream:
             yield from reports
@@ -388,3 +481,36 @@ def audit_stream(
     if executor == "dask":
         return _stream_dask(paths, config, keep, scheduler, workers, client)
     raise BatchError(f"unknown executor '{executor}' (choose local or dask)")
+
+
+def prepared_stream(
+    paths: Sequence[Path],
+    config: Config | None = None,
+    *,
+    output: Output = Output(),
+    workers: int | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
+    client: Any = None,
+    chunk: int = 1,
+) -> Iterator[Prepared]:
+    """``audit_stream``, with each report turned into ``Prepared`` where it was audited.
+
+    Local workers build the record and, for a format that encodes (``output.writer``), its
+    text, so the parent only writes them in input order. On Dask the parent prepares them.
+    """
+    config = config or Config()
+    workers = workers or default_workers()
+    if executor == "local":
+        return _stream_local(paths, config, output.keep, workers, max(1, chunk), output)
+    reports = audit_stream(
+        paths,
+        config,
+        workers=workers,
+        keep=output.keep,
+        executor=executor,
+        scheduler=scheduler,
+        client=client,
+        chunk=chunk,
+    )
+    return (prepare(r, output) for r in reports)

@@ -22,7 +22,7 @@ from typing import IO, Any
 from tosaudit import __version__
 from tosaudit.config import PRESETS, Config, ConfigError, find_config_file, load_config_file
 from tosaudit.formatters import WRITERS, Summary, Writer
-from tosaudit.models import SEVERITY_RANK, DocumentReport
+from tosaudit.models import SEVERITY_RANK
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -130,7 +130,16 @@ def _progress(enabled: bool) -> Any:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     """Audit every input, stream the reports into the chosen format, gate on --fail-on."""
-    from tosaudit.batch import BatchError, Keep, audit_bytes_safe, audit_stream, collect
+    from tosaudit.batch import (
+        BatchError,
+        Keep,
+        Output,
+        Prepared,
+        audit_bytes_safe,
+        collect,
+        prepare,
+        prepared_stream,
+    )
 
     err = _Err()
     try:
@@ -197,14 +206,21 @@ def cmd_audit(args: argparse.Namespace) -> int:
                     out = sys.stdout
                 writer = writer_cls(out, **options)
                 writer.start()
+            # Workers build each record, and its text when the format encodes one record on
+            # its own (JSON, JSON Lines): this process only writes them in order.
+            output = Output(
+                keep=keep,
+                writer=writer_cls if writer is not None and writer_cls.encodes else None,
+                options=options if writer is not None and writer_cls.encodes else {},
+            )
             # After the output is open (a bad --output fails before any work starts) and
             # before the progress bar's thread exists (local workers are forked here).
-            stream: Iterable[DocumentReport] = (
-                audit_stream(
+            stream: Iterable[Prepared] = (
+                prepared_stream(
                     paths,
                     config,
+                    output=output,
                     workers=args.workers,
-                    keep=keep,
                     executor=args.executor,
                     scheduler=args.scheduler,
                 )
@@ -213,7 +229,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             )
             if stdin_data is not None:
                 # Standard input comes first in the output, whatever its place among PATHs.
-                first = audit_bytes_safe(stdin_data, args.stdin_name, config, keep)
+                first = prepare(audit_bytes_safe(stdin_data, args.stdin_name, config, keep), output)
                 stream = itertools.chain([first], stream)
             progress = _progress(show_progress)
             task = None
@@ -223,24 +239,21 @@ def cmd_audit(args: argparse.Namespace) -> int:
                 task = progress.add_task("audit", total=len(paths) + use_stdin, current="")
             started = time.perf_counter()
             for doc in stream:  # a lazy BatchError surfaces here
-                rec = doc.to_record(include_text=keep.text, include_sentences=keep.sentences)
-                summary.add(rec)
+                summary.add(doc.record)
                 if doc.error:
                     err(f"{doc.source}: error: {doc.error}")
-                elif floor is not None and any(
-                    SEVERITY_RANK[f.severity] >= floor for f in doc.findings
-                ):
+                elif floor is not None and doc.worst >= floor:
                     failed_gate = True
                 if args.verbose and not doc.error:
-                    err(
-                        f"{doc.source}: {len(doc.findings)} finding(s), "
-                        f"{sum(doc.timings.values()) * 1000:.0f} ms"
-                    )
+                    err(f"{doc.source}: {doc.findings} finding(s), {doc.seconds * 1000:.0f} ms")
                 if writer is not None:
-                    writer.add(rec)
+                    if doc.text is not None:
+                        writer.add_encoded(doc.text)
+                    else:
+                        writer.add(doc.record)
                 else:
                     assert per_doc_dir is not None
-                    _write_one(per_doc_dir, writer_cls, options, rec, used_names)
+                    _write_one(per_doc_dir, writer_cls, options, doc.record, used_names)
                 if progress is not None:
                     progress.update(task, advance=1, current=Path(doc.source).name)
             if writer is not None:

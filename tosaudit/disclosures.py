@@ -82,7 +82,10 @@ _DIGIT = re.compile(r"\d")
 # because they start with a plain character class (the engine skips ahead to it) where the
 # full patterns start with a look-behind or a word boundary tried at every position.
 _PHONE_CORE = re.compile(r"\d[\d ().\-\u2010-\u2013]{5,22}\d")
-_POSTCODE_CORE = re.compile(r"\d{4}|[A-Z]\d|Dublin")
+# "\d{4}|[A-Z]\d|Dublin" with every alternative led by a digit or "D": the engine then tries
+# only those positions, not every capital letter. (The look-behind may see the letter just
+# before the sentence: a harmless extra search of the sentence, never a missed one.)
+_POSTCODE_CORE = re.compile(r"\d(?:\d{3}|(?<=[A-Z]\d))|Dublin")
 _CONTACT_BEFORE = re.compile(
     r"\b(?:contact|reach|write to|get in touch|questions?|complaints?)\b[^.!?]{0,50}$", _I
 )
@@ -226,6 +229,22 @@ def patterns() -> _Patterns:
         change_without=re.compile(cn["without"], _I),
         governing_law=re.compile(_alternation(d["governing_law"]), _I),
         stems={k: tuple(v) for k, v in d["stems"].items()},
+    )
+
+
+def needles() -> tuple[str, ...]:
+    """Every literal these checks look up in the document's needle index (lower case)."""
+    return (
+        *(stem for family in patterns().stems.values() for stem in family),
+        "chat",
+        *_VERB_STARTS,
+        *_NOUN_STARTS,
+        *_DOC_STARTS,
+        "@",
+        "http",
+        "www.",
+        *_HELP_WORDS,
+        *_MONEY_STEMS,
     )
 
 
@@ -404,13 +423,7 @@ def _units(ctx: AuditContext) -> _Units:
 
 def _lower(ctx: AuditContext) -> str:
     """The text in lower case, same length (so offsets carry over), computed once."""
-    low = ctx.cache.get("disclosures.lower")
-    if low is None:
-        low = ctx.lower_text
-        if len(low) != len(ctx.text):  # a few characters ("İ") grow when lowered
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in ctx.text)
-        ctx.cache["disclosures.lower"] = low
-    return low
+    return ctx.lower_aligned
 
 
 def _folds_like_lower(ctx: AuditContext) -> bool:
@@ -429,28 +442,39 @@ def _folds_like_lower(ctx: AuditContext) -> bool:
 
 
 def _stem_units(ctx: AuditContext, stems: tuple[str, ...], word_start: bool = False) -> list[int]:
-    """Indices of sentences/headings containing any literal stem (C-speed ``str.find``).
+    """Indices of sentences/headings containing any literal stem, in order (computed once).
 
     ``word_start``: count only stems that begin a word, as the regular expression's ``\b``
     does ("clos" in "close", not in "disclose"; "turn" in "turn off", not in "return").
+    The stems' offsets come from the document's needle index (one pass for every check);
+    each stem's occurrences are then walked as a ``str.find`` loop would, looking once per
+    unit: after a hit, the next occurrence looked at is the first past the unit's end.
     """
+    key = ("disclosures.stem_units", stems, word_start)
+    got = ctx.cache.get(key)
+    if got is not None:
+        return got
     units = _units(ctx)
-    low = _lower(ctx)
+    spans, starts = units.spans, units.starts
     text = ctx.text
+    index = ctx.needles
     hits: set[int] = set()
     for stem in stems:
-        pos = low.find(stem)
-        while pos != -1:
+        found = index.folded(stem)
+        k, n = 0, len(found)
+        while k < n:
+            pos = found[k]
             if word_start and pos and (text[pos - 1].isalnum() or text[pos - 1] == "_"):
-                pos = low.find(stem, pos + 1)  # inside a word: no "\b" before the stem
+                k += 1  # inside a word: no "\b" before the stem
                 continue
-            i = units.index_at(pos)
-            if i >= 0:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and pos < spans[i][1]:
                 hits.add(i)
-                pos = low.find(stem, max(pos + 1, units.spans[i][1]))  # one look per unit
+                k = bisect.bisect_left(found, max(pos + 1, spans[i][1]), k + 1)
             else:
-                pos = low.find(stem, pos + 1)
-    return sorted(hits)
+                k += 1
+    got = ctx.cache[key] = sorted(hits)
+    return got
 
 
 def _hit_units(
@@ -462,55 +486,14 @@ def _hit_units(
     keeps the regular expressions off most of the text. ``word_start``: every match holds a
     stem at the start of a word (each follows ``\b`` or white space in the pattern).
     """
-    units = _units(ctx)
-    text = ctx.text
-    return [i for i in _stem_units(ctx, stems, word_start) if regex.search(text, *units.spans[i])]
-
-
-_FIRST_CHUNK = 24  # units in the first stretch the lazy scans read; each next one is twice as big
+    return list(_iter_hit_units(ctx, regex, stems, word_start))
 
 
 def _iter_stem_units(
     ctx: AuditContext, stems: tuple[str, ...], word_start: bool = False
 ) -> Iterator[int]:
-    """``_stem_units`` in order, found stretch by stretch so a caller that stops early (the
-    first date, the first eight pieces of evidence) does not scan the rest of the text.
-
-    Stretch k holds the units [u0, u1) and every offset from the start of unit u0 up to the
-    start of unit u1, which are exactly the offsets ``index_at`` maps into those units; each
-    stem is looked for there (it may run past the stretch's end) with the same rules as
-    ``_stem_units``. Units that overlap would let one stem's skip cross a stretch, so then the
-    whole-text scan runs instead.
-    """
-    units = _units(ctx)
-    spans = units.spans
-    if not _disjoint(ctx):
-        yield from _stem_units(ctx, stems, word_start)
-        return
-    low = _lower(ctx)
-    text = ctx.text
-    n_units = len(spans)
-    u0, size = 0, _FIRST_CHUNK
-    while u0 < n_units:
-        u1 = min(n_units, u0 + size)
-        a = spans[u0][0]
-        b = spans[u1][0] if u1 < n_units else len(low)
-        hits: set[int] = set()
-        for stem in stems:
-            end = b + len(stem) - 1  # occurrences that start before b
-            pos = low.find(stem, a, end)
-            while pos != -1:
-                if word_start and pos and (text[pos - 1].isalnum() or text[pos - 1] == "_"):
-                    pos = low.find(stem, pos + 1, end)
-                    continue
-                i = units.index_at(pos)
-                if i >= 0:
-                    hits.add(i)
-                    pos = low.find(stem, max(pos + 1, spans[i][1]), end)
-                else:
-                    pos = low.find(stem, pos + 1, end)
-        yield from sorted(hits)
-        u0, size = u1, size * 2
+    """``_stem_units`` one by one (callers stop early; finding them all costs no scan)."""
+    return iter(_stem_units(ctx, stems, word_start))
 
 
 def _disjoint(ctx: AuditContext) -> bool:
@@ -667,18 +650,21 @@ _HELP_WORDS = (
 )
 
 
-def _url_candidates(low: str) -> list[tuple[int, int, str]]:
+def _url_candidates(ctx: AuditContext) -> list[tuple[int, int, str]]:
     """(start, end, kind) of URLs, bare domains and help hosts, found from literal anchors."""
+    low = _lower(ctx)
+    index = ctx.needles
     out: list[tuple[int, int, str]] = []
     for anchor in ("http", "www."):
-        pos = low.find(anchor)
-        while pos != -1:
-            m = _URL.match(low, pos)
+        found = index.folded(anchor)
+        k, n = 0, len(found)
+        while k < n:
+            m = _URL.match(low, found[k])
             if m:
                 out.append((m.start(), m.end(), "url"))
-                pos = low.find(anchor, m.end())
+                k = bisect.bisect_left(found, m.end(), k + 1)  # the next anchor past the URL
             else:
-                pos = low.find(anchor, pos + 1)
+                k += 1
     pos_m = _TLD.search(low)
     while pos_m:
         pos = pos_m.start()
@@ -693,12 +679,10 @@ def _url_candidates(low: str) -> list[tuple[int, int, str]]:
             out.append((m.start(), m.end(), "bare"))
         pos_m = _TLD.search(low, max(pos + 1, m.end() if m else 0))
     for word in _HELP_WORDS:
-        pos = low.find(word)
-        while pos != -1:
+        for pos in index.folded(word):
             m = _HELP_HOST.match(low, pos)
             if m:
                 out.append((m.start(), m.end(), "help"))
-            pos = low.find(word, pos + 1)
     out.sort()
     return out
 
@@ -745,17 +729,20 @@ def _web_page_units(ctx: AuditContext, stems: tuple[str, ...]) -> Iterator[int]:
         return
     units = _units(ctx)
     low = _lower(ctx)
+    index = ctx.needles
     hits: set[int] = set()
     for stem in stems:
         first = _WEB_FIRST if stem.startswith(" ") else _WEB_FIRST_DESK
-        pos = low.find(stem)
-        while pos != -1:
+        found = index.folded(stem)
+        k, n = 0, len(found)
+        while k < n:
+            pos = found[k]
             i = units.index_at(pos)
             if i >= 0 and low.endswith(first, max(0, pos - _WEB_FIRST_SPAN), pos):
                 hits.add(i)
-                pos = low.find(stem, max(pos + 1, units.spans[i][1]))
+                k = bisect.bisect_left(found, max(pos + 1, units.spans[i][1]), k + 1)
             else:
-                pos = low.find(stem, pos + 1)
+                k += 1
     yield from sorted(hits)
 
 
@@ -772,8 +759,10 @@ def find_contact(ctx: AuditContext) -> dict[str, Any]:
     units = _units(ctx)
     low = _lower(ctx)
     taken = _Taken()
-    at = low.find("@")
-    while at != -1:  # every address has an "@": match the domain after it, then the local part
+    ats = ctx.needles.folded("@")
+    k = 0
+    while k < len(ats):  # every address has an "@": match the domain after it, then the local part
+        at = ats[k]
         dom = _EMAIL_DOMAIN.match(text, at + 1)
         local = _EMAIL_LOCAL.search(text, max(0, at - 64), at) if dom else None
         if dom and local and not taken.covers(local.start()):
@@ -781,8 +770,8 @@ def find_contact(ctx: AuditContext) -> dict[str, Any]:
             taken.add(start, end)
             if not _PLACEHOLDER_DOMAIN.search(text, start, end):
                 add("email", start, end)
-        at = low.find("@", (dom.end() if dom else at) + 1)
-    for start, end, kind in _url_candidates(low):
+        k = bisect.bisect_left(ats, (dom.end() if dom else at) + 1, k + 1)
+    for start, end, kind in _url_candidates(ctx):
         while end > start and text[end - 1] in ".,;:!?'\"":
             end -= 1
         if taken.covers(start):
@@ -955,6 +944,80 @@ def _actor(p: _Patterns, before: str, after: str, head: str = "") -> str | None:
 
 
 _MAX_VERBS_PER_SENTENCE = 12
+# Literals each match of cancel_verb / cancel_noun starts with (the first word of each of the
+# data file's alternatives, "opt" for "opt(?:ing)? out"); a test keeps them in step.
+_VERB_STARTS = (
+    "cancel",
+    "unsubscrib",
+    "terminat",
+    "withdraw",
+    "opt",
+    "clos",
+    "delet",
+    "deactivat",
+    "end",
+    "stop",
+    "turn",
+    "disabl",
+    "discontinu",
+    "downgrad",
+)
+_NOUN_STARTS = ("cancel", "right", "cooling", "unsubscrib")
+
+
+def _word_starts(ctx: AuditContext, literals: tuple[str, ...]) -> list[int]:
+    """Offsets where one of ``literals`` starts a word of the lower-cased text (computed once)."""
+    key = ("disclosures.word_starts", literals)
+    got = ctx.cache.get(key)
+    if got is None:
+        text = ctx.text
+        index = ctx.needles
+        got = sorted(
+            {
+                pos
+                for lit in literals
+                for pos in index.folded(lit)
+                if not pos or not (text[pos - 1].isalnum() or text[pos - 1] == "_")
+            }
+        )
+        ctx.cache[key] = got
+    return got
+
+
+def _sentence_matches(
+    ctx: AuditContext, regex: re.Pattern[str], literals: tuple[str, ...], start: int, sent: str
+) -> Iterator[re.Match[str]]:
+    """``regex.finditer(sent)`` for the unit ``sent`` at ``start``, when every match begins at
+    ``\b`` with one of ``literals`` (lower case, ignoring case).
+
+    ``match`` is tried only at those word starts, in order, skipping the ones inside the
+    previous match: what ``finditer`` finds, without the engine testing ``\b`` at every
+    character. A word start is judged on the text, as ``\b`` does inside ``sent``, except at
+    the unit's first character, where ``sent`` has nothing before it. Where case folding and
+    lower-casing differ, plain ``finditer``.
+    """
+    if not _folds_like_lower(ctx):
+        yield from regex.finditer(sent)
+        return
+    starts = _word_starts(ctx, literals)
+    end = start + len(sent)
+    k = bisect.bisect_left(starts, start)
+    last = 0
+    listed = k < len(starts) and starts[k] == start
+    if sent and not listed and _lower(ctx).startswith(literals, start):
+        m = regex.match(sent, 0)  # the text has a word character before; ``sent`` does not
+        if m:
+            last = m.end()
+            yield m
+    while k < len(starts) and starts[k] < end:
+        rel = starts[k] - start
+        k += 1
+        if rel < last:
+            continue
+        m = regex.match(sent, rel)
+        if m:
+            last = m.end()
+            yield m
 
 
 def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -> dict[str, Any]:
@@ -974,7 +1037,8 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
         start, end = units.spans[i]
         sent = text[start:end]
         customer_at: list[tuple[int, int]] = []
-        for k, m in enumerate(p.cancel_verb.finditer(sent)):
+        verbs = _sentence_matches(ctx, p.cancel_verb, _VERB_STARTS, start, sent)
+        for k, m in enumerate(verbs):
             if k >= _MAX_VERBS_PER_SENTENCE:
                 break  # a real sentence has a handful; a hostile one must not cost more
             if m.group("weak") and not p.objects_after.match(sent, m.end(), m.end() + 120):
@@ -992,7 +1056,7 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
         if not customer_at:
             # A noun counts when it is the customer's: "your cancellation rights",
             # "cancellation of your subscription", "you have a right of withdrawal".
-            for noun in p.cancel_noun.finditer(sent):
+            for noun in _sentence_matches(ctx, p.cancel_noun, _NOUN_STARTS, start, sent):
                 near = sent[max(0, noun.start() - 30) : noun.end() + 30]
                 if re.search(r"\byour\b|\byou\s+(?:have|may|can|are entitled)", near, _I):
                     customer_at.append((noun.start(), noun.end()))
@@ -1095,6 +1159,42 @@ def _without_notice(ctx: AuditContext, start: int, end: int) -> bool:
     return patterns().change_without.search(ctx.text, start, end) is not None
 
 
+# Literals each change_doc match starts with ("polic" for "polic(?:y|ies)"); a test keeps
+# them in step with the data file.
+_DOC_STARTS = (
+    "terms",
+    "conditions",
+    "agreement",
+    "polic",
+    "notice",
+    "statement",
+    "tos",
+    "eula",
+    "contract",
+)
+
+
+def _search_at_word_starts(
+    ctx: AuditContext, regex: re.Pattern[str], literals: tuple[str, ...], a: int, b: int
+) -> bool:
+    """``regex.search(text, a, b)`` as a bool, when every match begins at ``\b`` with one
+    of ``literals`` (lower case, ignoring case): ``match`` is tried at those word starts only.
+
+    Each try sees the same text on both sides as the search would, so the answer is the
+    same; where case folding and lower-casing differ, the plain search.
+    """
+    text = ctx.text
+    if not _folds_like_lower(ctx):
+        return regex.search(text, a, b) is not None
+    starts = _word_starts(ctx, literals)
+    k = bisect.bisect_left(starts, a)
+    while k < len(starts) and starts[k] < b:
+        if regex.match(text, starts[k], b):
+            return True
+        k += 1
+    return False
+
+
 def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
     """Whether the document says how people hear about changes to it."""
     p = patterns()
@@ -1102,6 +1202,7 @@ def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
     text = ctx.text
     evidence: list[dict[str, int]] = []
     n = len(units.spans)
+    headings: dict[str, bool] = {}  # whether a section heading names the document and a change
     # p.change is one "\b(?:chang...|modif...|updat...|amend...|revis...)\b": every match
     # begins with its stem at a word start.
     for i in _iter_hit_units(ctx, p.change, p.stems["change"], word_start=True):
@@ -1112,10 +1213,15 @@ def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
         # and "Changes to this notice" may be the heading that names the document.
         pa = units.spans[i - 1][0] if i > 0 and a - units.spans[i - 1][1] < 200 else a
         nb = units.spans[i + 1][1] if i + 1 < n and units.spans[i + 1][0] - b < 200 else b
-        sec = ctx.section_of(a)
-        names_doc = p.change_doc.search(text, pa, b) or (
-            sec is not None and p.change_doc.search(sec.heading) and p.change.search(sec.heading)
-        )
+        names_doc = _search_at_word_starts(ctx, p.change_doc, _DOC_STARTS, pa, b)
+        if not names_doc:
+            sec = ctx.section_of(a)
+            if sec is not None:
+                got = headings.get(sec.heading)
+                if got is None:
+                    h = sec.heading
+                    got = headings[h] = bool(p.change_doc.search(h) and p.change.search(h))
+                names_doc = got
         if not names_doc:
             continue
         if p.change_notice.search(text, a, b):
@@ -1158,13 +1264,14 @@ def _takes_payment(ctx: AuditContext) -> bool:
     text = ctx.text
     if not _folds_like_lower(ctx):
         return bool(_MONEY.search(text, 0, _MONEY_LIMIT))
-    low = _lower(ctx)
+    index = ctx.needles
     for stem in _MONEY_STEMS:
-        pos = low.find(stem, 0, _MONEY_LIMIT)
-        while pos != -1:
+        last = _MONEY_LIMIT - len(stem)  # find(stem, 0, limit) sees those starting up to here
+        for pos in index.folded(stem):
+            if pos > last:
+                break
             if _MONEY.match(text, pos, _MONEY_LIMIT):
                 return True
-            pos = low.find(stem, pos + 1, _MONEY_LIMIT)
     return False
 
 

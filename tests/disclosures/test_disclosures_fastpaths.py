@@ -158,25 +158,125 @@ _UNIT_PIECES = [
 ]
 
 
+def _plain_stem_units(ctx, stems, word_start):
+    """The unit scan as it was: one str.find loop per stem over the lower-cased text."""
+    units = D._units(ctx)
+    low, text = D._lower(ctx), ctx.text
+    hits = set()
+    for stem in stems:
+        pos = low.find(stem)
+        while pos != -1:
+            if word_start and pos and (text[pos - 1].isalnum() or text[pos - 1] == "_"):
+                pos = low.find(stem, pos + 1)
+                continue
+            i = units.index_at(pos)
+            if i >= 0:
+                hits.add(i)
+                pos = low.find(stem, max(pos + 1, units.spans[i][1]))
+            else:
+                pos = low.find(stem, pos + 1)
+    return sorted(hits)
+
+
 @given(st.lists(st.sampled_from(_UNIT_PIECES), min_size=1, max_size=80).map("".join))
 @settings(max_examples=150, deadline=None)
-def test_lazy_stem_units_equal_the_whole_text_scan(text):
+def test_stem_units_from_the_needle_index_equal_the_find_scan(text):
     ctx = _ctx(text)
     p = D.patterns()
     for family, word_start in (("cancellation", True), ("change", True), ("effective_date", False)):
         stems = p.stems[family]
-        eager = D._stem_units(ctx, stems, word_start)
-        assert list(D._iter_stem_units(ctx, stems, word_start)) == eager
-        assert list(D._iter_hit_units(ctx, p.change, stems, word_start)) == D._hit_units(
-            ctx, p.change, stems, word_start
-        )
+        plain = _plain_stem_units(ctx, stems, word_start)
+        assert D._stem_units(ctx, stems, word_start) == plain
+        assert list(D._iter_stem_units(ctx, stems, word_start)) == plain
+        assert D._hit_units(ctx, p.change, stems, word_start) == [
+            i for i in plain if p.change.search(text, *D._units(ctx).spans[i])
+        ]
 
 
-def test_lazy_stem_units_across_many_stretches():
-    text = "".join(f"Sentence {k} says we may end it. " for k in range(3000)) + "Cancel now."
-    ctx = _ctx(text)
+def test_stem_units_of_overlapping_units_follow_the_find_scan():
+    # Overlapping units (a heading inside a sentence span) keep the scan's skip rule exactly.
+    from tosaudit.models import Segmented, Sentence
+
+    text = "We may end it. You can cancel and end it now. Cancel."
+    doc = Document(text=text, source="t.txt", format="txt")
+    sents = (Sentence(0, 30), Sentence(15, 45, kind="heading"), Sentence(20, len(text)))
+    ctx = AuditContext(doc, Segmented(doc, (), (), sents), None, Config())
+    assert not D._disjoint(ctx)
     stems = D.patterns().stems["cancellation"]
-    assert list(D._iter_stem_units(ctx, stems, True)) == D._stem_units(ctx, stems, True)
+    assert D._stem_units(ctx, stems, True) == _plain_stem_units(ctx, stems, True)
+
+
+_VERB_PIECES = [
+    "cancel",
+    "Cancelled",
+    "you can ",
+    "opt out of renewal",
+    "opt\n out of the auto",
+    "opting out of recurring",
+    "withdraw from",
+    "withdrawal",
+    "end",
+    "ends",
+    "recommend",
+    "turn off",
+    "Turning  off",
+    "close your account",
+    "cancellation",
+    "right of withdrawal",
+    "right to withdraw",
+    "cooling-off period",
+    "unsubscribe link",
+    "x",
+    "_",
+    " ",
+    ", ",
+    "\u017f",
+    "\u212a",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_VERB_PIECES), max_size=20).map("".join),
+    st.lists(st.sampled_from(_VERB_PIECES), max_size=6).map("".join),
+)
+@settings(max_examples=600, deadline=None)
+def test_sentence_matches_equal_finditer(sentence, before):
+    text = before + sentence + " Next."
+    ctx = AuditContext(Document(text=text, source="t.txt", format="txt"), None, None, Config())
+    p = D.patterns()
+    start = len(before)
+    sent = text[start : start + len(sentence)]
+    for regex, literals in ((p.cancel_verb, D._VERB_STARTS), (p.cancel_noun, D._NOUN_STARTS)):
+        got = [m.span() for m in D._sentence_matches(ctx, regex, literals, start, sent)]
+        assert got == [m.span() for m in regex.finditer(sent)]
+
+
+def _alternatives(pattern):
+    """The top-level alternatives of an alternation."""
+    out, depth, cur = [], 0, ""
+    for ch in pattern:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [*out, cur]
+
+
+def test_verb_and_noun_starts_begin_every_alternative():
+    from importlib import resources
+
+    import yaml
+
+    path = resources.files("tosaudit.rules") / "data" / "disclosures.yaml"
+    k = yaml.safe_load(path.read_text(encoding="utf-8"))["cancellation"]
+
+    for alt in _alternatives(k["strong"]) + _alternatives(k["weak"]):
+        assert alt.startswith(D._VERB_STARTS), alt
+    for alt in _alternatives(k["nouns"]):
+        assert alt.startswith(D._NOUN_STARTS), alt
 
 
 _WEB_PIECES = [
@@ -380,3 +480,47 @@ def test_without_notice_shortcut_is_the_search(text):
     assert p.change_without.pattern.startswith(r"\bwithout")
     for a, b in ((0, len(text)), (1, max(1, len(text) - 2))):
         assert D._without_notice(ctx, a, b) == bool(p.change_without.search(text, a, b))
+
+
+_DOC_PIECES = [
+    "terms",
+    "Terms",
+    "TERMS",
+    "conditions",
+    "agreement",
+    "policy",
+    "Policies",
+    "polic",
+    "notice",
+    "statement",
+    "tos",
+    "ToS",
+    "eula",
+    "contract",
+    "contractor",
+    "x",
+    "_",
+    " ",
+    "\n",
+    "\u017f",
+    "\u212a",
+]
+
+
+@given(st.lists(st.sampled_from(_DOC_PIECES), max_size=25).map("".join), st.data())
+@settings(max_examples=600, deadline=None)
+def test_search_at_word_starts_is_the_search(text, data):
+    ctx = AuditContext(Document(text=text, source="t.txt", format="txt"), None, None, Config())
+    p = D.patterns()
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    got = D._search_at_word_starts(ctx, p.change_doc, D._DOC_STARTS, a, b)
+    assert got == bool(p.change_doc.search(text, a, b))
+
+
+def test_doc_starts_begin_every_change_doc_alternative():
+    p = D.patterns()
+    prefix, suffix = r"\b(?:", r")\b"
+    assert p.change_doc.pattern.startswith(prefix) and p.change_doc.pattern.endswith(suffix)
+    for alt in _alternatives(p.change_doc.pattern[len(prefix) : -len(suffix)]):
+        assert alt.startswith(D._DOC_STARTS), alt

@@ -1,5 +1,7 @@
 """The cheap pre-checks in front of the phone and postcode patterns never hide a match."""
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -52,6 +54,11 @@ def test_core_patterns_are_necessary(text):
         assert D._PHONE_CORE.search(text)
     if D._POSTCODE.search(text):
         assert D._POSTCODE_CORE.search(text)
+    # The digit-led core finds whatever the plain one finds, in any stretch of the text.
+    plain = re.compile(r"\d{4}|[A-Z]\d|Dublin")
+    for a in range(len(text) + 1):
+        if plain.search(text, a):
+            assert D._POSTCODE_CORE.search(text, a)
     if D._PO_BOX.search(text):
         assert "box" in text.lower()
 

@@ -340,9 +340,13 @@ _XREF_PIECES = [
 @settings(max_examples=400, deadline=None)
 def test_xref_matches_equal_finditer(text):
     """Cross-references tried only at their needles equal a full finditer."""
+    from tosaudit.config import Config
+    from tosaudit.models import Document
+    from tosaudit.rules.base import AuditContext
     from tosaudit.rules.proofreading import _XREF, _xref_matches
 
-    got = [(m.start(), m.end(), m.group(1)) for m in _xref_matches(text)]
+    ctx = AuditContext(Document(text=text, source="t.txt", format="txt"), None, None, Config())
+    got = [(m.start(), m.end(), m.group(1)) for m in _xref_matches(ctx)]
     assert got == [(m.start(), m.end(), m.group(1)) for m in _XREF.finditer(text)]
 
 

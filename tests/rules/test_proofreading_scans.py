@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from tosaudit.api import audit_text
 from tosaudit.rules import proofreading as P
+from tosaudit.rules.needles import NeedleIndex, find_all
 
 _PIECES = [
     "Inc",
@@ -49,32 +50,37 @@ def _reference(text, needles, regex, width):
     """The scan as it was: one str.find loop per needle, windows merged per needle."""
     out = []
     for needle in needles:
-        out += [(m.start(), m.end()) for m in P._needle_matches(text, text, needle, regex, width)]
+        found = find_all(text, needle)
+        out += [
+            (m.start(), m.end()) for m in P._window_matches(text, found, len(needle), regex, width)
+        ]
     return out
+
+
+def _index(text: str) -> NeedleIndex:
+    low = text.lower()
+    return NeedleIndex(text, low if len(low) == len(text) else text)
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
 @settings(max_examples=500, deadline=None)
-def test_positions_equal_one_find_loop_per_needle(text):
-    for needles in (P._SUFFIX_NEEDLES, P._placeholder_needles()[0]):
-        got = P._positions(text, needles)
-        assert list(got) == list(needles)
+def test_needle_index_equals_one_find_loop_per_needle(text):
+    index = _index(text)
+    for needles in (P._SUFFIX_NEEDLES, P._placeholder_needles()[0], P._XREF_NEEDLES):
         for needle in needles:
-            assert got[needle] == P._find_all(text, needle), needle
-    folded = P._placeholder_needles()[1]
-    low = text.lower()
-    got = P._find_all_anchored(low, folded, ".com")
-    assert got == {n: P._find_all(low, n) for n in folded}
+            assert index.exact(needle) == find_all(text, needle), needle
+    for needle in (*P._placeholder_needles()[1], *P._DURATION_UNITS, *P._CALLED_NEEDLES):
+        assert index.folded(needle) == find_all(index.folded_text, needle), needle
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
 @settings(max_examples=300, deadline=None)
-def test_window_matches_equal_needle_matches(text):
-    found = P._positions(text, P._SUFFIX_NEEDLES)
+def test_window_matches_over_the_index_equal_the_plain_scan(text):
+    index = _index(text)
     got = [
         (m.start(), m.end())
         for needle in P._SUFFIX_NEEDLES
-        for m in P._window_matches(text, found[needle], len(needle), P._ENTITY, 140)
+        for m in P._window_matches(text, index.exact(needle), len(needle), P._ENTITY, 140)
     ]
     assert got == _reference(text, P._SUFFIX_NEEDLES, P._ENTITY, 140)
 
@@ -91,8 +97,9 @@ def test_company_names_and_placeholders_still_found():
 def test_scans_stay_linear_on_a_5_mb_sentence():
     text = ("Inc LLC [ { < XX TBD Name x.com " * (5_000_000 // 32))[:5_000_000]
     t = time.perf_counter()
-    P._positions(text, P._SUFFIX_NEEDLES)
-    P._find_all_anchored(text.lower(), P._placeholder_needles()[1], ".com")
+    index = _index(text)
+    for needle in (*P._SUFFIX_NEEDLES, *P._placeholder_needles()[0]):
+        index.exact(needle)
     assert time.perf_counter() - t < 20
 
 
@@ -149,10 +156,40 @@ _DEF_PIECES = [
 
 @given(st.lists(st.sampled_from(_DEF_PIECES), max_size=40).map("".join))
 @settings(max_examples=400, deadline=None)
-def test_shared_needle_scans_equal_one_scan_each(text):
-    for needles in (P._MEANS_NEEDLES, P._CALLED_NEEDLES, ("ab", "a", "abc", "b")):
-        got = P._find_all_sharing(text + "abcab", needles)
-        assert got == {n: P._find_all(text + "abcab", n) for n in needles}
+def test_definition_needles_from_the_index_equal_one_scan_each(text):
+    index = _index(text)
+    for needle in P._MEANS_NEEDLES:
+        assert index.exact(needle) == find_all(text, needle)
+    for needle in P._CALLED_NEEDLES:
+        assert index.folded(needle) == find_all(index.folded_text, needle)
+
+
+_LINE_PIECES = [
+    "Section",
+    "Clause ",
+    "\n",
+    " ",
+    "\t",
+    "#",
+    "*",
+    "5",
+    "12",
+    "3.1",
+    ".",
+    ")",
+    ":",
+    "\r",
+    "x",
+]
+
+
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=40).map("".join))
+@settings(max_examples=800, deadline=None)
+def test_known_numbers_from_line_starts_equal_finditer(text):
+    ctx = _ctx(text)
+    plain = {m.group(1) for m in P._LINE_NUMBER.finditer(text)}
+    plain |= {s.number for s in ctx.segmented.sections if s.number}
+    assert P._known_numbers(ctx) == {n.rstrip(".") for n in plain if n and n[0].isdigit()}
 
 
 def test_definitions_still_found():
@@ -171,3 +208,20 @@ def _ctx(text):
     doc = Document(text, "t.txt", "txt")
     seg = segment(doc)
     return AuditContext(doc, seg, readability.analyse([], [], len(seg.sections)), Config())
+
+
+@given(st.lists(st.sampled_from([*_MARKS, "\n\n", "x\n", "\u0130"]), max_size=40).map("".join))
+@settings(max_examples=800, deadline=None)
+def test_paragraph_scans_from_the_index_equal_the_regex_scan(text):
+    ctx = _ctx(text)
+    plain = [P._scan_paragraph(text, p.start, p.end) for p in ctx.segmented.paragraphs]
+    assert P._scan_paragraphs(ctx) == plain
+
+
+def test_only_brackets_lower_case_to_brackets():
+    # The index finds brackets in the lower-cased text: no other character may become one.
+    brackets = set(P._BRACKETS)
+    for code in range(0x110000):
+        c = chr(code)
+        assert bool(P._BRACKET_CHARS.fullmatch(c)) == (c in brackets), hex(code)
+        assert (c.lower() in brackets) == (c in brackets), hex(code)

@@ -93,8 +93,20 @@ class Writer:
     def start(self) -> None:
         """Write whatever comes before the first document."""
 
+    # Whether ``encode`` gives this format's text for one record (then a batch worker can
+    # build it and the parent only writes it in order, with ``add_encoded``).
+    encodes: ClassVar[bool] = False
+
     def add(self, rec: dict[str, Any]) -> None:
         """Write (or spool) one document record."""
+        raise NotImplementedError
+
+    def encode(self, rec: dict[str, Any]) -> str:
+        """This format's text for one record, depending on nothing but it and the options."""
+        raise NotImplementedError
+
+    def add_encoded(self, text: str) -> None:
+        """Write one document's text made by ``encode`` (possibly in another process)."""
         raise NotImplementedError
 
     def finish(self, summary: dict[str, Any]) -> None:

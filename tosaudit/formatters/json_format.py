@@ -20,11 +20,18 @@ class JsonWriter(Writer):
         self.out.write(f'  "tosaudit_version": {json.dumps(self.version)},\n  "documents": [')
         self._first = True
 
+    encodes = True
+
     def add(self, rec: dict[str, Any]) -> None:
+        self.add_encoded(self.encode(rec))
+
+    def encode(self, rec: dict[str, Any]) -> str:
         body = json.dumps(rec, ensure_ascii=False, indent=2)
         # JSON strings never hold a raw newline, so indenting line by line is safe.
-        body = "\n".join("    " + line for line in body.split("\n"))
-        self.out.write(("\n" if self._first else ",\n") + body)
+        return "\n".join("    " + line for line in body.split("\n"))
+
+    def add_encoded(self, text: str) -> None:
+        self.out.write(("\n" if self._first else ",\n") + text)
         self._first = False
 
     def finish(self, summary: dict[str, Any]) -> None:

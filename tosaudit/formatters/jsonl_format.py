@@ -15,9 +15,16 @@ class JsonlWriter(Writer):
     name = "jsonl"
     extension = "jsonl"
 
+    encodes = True
+
     def add(self, rec: dict[str, Any]) -> None:
-        self.out.write(json.dumps({"tosaudit_version": self.version, **rec}, ensure_ascii=False))
-        self.out.write("\n")
+        self.add_encoded(self.encode(rec))
+
+    def encode(self, rec: dict[str, Any]) -> str:
+        return json.dumps({"tosaudit_version": self.version, **rec}, ensure_ascii=False) + "\n"
+
+    def add_encoded(self, text: str) -> None:
+        self.out.write(text)
         # A consumer tailing the stream sees each document as soon as it is audited.
         self.out.flush()
 

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from tosaudit.config import Config
 from tosaudit.models import Document, Finding, Section, Segmented, Sentence, Severity
 from tosaudit.readability import Readability
+from tosaudit.rules.needles import NeedleIndex
 
 
 def _finding_factory() -> Callable[[dict[str, Any]], Finding]:
@@ -121,6 +122,24 @@ class AuditContext:
         compare lengths first.
         """
         return self.document.text.lower()
+
+    @cached_property
+    def lower_aligned(self) -> str:
+        """The text lower-cased without moving any offset (computed once).
+
+        ``lower_text`` itself when lowering keeps the length; otherwise each character is
+        lowered alone, and those that would grow ("İ") stay as they are.
+        """
+        low = self.lower_text
+        text = self.document.text
+        if len(low) != len(text):
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        return low
+
+    @cached_property
+    def needles(self) -> NeedleIndex:
+        """Offsets of every literal the checks look for, from one pass over the text."""
+        return NeedleIndex(self.document.text, self.lower_aligned)
 
     @cached_property
     def prose_sentences(self) -> tuple[tuple[int, Sentence], ...]:

@@ -23,6 +23,7 @@ import yaml
 
 from tosaudit.models import Finding
 from tosaudit.rules.base import AuditContext, Rule
+from tosaudit.rules.needles import find_all
 
 # A flood of one kind of finding helps nobody: after this many, the rest add nothing.
 MAX_PER_RULE = 100
@@ -69,34 +70,16 @@ def _placeholder_needles() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(exact), tuple(folded)
 
 
-def _needle_matches(
-    text: str, hay: str, needle: str, regex: re.Pattern[str], width: int = 120
-) -> Iterator[re.Match[str]]:
-    """Matches of ``regex`` near occurrences of ``needle`` (a literal every match contains).
-
-    ``str.find`` locates the needles at C speed; the regex runs only over the stretches within
-    ``width`` characters of one (nearby stretches merged, so each character is scanned once).
-    A pattern that starts with a look-behind thus never crawls the whole text. Matches must be
-    shorter than ``width``.
-    """
-    return _window_matches(text, _find_all(hay, needle), len(needle), regex, width)
-
-
-def _find_all(hay: str, needle: str) -> list[int]:
-    """Every (overlapping) occurrence of ``needle`` in ``hay``."""
-    out = []
-    pos = hay.find(needle)
-    while pos != -1:
-        out.append(pos)
-        pos = hay.find(needle, pos + 1)
-    return out
-
-
 def _window_matches(
     text: str, positions: list[int], size: int, regex: re.Pattern[str], width: int
 ) -> Iterator[re.Match[str]]:
-    """``regex`` over the stretches within ``width`` of each needle at ``positions`` (sorted,
-    each ``size`` long); stretches that overlap are merged, as ``_needle_matches`` does."""
+    """Matches of ``regex`` near the occurrences at ``positions`` (sorted, each ``size`` long)
+    of a literal every match contains.
+
+    The regex runs only over the stretches within ``width`` characters of one (nearby
+    stretches merged, so each character is scanned once): a pattern that starts with a
+    look-behind thus never crawls the whole text. Matches must be shorter than ``width``.
+    """
     n = len(text)
     k, count = 0, len(positions)
     while k < count:
@@ -108,71 +91,6 @@ def _window_matches(
             hi = min(n, positions[k] + size + width)
             k += 1
         yield from regex.finditer(text, lo, hi)
-
-
-def _find_all_anchored(hay: str, needles: tuple[str, ...], anchor: str) -> dict[str, list[int]]:
-    """``_find_all`` of each needle; those holding ``anchor`` (the example domains all hold
-    ".com") are read off one scan for the anchor instead of one scan each."""
-    out: dict[str, list[int]] = {}
-    anchored = [n for n in needles if anchor in n]
-    at = _find_all(hay, anchor) if anchored else []
-    for needle in needles:
-        if needle in anchored:
-            k = needle.index(anchor)  # each occurrence has the anchor k characters in
-            out[needle] = [q - k for q in at if q >= k and hay.startswith(needle, q - k)]
-        else:
-            out[needle] = _find_all(hay, needle)
-    return out
-
-
-def _find_all_sharing(hay: str, needles: tuple[str, ...]) -> dict[str, list[int]]:
-    """``_find_all`` of each needle; one that starts with a shorter needle (" means" with
-    " mean") is read off that one's occurrences instead of another scan of ``hay``."""
-    scanned: dict[str, list[int]] = {}
-    out: dict[str, list[int]] = {}
-    for needle in needles:
-        base = min(
-            (n for n in needles if n != needle and needle.startswith(n)), key=len, default=""
-        )
-        if not base:
-            if needle not in scanned:
-                scanned[needle] = _find_all(hay, needle)
-            out[needle] = scanned[needle]
-            continue
-        if base not in scanned:
-            scanned[base] = _find_all(hay, base)
-        out[needle] = [q for q in scanned[base] if hay.startswith(needle, q)]
-    return out
-
-
-@lru_cache(maxsize=16)
-def _alternation(needles: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(n) for n in sorted(set(needles), key=len, reverse=True)))
-
-
-def _positions(hay: str, needles: tuple[str, ...]) -> dict[str, list[int]]:
-    """Every (overlapping) occurrence of each needle, as ``_find_all`` gives it, in one scan.
-
-    One alternation of the needles finds each offset where any of them starts (searching again
-    from the next offset, so overlaps are kept); it beats one ``str.find`` pass per needle when
-    the needles start with characters that are rare in prose (capitals, brackets). A needle
-    that starts with a space is looked up without it and kept where a space precedes it.
-    """
-    cores = tuple(n[1:] if n[:1] == " " and len(n) > 1 else n for n in needles)
-    regex = _alternation(cores)
-    out: dict[str, list[int]] = {n: [] for n in needles}
-    pairs = list(zip(needles, cores, strict=True))
-    m = regex.search(hay)
-    while m:
-        p = m.start()
-        for needle, core in pairs:
-            if hay.startswith(core, p):
-                if core is needle:
-                    out[needle].append(p)
-                elif p and hay[p - 1] == " ":
-                    out[needle].append(p - 1)
-        m = regex.search(hay, p + 1)
-    return out
 
 
 class Placeholder(Rule):
@@ -192,17 +110,16 @@ class Placeholder(Rule):
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         text = ctx.text
-        low = ctx.lower_text
-        if len(low) != len(text):  # lowering changed offsets: search case-insensitively as is
-            low = text
-        hits: list[tuple[int, int, str]] = []
-        # Each distinct needle is located once per haystack (three patterns share "["); the
-        # case-sensitive ones, led by capitals and brackets, in one scan of the text.
+        index = ctx.needles
         exact, folded = _placeholder_needles()
-        occurrences = {
-            False: _positions(text, exact),
-            True: _find_all_anchored(low, folded, ".com"),
-        }
+        if len(ctx.lower_text) == len(text):
+            folded_found = {n: index.folded(n) for n in folded}
+        else:  # lowering moved offsets: the lower-case needles are looked for in the text as is
+            folded_found = {n: find_all(text, n) for n in folded}
+        # Each distinct needle is located once (three patterns share "["), all of them in the
+        # document's one needle pass.
+        occurrences = {False: {n: index.exact(n) for n in exact}, True: folded_found}
+        hits: list[tuple[int, int, str]] = []
         for ph in placeholder_patterns():
             found = occurrences[ph.ignore_case]
             for needle in ph.needles:
@@ -386,6 +303,37 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[_Marks, _Marks]:
     return _scan_marks(text, a, b)
 
 
+# The characters _BRACKET_CHARS matches; no other character lower-cases to one of them.
+_BRACKETS = ("(", ")", "[", "]", "{", "}", "\u201c", "\u201d", '"')
+
+
+def _bracket_marks(ctx: AuditContext) -> tuple[list[int], str]:
+    """Offsets of every bracket and quotation mark, in order, and those characters."""
+    index = ctx.needles
+    at = sorted(pos for ch in _BRACKETS for pos in index.folded(ch))
+    text = ctx.text
+    return at, "".join([text[pos] for pos in at])
+
+
+def _scan_paragraphs(ctx: AuditContext) -> list[tuple[_Marks, _Marks]]:
+    """``_scan_paragraph`` of every paragraph, with the marks read off the needle index.
+
+    A paragraph without marks, or whose marks certainly balance, is done without a regular
+    expression over its text; only the others get the full scan.
+    """
+    text = ctx.text
+    at, marks = _bracket_marks(ctx)
+    out: list[tuple[_Marks, _Marks]] = []
+    for p in ctx.segmented.paragraphs:
+        lo = bisect.bisect_left(at, p.start)
+        hi = bisect.bisect_left(at, p.end, lo)
+        if lo == hi or _balanced(marks[lo:hi]):
+            out.append(([], []))
+        else:
+            out.append(_scan_marks(text, p.start, p.end))
+    return out
+
+
 def _scan_marks(text: str, a: int, b: int) -> tuple[_Marks, _Marks]:
     """``_scan_paragraph`` mark by mark (the full scan)."""
     stack: list[tuple[str, int]] = []
@@ -437,9 +385,7 @@ class UnbalancedBrackets(Rule):
     explanation = "An unmatched bracket or quote makes readers wonder where the aside ends."
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
-        text = ctx.text
-        paras = ctx.segmented.paragraphs
-        scans = [_scan_paragraph(text, p.start, p.end) for p in paras]
+        scans = _scan_paragraphs(ctx)
         shown = 0
         for i, (unclosed, stray) in enumerate(scans):
             if shown >= MAX_PER_RULE:
@@ -546,10 +492,15 @@ def definitions(ctx: AuditContext) -> list[Definition]:
                 if term and term.lower() not in _PRONOUNS and term not in out:
                     s = m.start(1) + q.start(1)
                     out[term] = Definition(term, s, s + len(q.group(1)))
-        low = ctx.lower_text if len(ctx.lower_text) == len(text) else text
+        aligned = len(ctx.lower_text) == len(text)
+        index = ctx.needles
         for regex, needles in ((_MEANS, _MEANS_NEEDLES), (_CALLED, _CALLED_NEEDLES)):
-            hay = low if regex.flags & re.IGNORECASE else text
-            found = _find_all_sharing(hay, needles)
+            if not regex.flags & re.IGNORECASE:
+                found = {n: index.exact(n) for n in needles}
+            elif aligned:
+                found = {n: index.folded(n) for n in needles}
+            else:  # lowering moved offsets: the needles are looked for in the text as it is
+                found = {n: find_all(text, n) for n in needles}
             for m in (
                 m for n in needles for m in _window_matches(text, found[n], len(n), regex, 90)
             ):
@@ -619,7 +570,8 @@ class UndefinedTerm(Rule):
         if "defined" not in text:
             return
         known = {d.term.lower() for d in definitions(ctx)}
-        for m in _needle_matches(text, text, "defined", _AS_DEFINED, width=150):
+        found = ctx.needles.exact("defined")
+        for m in _window_matches(text, found, len("defined"), _AS_DEFINED, 150):
             term = m.group(1)
             words = term.split()
             # "Paid Services" may be defined as "Paid Service"; try the longest tail too.
@@ -669,19 +621,15 @@ _LINE_NUMBER = re.compile(
 _XREF_NEEDLES = ("Section", "Clause", "Article", "Paragraph", "\u00a7")
 
 
-def _xref_matches(text: str) -> Iterator[re.Match[str]]:
+def _xref_matches(ctx: AuditContext) -> Iterator[re.Match[str]]:
     """The matches ``_XREF.finditer(text)`` gives, tried only where a needle starts.
 
     A match can only begin at a needle, so trying those positions in order and skipping the
     ones inside the previous match is exactly what ``finditer`` does, without the regex
     engine testing ``\b`` at every character of the document.
     """
-    starts: set[int] = set()
-    for needle in _XREF_NEEDLES:
-        pos = text.find(needle)
-        while pos != -1:
-            starts.add(pos)
-            pos = text.find(needle, pos + 1)
+    text = ctx.text
+    starts = {pos for needle in _XREF_NEEDLES for pos in ctx.needles.exact(needle)}
     last = 0
     for pos in sorted(starts):
         if pos < last:
@@ -693,9 +641,18 @@ def _xref_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 def _known_numbers(ctx: AuditContext) -> set[str]:
+    """Section numbers the document has: its sections' and every numbered line's."""
     nums = {s.number for s in ctx.segmented.sections if s.number}
-    for m in _LINE_NUMBER.finditer(ctx.text):
-        nums.add(m.group(1))
+    # _LINE_NUMBER matches only at line starts: tried there (ctx.document.line_starts, found
+    # once) instead of by finditer, which makes the engine test "^" at every character. Where
+    # a match runs past a newline (only "Section\n5 " can) the next line's own match, which
+    # finditer skips, reads the same number, so the set is the same.
+    text = ctx.text
+    match = _LINE_NUMBER.match
+    for start in ctx.document.line_starts:
+        m = match(text, start)
+        if m:
+            nums.add(m.group(1))
     return {n.rstrip(".") for n in nums if n and n[0].isdigit()}
 
 
@@ -716,7 +673,7 @@ class MissingCrossReference(Rule):
         tops = {n.split(".")[0] for n in numbers}
         if len(tops) < 3:
             return  # the document is not numbered: nothing to check against
-        for m in _xref_matches(text):
+        for m in _xref_matches(ctx):
             ref = m.group(1)
             if _FOREIGN_AFTER.match(text, m.end()):
                 continue
@@ -778,6 +735,7 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_DURATION_UNITS = ("day", "week", "month", "year")  # a literal in every _DURATION match
 # A duration is tied to a term only in these shapes, so a refund *processing* time ("refunded
 # within 5 working days") is never compared with the refund *window* ("within 14 days of
 # delivery for a full refund").
@@ -827,9 +785,11 @@ def _duration_topics(ctx: AuditContext) -> list[tuple[str, int, int, int, str]]:
     prose = [s for _, s in ctx.prose_sentences]
     starts = [s.start for s in prose]
     matches: list[tuple[re.Match[str], Any]] = []
-    low = ctx.lower_text if len(ctx.lower_text) == len(text) else text
-    for unit in ("day", "week", "month", "year"):
-        for m in _needle_matches(text, low, unit, _DURATION, width=40):
+    aligned = len(ctx.lower_text) == len(text)
+    for unit in _DURATION_UNITS:
+        # Where lowering moved offsets the lower-case unit is looked for in the text as it is.
+        found = ctx.needles.folded(unit) if aligned else find_all(text, unit)
+        for m in _window_matches(text, found, len(unit), _DURATION, 40):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0 and m.end() <= prose[i].end:
                 matches.append((m, prose[i]))
@@ -976,8 +936,8 @@ class InconsistentCompanyName(Rule):
         entity_hits = sorted(
             {
                 m.start(): m
-                for suffix, positions in _positions(text, _SUFFIX_NEEDLES).items()
-                for m in _window_matches(text, positions, len(suffix), _ENTITY, 140)
+                for suffix in _SUFFIX_NEEDLES
+                for m in _window_matches(text, ctx.needles.exact(suffix), len(suffix), _ENTITY, 140)
             }.values(),
             key=lambda m: m.start(),
         )
@@ -1028,3 +988,19 @@ RULES: list[Rule] = [
     InconsistentDuration(),
     InconsistentCompanyName(),
 ]
+
+
+def needles() -> tuple[str, ...]:
+    """Every literal these rules look up in the document's needle index."""
+    exact, folded = _placeholder_needles()
+    return (
+        *exact,
+        *folded,
+        *_MEANS_NEEDLES,
+        *_CALLED_NEEDLES,
+        "defined",
+        *_XREF_NEEDLES,
+        *_DURATION_UNITS,
+        *_SUFFIX_NEEDLES,
+        *_BRACKETS,
+    )

@@ -1,0 +1,95 @@
+"""Every literal the checks look for, found in one pass over a document's text.
+
+The disclosures checklist and the proofreading rules locate about a hundred literals (stems
+such as "cancel" or "refund", "@", "http", "Section", " means") before running their regular
+expressions near them. One ``str.find`` pass per literal read the whole text a hundred times;
+an Aho-Corasick automaton of all of them reads it once and gives the same offsets.
+
+``NeedleIndex`` is built once per document (``AuditContext.needles``) and answers, for a
+literal, the start of each of its occurrences, overlapping ones included, in order: exactly
+what a ``str.find(needle, pos + 1)`` loop gives. A literal the automaton does not hold is
+looked up with that loop, so a caller never gets a wrong answer, only a slower one.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import ahocorasick
+
+
+def find_all(hay: str, needle: str) -> list[int]:
+    """Start of every (overlapping) occurrence of ``needle`` in ``hay``, in order."""
+    out = []
+    pos = hay.find(needle)
+    while pos != -1:
+        out.append(pos)
+        pos = hay.find(needle, pos + 1)
+    return out
+
+
+@lru_cache(maxsize=1)
+def shipped_needles() -> frozenset[str]:
+    """The lower-case literals the shipped checks ask for (collected from their modules)."""
+    # Imported here: both modules import this one (through rules.base).
+    from tosaudit import disclosures
+    from tosaudit.rules import proofreading
+
+    return frozenset(n.lower() for n in (*disclosures.needles(), *proofreading.needles()))
+
+
+@lru_cache(maxsize=4)
+def _automaton(needles: frozenset[str]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for needle in needles:
+        if needle:
+            auto.add_word(needle, (needle, len(needle) - 1))
+    auto.make_automaton()
+    return auto
+
+
+class NeedleIndex:
+    """Offsets of literals in one text and in its lower-cased twin (same length).
+
+    ``folded`` is the text lower-cased character by character without changing its length
+    (``AuditContext.lower_aligned``); lower-case literals are looked up there. ``exact``
+    looks a literal up in the text itself.
+    """
+
+    def __init__(self, text: str, folded: str, needles: frozenset[str] | None = None) -> None:
+        if len(folded) != len(text):
+            raise ValueError("the folded text must be as long as the text")
+        self.text = text
+        self.folded_text = folded
+        self._folded: dict[str, list[int]] = {}
+        self._exact: dict[str, list[int]] = {}
+        wanted = shipped_needles() if needles is None else needles
+        if wanted:
+            found: dict[str, list[int]] = {n: [] for n in wanted if n}
+            # Matches come ordered by their last character; for one literal that is also the
+            # order of their starts, so each list is sorted.
+            for last, (needle, back) in _automaton(frozenset(found)).iter(folded):
+                found[needle].append(last - back)
+            self._folded = found
+
+    def folded(self, needle: str) -> list[int]:
+        """Every occurrence of ``needle`` in the folded text (``find_all(folded, needle)``)."""
+        got = self._folded.get(needle)
+        if got is None:
+            got = self._folded[needle] = find_all(self.folded_text, needle)
+        return got
+
+    def exact(self, needle: str) -> list[int]:
+        """Every occurrence of ``needle`` in the text itself (``find_all(text, needle)``)."""
+        got = self._exact.get(needle)
+        if got is None:
+            if needle.isascii():
+                # Where the text holds an ASCII literal, the folded text holds its lower case
+                # (lowering an ASCII character never depends on its neighbours), so the
+                # folded hits are a superset to check against the text.
+                text = self.text
+                got = [p for p in self.folded(needle.lower()) if text.startswith(needle, p)]
+            else:
+                got = find_all(self.text, needle)
+            self._exact[needle] = got
+        return got
