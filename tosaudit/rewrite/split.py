@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from tosaudit.rewrite.lexicon import inflect
-from tosaudit.rewrite.transforms import MODALS, PREPOSITIONS, TOKEN, Op, protected_spans
+from tosaudit.rewrite.transforms import MODALS, PREPOSITIONS, TOKEN, Op, protected_spans, words
 
 _LABEL = re.compile(r"(?<![\w(])\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
@@ -216,7 +216,7 @@ class Split:
 
 
 def _words(text: str) -> int:
-    return len(TOKEN.findall(text))
+    return len(words(text))
 
 
 def _fewer_words(text: str, n: int) -> bool:
@@ -260,7 +260,7 @@ _RELATIVE = frozenset("that which who whom whose".split())
 
 
 def _looks_like_clause(text: str) -> bool:
-    toks = [t.lower() for t in TOKEN.findall(text)[:8]]
+    toks = [t.lower() for t in words(text)[:8]]
     if not toks:
         return False
     if toks[0] in _SUBJECT and len(toks) > 1:
