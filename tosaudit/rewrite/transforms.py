@@ -34,7 +34,9 @@ _WORD_BYTES = bytes(c if chr(c).isalpha() or chr(c) in "'/-" else 32 for c in ra
     [32] * 128
 )
 # A joiner not between two letters is no part of a word ("-foo", "rights'", "a--b").
-_LONE_JOINER = re.compile(rb"['/-](?![A-Za-z])|(?<![A-Za-z])['/-]")
+# (The joiner first, so the regex engine skips straight to joiners; the check behind it looks
+# two bytes back: a letter, then the joiner itself.)
+_LONE_JOINER = re.compile(rb"[-'/](?:(?![A-Za-z])|(?<![A-Za-z][-'/]))")
 
 
 def words(text: str) -> list[str]:
@@ -50,6 +52,8 @@ def words(text: str) -> list[str]:
     if b"'" in data or b"-" in data or b"/" in data:
         data = _LONE_JOINER.sub(b" ", data)
     return data.decode("ascii").split()
+
+
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]{1,2000}", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _DOMAIN = re.compile(
@@ -746,7 +750,10 @@ def apply_lexicon(text: str, info: DocInfo, caps: bool = False) -> tuple[str, li
             ops.append({"op": hit.entry.kind, "from": found, "to": "", "source": hit.entry.source})
             continue
         new = match_case(found, plain)
-        art = _ARTICLE_BEFORE.search(prefix)
+        # The article can only be the prefix's last word (white space follows it to the end):
+        # the search starts two characters before the last non-space one, not at the start of
+        # a prefix that may run from the sentence's beginning.
+        art = _ARTICLE_BEFORE.search(prefix, max(0, len(prefix.rstrip()) - 2))
         if art:
             article = match_case(art.group(1), a_or_an(new.split()[0]))
             prefix = prefix[: art.start(1)] + article + art.group(2)
