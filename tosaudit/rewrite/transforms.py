@@ -280,7 +280,7 @@ def replace_parties(text: str, info: DocInfo) -> tuple[str, list[Op]]:
         after = text[m.end() : m.end() + 80]
         nxt = TOKEN.match(after.lstrip())
         next_word = nxt.group(0) if nxt else ""
-        prev = TOKEN.findall(text[max(0, m.start() - 30) : m.start()])
+        prev = words(text[max(0, m.start() - 30) : m.start()])
         prev_word = prev[-1].lower() if prev else ""
         gap = len(after) - len(after.lstrip())
         agree: tuple[int, int, str] | None = None
@@ -317,8 +317,8 @@ def replace_parties(text: str, info: DocInfo) -> tuple[str, list[Op]]:
 
 
 def _obj_context(text: str, m: re.Match[str]) -> bool:
-    words = [w.lower() for w in TOKEN.findall(text[max(0, m.start() - 60) : m.start()])]
-    return len(words) >= 3 and (words[-3] in PREPOSITIONS or words[-2] in PREPOSITIONS)
+    before = [w.lower() for w in words(text[max(0, m.start() - 60) : m.start()])]
+    return len(before) >= 3 and (before[-3] in PREPOSITIONS or before[-2] in PREPOSITIONS)
 
 
 # ---------------------------------------------------------------- shall -> must / will
@@ -391,17 +391,17 @@ def _shall_subject(text: str, at: int) -> tuple[str, str]:
     """
     window = text[max(0, at - 160) : at]
     cut = max(window.rfind(c) for c in ",;:()")
-    words = [w.lower() for w in TOKEN.findall(window[cut + 1 :])]
-    for k in range(len(words) - 1, -1, -1):
-        if words[k] in _CLAUSE_EDGE:
-            words = words[k + 1 :]
+    subject = [w.lower() for w in words(window[cut + 1 :])]
+    for k in range(len(subject) - 1, -1, -1):
+        if subject[k] in _CLAUSE_EDGE:
+            subject = subject[k + 1 :]
             break
-    words = [w for w in words if not w.endswith("ly")]  # "this Agreement automatically shall"
-    if not words:
+    subject = [w for w in subject if not w.endswith("ly")]  # "this Agreement automatically shall"
+    if not subject:
         return "", ""
-    if any(w in _NEGATIVE_SUBJECT for w in words):
-        return "neither", words[-1]
-    return words[0], words[-1]
+    if any(w in _NEGATIVE_SUBJECT for w in subject):
+        return "neither", subject[-1]
+    return subject[0], subject[-1]
 
 
 def replace_shall(text: str, info: DocInfo) -> tuple[str, list[Op]]:
@@ -590,7 +590,7 @@ def _applicable(text: str, hit: Hit, protected: tuple[tuple[int, int], ...], cap
         return False
     if not caps and found[:1].isupper() and not _sentence_initial(text, hit.start):
         return False  # "Termination" in mid-sentence is a defined term or a heading
-    prev = TOKEN.findall(text[max(0, hit.start - 40) : hit.start])
+    prev = words(text[max(0, hit.start - 40) : hit.start])
     prev_word = prev[-1].lower() if prev else ""
     e = hit.entry
     if e.verb_only and not _verb_context(e.form, prev_word):
@@ -637,7 +637,7 @@ def _resolve_form(text: str, hit: Hit) -> str | None:
     first = e.lemma.split()[0]
     if first not in IRREGULAR:
         return e.plain
-    raw = TOKEN.findall(text[max(0, hit.start - 40) : hit.start])[-3:]
+    raw = words(text[max(0, hit.start - 40) : hit.start])[-3:]
     prev = [w for w in raw if not w.lower().endswith("ly") and w.lower() != "not"]
     # A quoted or bracketed noun just before ('the "Kudos" received') is a noun phrase too.
     closed = text[max(0, hit.start - 3) : hit.start].rstrip().endswith(('"', "\u201d", ")"))
@@ -906,7 +906,7 @@ def _subject(text: str, aux_start: int) -> tuple[int, str] | None:
     """The subject noun phrase right before the auxiliary, if it starts a clause."""
     lo = max(0, aux_start - 120)
     toks = list(TOKEN.finditer(text, lo, aux_start))
-    words: list[re.Match[str]] = []
+    phrase: list[re.Match[str]] = []  # its words, last first
     edge = aux_start
     for t in reversed(toks):
         if text[t.end() : edge].strip():
@@ -914,15 +914,15 @@ def _subject(text: str, aux_start: int) -> tuple[int, str] | None:
         low = t.group(0).lower()
         if low in _CLAUSE_START or low in MODALS or low in BE_AUX:
             break
-        words.append(t)
+        phrase.append(t)
         edge = t.start()
-        if len(words) > 6:
+        if len(phrase) > 6:
             return None
-    if not words:
+    if not phrase:
         return None
-    start = words[-1].start()
+    start = phrase[-1].start()
     lead = text[:start].rstrip()
-    prev = TOKEN.findall(text[max(0, start - 20) : start])
+    prev = words(text[max(0, start - 20) : start])
     # After "and"/"or"/"but" a noun is more often the end of a list ("our Services or
     # Platforms may be used") than the subject of a new clause: not a subject then.
     if lead and lead[-1] not in ",;:(" and not (prev and prev[-1].lower() in _SUBJECT_AFTER):
