@@ -508,12 +508,19 @@ def _word_starts(text: str) -> tuple[list[str], list[int]]:
 @lru_cache(maxsize=4096)
 def scan(text: str) -> tuple[Hit, ...]:
     """Every legalese phrase in ``text``, longest match first, left to right, no overlaps."""
-    if text.isascii():
-        # Most sentences: words and offsets from one byte translation, separators sliced
-        # from the text only where a phrase may go on past a word.
-        words, starts = _word_starts(text)
-        found = _phrases(words, lambda j: text[starts[j] + len(words[j]) : starts[j + 1]])
-        return tuple(Hit(starts[i], starts[j] + len(words[j]), e) for i, j, e in found)
+    return _scan_ascii(text) if text.isascii() else _scan_any(text)
+
+
+def _scan_ascii(text: str) -> tuple[Hit, ...]:
+    """``scan`` of ASCII text: words and offsets from one byte translation, separators sliced
+    from the text only where a phrase may go on past a word."""
+    words, starts = _word_starts(text)
+    found = _phrases(words, lambda j: text[starts[j] + len(words[j]) : starts[j + 1]])
+    return tuple(Hit(starts[i], starts[j] + len(words[j]), e) for i, j, e in found)
+
+
+def _scan_any(text: str) -> tuple[Hit, ...]:
+    """``scan`` of any text: words and their separators from one regex pass."""
     first = _FIRST_LETTER.search(text)
     if first is None:
         return ()
@@ -671,6 +678,17 @@ def _reduced_relative(word: str) -> bool:
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])(an?|An?|AN?)(\s+)$")
 
 
+def _article_before(prefix: str) -> re.Match[str] | None:
+    """``_ARTICLE_BEFORE.search(prefix)``: "a"/"an" and the white space that ends ``prefix``.
+
+    The article can only be the prefix's last word (white space follows it to the end), so
+    the search starts two characters before the last non-space one instead of trying every
+    position of a prefix that may run from the sentence's beginning. (The check behind the
+    article still sees the character before that start.)
+    """
+    return _ARTICLE_BEFORE.search(prefix, max(0, len(prefix.rstrip()) - 2))
+
+
 # A linking adverb that opens the sentence, with its comma: the plain connector (FPLG III.b:
 # "but", "so" and "also" may start a sentence). In mid-sentence these words stay flagged only.
 _CONNECTORS = {
@@ -750,10 +768,7 @@ def apply_lexicon(text: str, info: DocInfo, caps: bool = False) -> tuple[str, li
             ops.append({"op": hit.entry.kind, "from": found, "to": "", "source": hit.entry.source})
             continue
         new = match_case(found, plain)
-        # The article can only be the prefix's last word (white space follows it to the end):
-        # the search starts two characters before the last non-space one, not at the start of
-        # a prefix that may run from the sentence's beginning.
-        art = _ARTICLE_BEFORE.search(prefix, max(0, len(prefix.rstrip()) - 2))
+        art = _article_before(prefix)
         if art:
             article = match_case(art.group(1), a_or_an(new.split()[0]))
             prefix = prefix[: art.start(1)] + article + art.group(2)
