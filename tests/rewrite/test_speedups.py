@@ -278,3 +278,23 @@ def test_fk_grade_counts_words_missing_from_the_syllable_cache():
     readability.clear_caches()  # every word now missing: counted, not looked up
     assert fk_grade(units) == warm
     assert fk_grade(units) == warm  # and now cached
+
+
+PASSIVE_EDGE = [
+    "Fees will be charged by us.",
+    "Fees WILL BE CHARGED by us; data is stored, x-is used, non-are kept.",
+    "It was-based here; been there; the isle is Ok; we are-ed.",
+    "Nothing passive in this sentence at all.",
+    "The data\tis\nprocessed and\u00a0was collected.",  # non-ASCII white space: full pass
+    "Biscuits; basement; wherever; Amazon; island.",
+]
+
+
+def test_passive_shortcut_finds_every_passive():
+    from tosaudit.rewrite import transforms as tf
+
+    for text in [*PASSIVE_EDGE, *JOINER_EDGE, *corpus_sentences()]:
+        for variant in (text, text.upper()):
+            full = [m.span() for m in tf._PASSIVE.finditer(variant) if tf.is_participle(m.group(6))]
+            assert [m.span() for m in tf._passives.__wrapped__(variant)] == full, variant
+    assert tf._passives.__wrapped__(PASSIVE_EDGE[1])  # "x-is used": no \w before "is"
