@@ -229,6 +229,20 @@ def test_word_starts_are_the_token_offsets():
             words, starts = _word_starts(text)
             assert words == [m.group(0).lower() for m in TOKEN.finditer(text)]
             assert starts == [m.start() for m in TOKEN.finditer(text)]
+            # As written (the actors check reads the case of each word).
+            assert _word_starts(text, lower=False) == (TOKEN.findall(text), starts)
+
+
+def test_cap_keeps_list_labels_as_the_full_pattern_does():
+    labels = ["b. we may", "iv) you", "12. the", "\u0663. x", "z) y", "abcde. no", "A. yes"]
+    labels += ["", " ", "\u00e9t\u00e9", "1", "x", "(a) item", "e.g. this"]
+    for text in [*labels, *corpus_sentences()[:3000]]:
+        stripped = text.lstrip()
+        if splitter._ITEM_LABEL.match(stripped):
+            expected = stripped
+        else:
+            expected = stripped[:1].upper() + stripped[1:]
+        assert splitter._cap(text) == expected, text
 
 
 def test_article_search_from_the_end_is_the_full_search():

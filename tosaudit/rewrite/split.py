@@ -230,7 +230,9 @@ _ITEM_LABEL = re.compile(r"(?:[a-z]{1,4}|\d{1,3})[.)]\s")
 
 def _cap(text: str) -> str:
     text = text.lstrip()
-    if _ITEM_LABEL.match(text):
+    first = text[:1]
+    # A label starts with a-z or a digit (\d: any decimal digit); most units start otherwise.
+    if ("a" <= first <= "z" or first.isdecimal()) and _ITEM_LABEL.match(text):
         return text  # "b. We may ...": the list label keeps its case
     return text[:1].upper() + text[1:]
 

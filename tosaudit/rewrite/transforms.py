@@ -490,14 +490,15 @@ def _starter_sets(lex: Lexicon) -> _StarterSets:
     return got
 
 
-def _word_starts(text: str) -> tuple[list[str], list[int]]:
-    """The lower-case TOKEN words of ASCII ``text`` and the offset where each starts.
+def _word_starts(text: str, lower: bool = True) -> tuple[list[str], list[int]]:
+    """The TOKEN words of ASCII ``text`` (lower case unless ``lower`` is False) and the offset
+    where each starts.
 
     What ``words`` does, keeping the offsets: in the translated bytes (same length as the
     text) the words are the pieces between single spaces, and piece k starts one character
     after piece k-1 ends. No regex pass and no match objects.
     """
-    data = text.lower().encode("ascii").translate(_WORD_BYTES)
+    data = (text.lower() if lower else text).encode("ascii").translate(_WORD_BYTES)
     if b"'" in data or b"-" in data or b"/" in data:
         data = _LONE_JOINER.sub(b" ", data)
     pieces = data.decode("ascii").split(" ")
