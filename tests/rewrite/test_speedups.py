@@ -169,3 +169,146 @@ def test_a_repeated_sentence_is_rewritten_once_with_the_same_result():
     assert {f.start for f in suggested} == {0, text.rindex(sentence)}
     assert len({f.suggestion for f in suggested}) == 1
     assert len({repr(f.extra["rewrite"]) for f in suggested}) == 1
+
+
+# Words with joiners in every position a joiner can take, for the byte tokeniser.
+JOINER_EDGE = [
+    "third-party, you're, it's, and/or; -lead trail- 'quoted' a--b a-'b x'y'z",
+    "-'/",
+    "A-B-C - D' 'E /F/ G/ H\u2019s and it\u2019s",  # the curly apostrophe is a joiner too
+    "co-operate 3rd-party e-mail 12-month x_y na\u00efve re-\nsign",
+    "don't DON'T Won't SHAN'T isn't",
+]
+
+
+def _generated(n: int = 20000) -> list[str]:
+    """Short strings over letters, joiners, white space, digits and a non-ASCII letter."""
+    import random
+
+    rnd = random.Random(7)
+    alphabet = "ab'-/ ,.Z9\n\t\u2019\u00e9\u0130"
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))) for _ in range(n)]
+
+
+def test_words_is_token_findall():
+    from tosaudit.rewrite.transforms import TOKEN, words
+
+    for text in [*EDGE, *JOINER_EDGE, *_generated(), *corpus_sentences()]:
+        for variant in (text, text.lower(), text.upper()):
+            assert words(variant) == TOKEN.findall(variant), variant
+
+
+def test_words_stays_fast_on_hostile_input():
+    from tosaudit.rewrite.transforms import words
+
+    text = "a-" * 2_500_000  # 5 MB: a joiner after every letter, one word
+    start = time.perf_counter()
+    assert words(text) == ["-".join("a" * 2_500_000)]
+    assert words("-/" * 2_500_000) == []
+    assert time.perf_counter() - start < 5
+
+
+def test_ascii_scan_is_the_regex_scan():
+    from tosaudit.rewrite import transforms as tf
+
+    texts = [*EDGE, *JOINER_EDGE, *corpus_sentences()]
+    texts += [
+        "Prior to, and in lieu of, the foregoing, pursuant  to\tthe terms hereof, null and void.",
+        "in order to, in order  to, In Order To, in order,to; in-order-to",
+    ]
+    for text in texts:
+        if text.isascii():
+            assert tf._scan_ascii(text) == tf._scan_any(text), text
+
+
+def test_word_starts_are_the_token_offsets():
+    from tosaudit.rewrite.transforms import TOKEN, _word_starts
+
+    for text in [*JOINER_EDGE, *corpus_sentences()[:3000]]:
+        if text.isascii():
+            words, starts = _word_starts(text)
+            assert words == [m.group(0).lower() for m in TOKEN.finditer(text)]
+            assert starts == [m.start() for m in TOKEN.finditer(text)]
+            # As written (the actors check reads the case of each word).
+            assert _word_starts(text, lower=False) == (TOKEN.findall(text), starts)
+
+
+def test_cap_keeps_list_labels_as_the_full_pattern_does():
+    labels = ["b. we may", "iv) you", "12. the", "\u0663. x", "z) y", "abcde. no", "A. yes"]
+    labels += ["", " ", "\u00e9t\u00e9", "1", "x", "(a) item", "e.g. this"]
+    for text in [*labels, *corpus_sentences()[:3000]]:
+        stripped = text.lstrip()
+        if splitter._ITEM_LABEL.match(stripped):
+            expected = stripped
+        else:
+            expected = stripped[:1].upper() + stripped[1:]
+        assert splitter._cap(text) == expected, text
+
+
+def test_article_search_from_the_end_is_the_full_search():
+    from tosaudit.rewrite.transforms import _ARTICLE_BEFORE, _article_before
+
+    prefixes = ["", " ", "a ", "an ", "A  ", "AN\n", "xan ", "ban ", "a", "an", "Use a ", "1an "]
+    prefixes += ["it is an\u00a0", "\u00e9a ", "the_an ", "of an \n ", "as a\tb "]
+    for sentence in corpus_sentences()[:1500]:
+        prefixes.extend(sentence[: m.end()] for m in re.finditer(r"\s+", sentence))
+    for prefix in prefixes:
+        full = _ARTICLE_BEFORE.search(prefix)
+        fast = _article_before(prefix)
+        assert (full and (full.span(), full.groups())) == (fast and (fast.span(), fast.groups()))
+
+
+def test_fk_words_is_readability_words_of():
+    from tosaudit.readability import words_of
+    from tosaudit.rewrite.verify import _fk_words
+
+    ascii_chars = "".join(map(chr, range(128)))
+    texts = [*EDGE, *JOINER_EDGE, *_generated(5000), ascii_chars, *corpus_sentences()]
+    texts += [f"x{c}y z{c} {c}" for c in ascii_chars]
+    for text in texts:
+        assert _fk_words(text) == words_of(text), text
+
+
+def test_facts_number_shortcut_keeps_every_number():
+    from collections import Counter
+
+    from tosaudit.rewrite.verify import _NUMBER, facts
+
+    texts = [*EDGE, *corpus_sentences(), "Pay 1,000.50 within 30 days.", "No digits here."]
+    texts += ["Arabic-Indic \u0663\u0664 days.", "Full-width \uff11\uff12 days."]  # \d matches
+    for text in texts:
+        numbers = facts.__wrapped__(text).numbers
+        digits = {k: n for k, n in numbers.items() if not k.isalpha()}  # not "two", "thirty"
+        assert digits == dict(Counter(_NUMBER.findall(text))), text
+    assert facts.__wrapped__(texts[-2]).numbers == {"\u0663\u0664": 1}
+
+
+def test_fk_grade_counts_words_missing_from_the_syllable_cache():
+    from tosaudit import readability
+    from tosaudit.rewrite.verify import fk_grade
+
+    units = ["Notwithstanding the aforementioned stipulations, remuneration is due."]
+    warm = fk_grade(units)
+    readability.clear_caches()  # every word now missing: counted, not looked up
+    assert fk_grade(units) == warm
+    assert fk_grade(units) == warm  # and now cached
+
+
+PASSIVE_EDGE = [
+    "Fees will be charged by us.",
+    "Fees WILL BE CHARGED by us; data is stored, x-is used, non-are kept.",
+    "It was-based here; been there; the isle is Ok; we are-ed.",
+    "Nothing passive in this sentence at all.",
+    "The data\tis\nprocessed and\u00a0was collected.",  # non-ASCII white space: full pass
+    "Biscuits; basement; wherever; Amazon; island.",
+]
+
+
+def test_passive_shortcut_finds_every_passive():
+    from tosaudit.rewrite import transforms as tf
+
+    for text in [*PASSIVE_EDGE, *JOINER_EDGE, *corpus_sentences()]:
+        for variant in (text, text.upper()):
+            full = [m.span() for m in tf._PASSIVE.finditer(variant) if tf.is_participle(m.group(6))]
+            assert [m.span() for m in tf._passives.__wrapped__(variant)] == full, variant
+    assert tf._passives.__wrapped__(PASSIVE_EDGE[1])  # "x-is used": no \w before "is"

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import compress
-from operator import and_, itemgetter, methodcaller, or_
+from operator import add, and_, itemgetter, methodcaller, or_
 
 from tosaudit.rewrite.lexicon import base_of_participle, lexicon
 from tosaudit.rewrite.transforms import (
@@ -29,6 +29,7 @@ from tosaudit.rewrite.transforms import (
     PREPOSITIONS,
     TOKEN,
     _base_from_s,
+    _word_starts,
     find_passives,
     is_participle,
 )
@@ -163,8 +164,15 @@ def _actions_cached(
     text: str, shouted: bool, parties: tuple[tuple[str, str], ...]
 ) -> tuple[Action, ...]:
     party_map = dict(parties)
-    found = list(TOKEN.finditer(text))
-    raw = list(map(re.Match.group, found))
+    if text.isascii():
+        # Words and offsets from one byte translation, without a match object per word.
+        raw, starts = _word_starts(text, lower=False)
+        ends = list(map(add, starts, map(len, raw)))
+    else:
+        found = list(TOKEN.finditer(text))
+        raw = list(map(re.Match.group, found))
+        starts = list(map(re.Match.start, found))
+        ends = list(map(re.Match.end, found))
     lows = list(map(str.lower, raw))
     # Adverbs between subject and verb ("Acme hereby grants", "we also may") are left out, so
     # the two are neighbours whether or not a rewrite dropped the adverb. The set and suffix
@@ -173,8 +181,6 @@ def _actions_cached(
         range(len(lows)), map(or_, map(_SKIP_ALL.__contains__, lows), map(_ENDS_LY, lows))
     )
     drop = [i for i in maybe_adverb if _adverb(raw[i])]
-    starts = list(map(re.Match.start, found))
-    ends = list(map(re.Match.end, found))
     if drop:
         keep = [True] * len(raw)
         for i in drop:

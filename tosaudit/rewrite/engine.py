@@ -160,7 +160,10 @@ def _clean(unit: str) -> str:
     return splitter._cap(unit.strip())
 
 
+# Any one of these is enough, and " and " is in most sentences: it is tested first (any()
+# stops at the first hit; the order changes nothing else).
 _TRIGGERS = (
+    " and ",
     "shall",
     " by ",
     ";",
@@ -192,7 +195,6 @@ _TRIGGERS = (
     "(a)",
     "(i)",
     "(1)",
-    " and ",
 )
 
 

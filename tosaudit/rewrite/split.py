@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from tosaudit.rewrite.lexicon import inflect
-from tosaudit.rewrite.transforms import MODALS, PREPOSITIONS, TOKEN, Op, protected_spans
+from tosaudit.rewrite.transforms import MODALS, PREPOSITIONS, TOKEN, Op, protected_spans, words
 
 _LABEL = re.compile(r"(?<![\w(])\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
@@ -216,7 +216,7 @@ class Split:
 
 
 def _words(text: str) -> int:
-    return len(TOKEN.findall(text))
+    return len(words(text))
 
 
 def _fewer_words(text: str, n: int) -> bool:
@@ -230,7 +230,9 @@ _ITEM_LABEL = re.compile(r"(?:[a-z]{1,4}|\d{1,3})[.)]\s")
 
 def _cap(text: str) -> str:
     text = text.lstrip()
-    if _ITEM_LABEL.match(text):
+    first = text[:1]
+    # A label starts with a-z or a digit (\d: any decimal digit); most units start otherwise.
+    if ("a" <= first <= "z" or first.isdecimal()) and _ITEM_LABEL.match(text):
         return text  # "b. We may ...": the list label keeps its case
     return text[:1].upper() + text[1:]
 
@@ -260,7 +262,7 @@ _RELATIVE = frozenset("that which who whom whose".split())
 
 
 def _looks_like_clause(text: str) -> bool:
-    toks = [t.lower() for t in TOKEN.findall(text)[:8]]
+    toks = [t.lower() for t in words(text)[:8]]
     if not toks:
         return False
     if toks[0] in _SUBJECT and len(toks) > 1:
@@ -441,7 +443,7 @@ def main_point_first(text: str, min_words: int = 4) -> Split | None:
             rest = rest[5:]
         if _fewer_words(condition, min_words) or _fewer_words(rest, min_words):
             continue
-        last = TOKEN.findall(condition)[-1].lower()
+        last = words(condition)[-1].lower()
         if last in PREPOSITIONS or last in ("and", "or", "nor"):
             continue  # "who submits content to, or in connection with, the Products": not yet
         if ";" in rest or _LABEL.search(rest) or _LEADING.match(rest):
@@ -523,9 +525,9 @@ def split_sentence(text: str, min_words: int = 4) -> Split | None:
             return Split([_end(_cap(main.strip()), _final(text)), extra], " ", [op])
         # The aside follows the part it was in, so "This includes ..." points at the right
         # sentence; when that part cannot be told, the aside stays where it was.
-        lead = " ".join(TOKEN.findall(main[:at])[-3:])
+        lead = " ".join(words(main[:at])[-3:])
         for k, unit in enumerate(rest.units):
-            if lead and lead in " ".join(TOKEN.findall(unit)):
+            if lead and lead in " ".join(words(unit)):
                 units = [*rest.units[: k + 1], extra, *rest.units[k + 1 :]]
                 return Split(units, " ", [*rest.ops, op])
         return _split_plain(text, min_words)
@@ -562,7 +564,7 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
             # "provided that" states a condition, unless its clause grants or imposes something
             # itself (a proviso: "provided that we may ..."), which reads as "However, ...".
             # "provided, however, that" always brings an exception, never a condition.
-            clause = {t.lower() for t in TOKEN.findall(text[m.end() : m.end() + 200])[:8]}
+            clause = {t.lower() for t in words(text[m.end() : m.end() + 200])[:8]}
             proviso = "however" in m.group(0).lower() or bool(clause & MODALS)
             lead = "However, " if proviso else "This applies only if "
             cuts.append((m.start(), m.end(), lead, "provided_that"))
@@ -625,7 +627,7 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
                 # as AR, to share content").
                 if (
                     len(tail) >= 400
-                    or {t.lower() for t in TOKEN.findall(tail)} & _FINITE
+                    or {t.lower() for t in words(tail)} & _FINITE
                     or _INFINITIVE_IN_TAIL.search(tail)
                 ):
                     continue
@@ -635,7 +637,7 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
             cuts.append((m.start(), m.end(), "They " if plural else lead, op))
     for m in find(_INCLUDING):
         tail = text[m.end() : m.end() + 400]
-        rest = {t.lower() for t in TOKEN.findall(tail)}
+        rest = {t.lower() for t in words(tail)}
         if (
             len(tail) < 400
             and _free(text, m.start(), protected, parens)
@@ -682,8 +684,8 @@ _NOT_A_CONDITION = frozenset(
 
 
 def _before_word(text: str, pos: int) -> str:
-    words = TOKEN.findall(text[max(0, pos - 30) : pos])
-    return words[-1].lower() if words else ""
+    before = words(text[max(0, pos - 30) : pos])
+    return before[-1].lower() if before else ""
 
 
 def _prefix(text: str, cache: list[_Prefix]) -> _Prefix:
@@ -763,13 +765,13 @@ def _and_noun_clauses(
         if not _free(text, m.start(), protected, parens):
             continue
         left = text[: m.start()]
-        left_words = {t.lower() for t in TOKEN.findall(left)}
+        left_words = {t.lower() for t in words(left)}
         if not left_words & _CLAUSE_VERBS or _COMPLEMENT.search(left):
             continue
         right = text[m.end() : m.end() + 160]
         head = re.split(r"[,;:()]", right, maxsplit=1)[0]
-        words = [t.lower() for t in TOKEN.findall(head)][:14]
-        if not any(w in _CLAUSE_VERBS for w in words[1:]):
+        head_words = [t.lower() for t in words(head)][:14]
+        if not any(w in _CLAUSE_VERBS for w in head_words[1:]):
             continue
         out.append((m.start(), m.end(), "", "clause"))
     return out

@@ -15,11 +15,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from tosaudit import readability
 from tosaudit.readability import syllables, words_of
 from tosaudit.rewrite.actors import actions, same_actors
-from tosaudit.rewrite.transforms import _EMAIL, _URL, TOKEN, is_all_caps
+from tosaudit.rewrite.transforms import _EMAIL, _URL, is_all_caps, words
 
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
+_DIGITS = b"0123456789"
 _NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
@@ -88,6 +90,23 @@ class Check(NamedTuple):
         return rec
 
 
+# The ASCII characters ``readability.words_of`` removes (neither \w, nor white space, nor an
+# apostrophe), read off its own behaviour so the two cannot disagree.
+_FK_DELETE = bytes(
+    c
+    for c in range(128)
+    if chr(c) != "'" and not chr(c).isspace() and words_of(f"x{chr(c)}y") != [f"x{chr(c)}y"]
+)
+
+
+def _fk_words(unit: str) -> list[str]:
+    """``readability.words_of(unit)``: for ASCII text without an apostrophe (which its first
+    pattern looks at), one C-level byte deletion instead of two regex substitutions."""
+    if "'" in unit or not unit.isascii():
+        return words_of(unit)
+    return unit.encode("ascii").translate(None, _FK_DELETE).decode("ascii").split()
+
+
 def fk_grade(units: Iterable[str]) -> float:
     """Flesch-Kincaid grade of one or more sentences, as the audit scores them.
 
@@ -95,18 +114,24 @@ def fk_grade(units: Iterable[str]) -> float:
     the two counts the grade needs: every candidate rewrite is scored, so the other six metrics
     (and their hard-word lookups) would be wasted work.
     """
-    sentences = words = syl = 0
+    sentences = n_words = syl = 0
     for unit in units:
-        ws = words_of(unit)
+        ws = _fk_words(unit)
         if not ws:
             continue  # a blank unit, or one without words, counts no sentence (as in total())
         sentences += 1
-        words += len(ws)
-        syl += sum(map(syllables, map(str.lower, ws)))
-    if not words:
+        n_words += len(ws)
+        lows = list(map(str.lower, ws))
+        # Read the audit's syllable cache in C (read only); a word not in it yet (a word the
+        # rewrite brought in) is counted, and cached, by readability.syllables.
+        known = list(map(readability._SYLLABLES.get, lows))
+        if None in known:
+            known = list(map(syllables, lows))
+        syl += sum(known)
+    if not n_words:
         return 0.0
-    wps = words / sentences
-    spw = syl / words
+    wps = n_words / sentences
+    spw = syl / n_words
     fk = 0.39 * wps + 11.8 * spw - 15.59 if wps and spw else 0.0
     return float(round(fk, 2))
 
@@ -203,14 +228,14 @@ _FACT_NAMES = ("numbers", "money", "percentages", "durations", "dates", "negatio
 
 def _tally(
     acc: dict[str, dict[str, int]],
-    words: list[str],
+    toks: list[str],
     table: dict[str, tuple[tuple[str, str], ...]],
     only: str | None = None,
 ) -> None:
     # Few words of a sentence are in the table: find them with a C-level set intersection and
     # count each with list.count, instead of a dictionary lookup per word in Python.
-    for w in table.keys() & set(words):
-        n = words.count(w)
+    for w in table.keys() & set(toks):
+        n = toks.count(w)
         for fact, key in table[w]:
             if only is None or fact == only:
                 d = acc[fact]
@@ -223,12 +248,15 @@ def _tally(
 def facts(text: str) -> Facts:
     """Numbers, amounts, dates, contacts, negations and modal verbs of a text (one token pass)."""
     low = text.lower()
-    words = TOKEN.findall(low)
+    toks = words(low)
     neg_low = _normalise(low, _NEG_EQUIV)
     modal_low = _normalise(low, _MODAL_EQUIV)
     acc: dict[str, dict[str, int]] = {name: {} for name in _FACT_NAMES}
     numbers = acc["numbers"]
-    for n in _NUMBER.findall(text):
+    # Most sentences hold no digit: for ASCII text (where the pattern's \d is 0-9) a C-level
+    # deletion of the digits tells, instead of a regex pass.
+    no_digits = text.isascii() and len(text.encode("ascii").translate(None, _DIGITS)) == len(text)
+    for n in () if no_digits else _NUMBER.findall(text):
         numbers[n] = numbers.get(n, 0) + 1
     money = acc["money"]
     for c in _CURRENCY_CHARS:
@@ -237,17 +265,13 @@ def facts(text: str) -> Facts:
     if "%" in text:
         acc["percentages"]["%"] = text.count("%")
     if neg_low == low and modal_low == low:
-        _tally(acc, words, _ALL_FACTS)
+        _tally(acc, toks, _ALL_FACTS)
     else:
         # A rephrased negation or modal ("cannot" -> "can not") changes the words those two
         # facts count; the others still count the text as written.
-        _tally(acc, words, _BASE_FACTS)
-        _tally(
-            acc, words if neg_low == low else TOKEN.findall(neg_low), _NEG_MODAL_FACTS, "negations"
-        )
-        _tally(
-            acc, words if modal_low == low else TOKEN.findall(modal_low), _NEG_MODAL_FACTS, "modals"
-        )
+        _tally(acc, toks, _BASE_FACTS)
+        _tally(acc, toks if neg_low == low else words(neg_low), _NEG_MODAL_FACTS, "negations")
+        _tally(acc, toks if modal_low == low else words(modal_low), _NEG_MODAL_FACTS, "modals")
     per_cent = low.count("per cent")
     if per_cent:
         pc = acc["percentages"]
