@@ -58,3 +58,21 @@ def test_left_out_phrase_takes_its_comma(before, after):
 def test_irregular_past_after_a_quoted_noun_is_left():
     text = "Users are rewarded for the number of \u201cKudos\u201d received from others."
     assert "got" not in tf.apply_lexicon(text, INFO)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the agent goes on past "and": only "you" would move
+        "Loss is foreseeable if it was contemplated by you and Zynga when we made these Terms.",
+        # the second verb shares the passive subject: "We will charge fees and will be shown"
+        "Fees will be charged by us and will be shown on your invoice.",
+    ],
+)
+def test_passive_agent_followed_by_and_is_not_moved(text):
+    assert tf.passive_to_active(text, INFO)[0] == text
+
+
+def test_passive_agent_still_moves():
+    text = "Fees will be charged by us at the start of each month."
+    assert tf.passive_to_active(text, INFO)[0] == "We will charge fees at the start of each month."

@@ -926,6 +926,11 @@ def _agent(text: str, pos: int) -> tuple[str, int, bool] | None:
         and (not nxt or nxt.group(0).lower() not in _ADJUNCT)
     ):
         return None
+    if nxt and nxt.group(0).lower() in ("and", "or") and rest.lstrip()[:1] not in ",;":
+        # "contemplated by you and Zynga": the agent goes on past "and" (moving only "you"
+        # leaves "you contemplated it and Zynga"); "charged by us and will be shown": the
+        # second verb shares the passive subject ("We will charge fees and will be shown").
+        return None
     return text[start:end], end, plural
 
 
