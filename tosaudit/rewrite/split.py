@@ -50,6 +50,8 @@ _NOT_LIMITED = re.compile(r"but\s+(?:is\s+)?not\s+limited\s+to,?\s+", re.IGNOREC
 _IN_WHICH_CASE = re.compile(r",\s+in\s+which\s+case\s+", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r",\s+(and|but|or|so)\s+(?=[A-Za-z])", re.IGNORECASE)
 _SEMI = re.compile(r";\s+")
+_THAT_SERIES = frozenset(("that", "whether"))
+_ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
 _AND_PRONOUN = re.compile(
     r"\s+(and|but)\s+(?=(?:we|you|they)\s+(?:will|may|must|can|shall|are|have|do|agree|"
     r"reserve|acknowledge|understand|should|might|could|cannot|can['\u2019]t|won['\u2019]t|"
@@ -203,6 +205,12 @@ _SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 
+_OPENER = re.compile(
+    r"\s*(?:however|but|and|so|also|further|furthermore|moreover|additionally|in\s+addition|"
+    r"therefore|otherwise)\b,?",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Split:
@@ -265,8 +273,8 @@ def _looks_like_clause(text: str) -> bool:
     toks = [t.lower() for t in words(text)[:8]]
     if not toks:
         return False
-    if toks[0] in _SUBJECT and len(toks) > 1:
-        return True
+    if toks[0] in _SUBJECT and len(toks) > 1 and toks[1] not in ("and", "or"):
+        return True  # ("you and the Provider": a compound subject still needs its verb below)
     for k in range(1, len(toks)):
         if toks[k] in _FINITE:
             if k >= 2 and toks[k - 1] in _RELATIVE:
@@ -403,12 +411,46 @@ _GOES_ON = re.compile(
 )
 
 
+# What may open an example list before its first item ("including, without limitation, X").
+_LIST_HEDGE = re.compile(
+    r"[\s,]*(?:without\s+limitation|but\s+(?:is\s+)?not\s+limited\s+to|for\s+example)[\s,]*",
+    re.IGNORECASE,
+)
+_PARENTHESIS = re.compile(r"\([^()]{0,400}\)")
+
+
+def _list_runs_to_end(tail: str) -> bool:
+    """Whether an example list (the words after "including"/"such as") ends the sentence.
+
+    In "A, B and C" no comma follows the last "and"/"or"; one that does ("collect information,
+    including e-mail addresses, without their consent"; "fees, including taxes, associated with
+    your use"; "damages, including costs and fees, incurred by us") closes the list and the
+    sentence goes on: a cut there would move the qualifier onto the examples and drop it from
+    the main clause, widening what the main clause says.
+    """
+    hedge = _LIST_HEDGE.match(tail)
+    body = _PARENTHESIS.sub("", tail[hedge.end() :] if hedge else tail)
+    last = max(body.rfind(" and "), body.rfind(" or "))
+    if "," in body[last + 1 :]:
+        return False
+    # "costs and fees, incurred by us or the infringer": an item never opens with a participle
+    # or a preposition; a comma before one closes the list even when "or" comes later.
+    for comma in _COMMA.finditer(body):
+        nxt = TOKEN.match(body, comma.end())
+        if nxt and (nxt.group(0).lower() in PREPOSITIONS or nxt.group(0).endswith("ed")):
+            return False
+    return True
+
+
 def _includes_a_list(tail: str) -> bool:
     """Whether the words after "including" can stand as "This includes <tail>."."""
-    first = TOKEN.match(tail.lstrip(" ,"))
+    hedge = _LIST_HEDGE.match(tail)
+    # "including without limitation regarding the accuracy": the hedge is not the list's
+    # first word; the word after it is ("This includes without limitation about ..." fails).
+    first = TOKEN.match(tail, hedge.end() if hedge else 0) or TOKEN.match(tail.lstrip(" ,"))
     if first is None or first.group(0).lower() in _NOT_A_LIST_START:
         return False
-    return _GOES_ON.search(tail) is None
+    return _GOES_ON.search(tail) is None and _list_runs_to_end(tail)
 
 
 # A comma before a company's legal form ("Apple, Inc.") is inside the name.
@@ -458,6 +500,11 @@ def main_point_first(text: str, min_words: int = 4) -> Split | None:
             )
         if not _main_clause(rest) or _LIST_GOES_ON.match(rest):
             continue  # "such as Facebook, Apple, or Google, we ...": the comma is in a list
+        if any(_looks_like_clause(condition[k.end() :]) for k in _COMMA.finditer(condition)):
+            # "If you cancel, auto-renewal will stop, we will not charge you": a clause after
+            # an earlier comma is a main clause too; moving it into "This applies if ..." would
+            # make it part of the condition.
+            return None
         if _BACK_REFERENCE.search(rest):
             return (
                 None  # "Once you order a Reward, you cannot return it": "it" needs the Reward first
@@ -551,10 +598,20 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
         word = lead.group(0).lower() if lead else ""
         if word == "provided":
             continue  # "; provided that": the proviso split below words it
+        second = words(right[:60])[1:2]
+        if word in _THAT_SERIES or (
+            word in _JOINERS and second and second[0].lower() in _THAT_SERIES
+        ):
+            # "does not warrant that A; that B; or that C": each "that" clause still depends
+            # on "does not warrant"; as sentences of their own they would read as promises.
+            continue
         if word in ("however", "otherwise", "instead", "therefore"):
             cuts.append((m.start(), m.end(), "", "semicolon"))
-        elif word in _JOINERS and _looks_like_clause(right[len(word) :]):
-            cuts.append((m.start(), m.end() + len(word) + 1, _JOINERS[word], "semicolon"))
+        elif word in _JOINERS:
+            # A subject must follow: "...; share it with users; and perform it" is the last
+            # item of a verb list, and "Perform it." would read as an order to the reader.
+            if _starts_clause(right[len(word) :].lstrip()):
+                cuts.append((m.start(), m.end() + len(word) + 1, _JOINERS[word], "semicolon"))
         elif _looks_like_clause(right) and _looks_like_clause(
             text[max(0, m.start() - 200) : m.start()]
         ):
@@ -572,7 +629,9 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
         if _free(text, m.start(), protected, parens):
             cuts.append((m.start(), m.end(), "In that case, ", "in_which_case"))
     # "If A, and B, then C": the main clause comes last, so clauses must not be cut apart.
-    subordinate = _SUBORDINATE.match(text) is not None
+    # "However, if A, or B, then C": a connector before the condition changes nothing.
+    opener = _OPENER.match(text)
+    subordinate = _SUBORDINATE.match(text, opener.end() if opener else 0) is not None
     for m in find(_CLAUSE_JOIN):
         if subordinate or not _free(text, m.start(), protected, parens):
             continue
@@ -609,6 +668,8 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
                 len(tail) >= 300 or "," in tail or ";" in tail or not _starts_clause(tail)
             ):
                 continue  # the condition must be one plain clause that ends the sentence
+            if follows in ("condition", "bare_condition") and _ONLY.search(text, 0, m.start()):
+                continue  # "we will only seek fees if X": "only" ties the clause to X
             if follows == "bare_condition" and (
                 not _prefix(text, prefix_cache).main_clause_before(m.start())
                 or _AND_MODAL.search(tail)
@@ -629,6 +690,7 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
                     len(tail) >= 400
                     or {t.lower() for t in words(tail)} & _FINITE
                     or _INFINITIVE_IN_TAIL.search(tail)
+                    or not _list_runs_to_end(tail)
                 ):
                     continue
             verb = TOKEN.match(text, m.end())
