@@ -404,6 +404,9 @@ def _shall_subject(text: str, at: int) -> tuple[str, str]:
     return subject[0], subject[-1]
 
 
+_CLAUSE_PUNCT = re.compile(r"[,;:()]")
+
+
 def replace_shall(text: str, info: DocInfo) -> tuple[str, list[Op]]:
     """ "shall" -> "must" for a duty of a party, "will" for what happens (OPC guidance).
 
@@ -415,6 +418,7 @@ def replace_shall(text: str, info: DocInfo) -> tuple[str, list[Op]]:
         return text, []
     ops: list[Op] = []
     protected = protected_spans(text)
+    previous: list[tuple[int, str]] = []  # (end, word chosen) of the last "shall"
 
     def swap(m: re.Match[str]) -> str:
         if _inside(protected, m.start(), m.end()):
@@ -430,12 +434,32 @@ def replace_shall(text: str, info: DocInfo) -> tuple[str, list[Op]]:
             ops.append({"op": "shall", "to": "will"})
             return match_case(m.group(1), "will") + m.group(3) + m.group(4)
         first, head = _shall_subject(text, m.start())
-        effect = first in ("this", "that", "it", "nothing", "these", "those", "such") or (
-            head in _NON_PERSON_SUBJECTS and head not in info.parties
-        )
+        # "whichever shall first occur": what happens first, nobody's duty.
+        effect = first in (
+            "this",
+            "that",
+            "it",
+            "nothing",
+            "these",
+            "those",
+            "such",
+            "whichever",
+            "whatever",
+        ) or (head in _NON_PERSON_SUBJECTS and head not in info.parties)
         word = "will" if verb in _FUTURE_VERBS or effect else "must"
+        if (
+            not first
+            and previous
+            and previous[-1][1] == "will"
+            and not _CLAUSE_PUNCT.search(text, previous[-1][0], m.start())
+        ):
+            # "Termination shall not act as a waiver and shall not release you": a "shall"
+            # with no subject of its own shares the one before it in the same clause, so it
+            # keeps its "will" ("must not release you" would turn an effect into a prohibition).
+            word = "will"
         if word == "must" and first == "neither":
             return m.group(0)  # a prohibition on a negative subject: "must" would invert it
+        previous.append((m.end(), word))
         new = match_case(m.group(1), word)
         ops.append({"op": "shall", "to": word})
         return new + (m.group(2) or "") + m.group(3) + m.group(4)
@@ -589,6 +613,9 @@ def _phrases(words: list[str], sep_after: Any) -> list[tuple[int, int, Entry]]:
     return found
 
 
+_NAME_GOES_ON = re.compile(r"[ \t]+(?!I\b)[A-Z][a-z]")
+
+
 def _applicable(text: str, hit: Hit, protected: tuple[tuple[int, int], ...], caps: bool) -> bool:
     """Whether an automatic replacement fits here (not a name, a quote or a noun use)."""
     if not hit.entry.auto or _inside(protected, hit.start, hit.end):
@@ -598,16 +625,32 @@ def _applicable(text: str, hit: Hit, protected: tuple[tuple[int, int], ...], cap
         return False
     if not caps and found[:1].isupper() and not _sentence_initial(text, hit.start):
         return False  # "Termination" in mid-sentence is a defined term or a heading
+    if (
+        not caps
+        and found[:1].isupper()
+        and " " not in found
+        and text[: hit.start].strip()
+        and _NAME_GOES_ON.match(text, hit.end)
+    ):
+        # "[I. Additional Product Terms]", "See Section B(5): Additional Terms": a title-case
+        # word before another capitalised word is part of a title or a defined term, even
+        # after a heading number or a colon; renaming it breaks the cross-reference.
+        return False
     prev = words(text[max(0, hit.start - 40) : hit.start])
     prev_word = prev[-1].lower() if prev else ""
     e = hit.entry
+    if prev_word in DETERMINERS and e.plain.split()[:1] and e.plain.split()[0] in DETERMINERS:
+        return False  # "the aforementioned" -> "the this": two determiners
     if e.verb_only and not _verb_context(e.form, prev_word):
         return False  # "your purchase", "in-app purchases": a noun, not the verb
     if e.form and e.kind == "substitution":
         if prev_word in DETERMINERS:
             return False  # "any attempt", "a verified account": a noun or adjective, not a verb
-        if e.form == "s" and (prev_word.endswith(_ADJ_SUFFIX) or prev_word in _ADJ_WORDS):
+        adjective = prev_word.endswith(_ADJ_SUFFIX) or prev_word in _ADJ_WORDS
+        if e.form == "s" and adjective:
             return False  # "reasonable endeavours"
+        if e.form == "base" and adjective and len(prev) > 1 and prev[-2].lower() in DETERMINERS:
+            return False  # "a reasonable attempt": a noun ("servers ... available reside": a verb)
         nxt = TOKEN.match(text[hit.end : hit.end + 40].lstrip())
         if nxt and _BLOCK_NEXT.get(found.lower()) == nxt.group(0).lower():
             return False
