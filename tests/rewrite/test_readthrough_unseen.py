@@ -240,3 +240,79 @@ def test_title_word_at_the_start_of_the_sentence_still_changes():
 )
 def test_shall_without_its_own_subject(before, after):
     assert tf.replace_shall(before, INFO)[0] == after
+
+
+# --------------------------------------------------------------- second reading
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "You must ensure that your password is secure.",
+            "You must make sure that your password is secure.",
+        ),
+        (
+            "Please ensure you keep your password secret.",
+            "Please make sure you keep your password secret.",
+        ),
+        (
+            "You can reply to the last message you received.",
+            "You can reply to the last message you got.",
+        ),
+        ("In addition, you may have other rights.", "Also, you may have other rights."),
+        (
+            "Any changes or modification will apply in 30 days.",
+            "Any changes will apply in 30 days.",
+        ),
+        (
+            "This Agreement starts upon acceptance as aforesaid.",
+            "This Agreement starts on acceptance as stated above.",
+        ),
+    ],
+)
+def test_second_reading_rows_change(before, after):
+    assert lex(before) == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "make sure" takes a clause, never a noun.
+        "We look at logs to ensure the security of your data.",
+        # A participle: "is got", "may be got", "have got", "sent and got" do not read.
+        "If this product is acquired under a government contract, use is restricted.",
+        "We do not warrant the results that may be obtained through your use.",
+        "You can reply to the last message you have received.",
+        "The plan includes 75 messages (sent and received) per month.",
+        # "Also, you may also".
+        "In addition, you may also have other rights.",
+    ],
+)
+def test_second_reading_rows_do_not_change(text):
+    assert lex(text) == text
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "THE SITE IS OWNED AND OPERATED BY AUTOMATTIC, INC. AND ITS AFFILIATES.",
+            "The site is owned and operated by Automattic, Inc. and its affiliates.",
+        ),
+        (
+            "THE SERVICE IS PROVIDED BY ACME WIDGETS LLC WITHOUT WARRANTY.",
+            "The service is provided by Acme Widgets LLC without warranty.",
+        ),
+        (
+            "THE SERVICE IS PROVIDED AS IS WITHOUT WARRANTY OF ANY KIND.",
+            "The service is provided as is without warranty of any kind.",
+        ),
+        (
+            "WE DISCLAIM ALL WARRANTIES, INCLUDING, BUT NOT LIMITED TO, MERCHANTABILITY.",
+            "We disclaim all warranties, including, but not limited to, merchantability.",
+        ),
+    ],
+)
+def test_shouted_company_name_keeps_its_capitals(before, after):
+    assert tf.sentence_case(before, INFO)[0] == after

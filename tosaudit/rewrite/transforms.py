@@ -169,11 +169,53 @@ def is_all_caps(text: str) -> bool:
 _ABBREVIATION_END = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]\.$")
 
 
+_BEFORE_LEGAL_FORM = re.compile(
+    r",?[ \t]{1,4}(?:INC|LTD|LLC|L\.L\.C|LLP|CORP|PLC|GMBH|CORPORATION|INCORPORATED)\b"
+)
+
+
+_LEGAL_FORMS = {"inc": "Inc", "ltd": "Ltd", "corp": "Corp", "llc": "LLC", "llp": "LLP"}
+_LEGAL_FORM_END = re.compile(r"(?i)\b(?:inc|ltd|corp)\.$")  # "Automattic, Inc. and ..."
+
+
+def _company_name_starts(text: str) -> frozenset[int]:
+    """Offsets of the words that name a company before its legal form ("BY ACME WIDGETS LLC").
+
+    Lower-casing "OPERATED BY AUTOMATTIC, INC." gave "automattic, Inc.": the name no longer
+    showed. The name is the run of up to four words before the form, back to a function word
+    or a punctuation mark. Only a short window before each form is read (linear in the text).
+    """
+    starts: list[int] = []
+    last_end = 0
+    for form in _BEFORE_LEGAL_FORM.finditer(text):
+        # Not back past the previous form: each character is read once or twice at most.
+        lo = max(last_end, form.start() - 80)
+        toks = list(TOKEN.finditer(text, lo, form.start()))
+        if lo > last_end and toks:
+            toks = toks[1:]  # the first word of the window may be cut in two
+        last_end = form.end()
+        for k in range(len(toks) - 1, max(-1, len(toks) - 5), -1):
+            tok = toks[k]
+            gap = text[tok.end() : toks[k + 1].start() if k + 1 < len(toks) else form.start()]
+            if tok.group(0).lower() in _NOT_IN_NAME or (k + 1 < len(toks) and gap.strip()):
+                break
+            starts.append(tok.start())
+    return frozenset(starts)
+
+
+_NOT_IN_NAME = (
+    PREPOSITIONS
+    | DETERMINERS
+    | frozenset("and or is are was were be which who that owned operated provided".split())
+)
+
+
 def sentence_case(text: str, info: DocInfo) -> tuple[str, list[Op]]:
     """Lower-case a shouted sentence, keeping acronyms, defined terms and names as written."""
     if not is_all_caps(text):
         return text, []
     protected = protected_spans(text)
+    names = _company_name_starts(text)
     out: list[str] = []
     pos = 0
     first = True
@@ -195,10 +237,18 @@ def sentence_case(text: str, info: DocInfo) -> tuple[str, list[Op]]:
             new = info.cased[low]
         elif low == "i" or (len(word) == 1 and text[m.end() : m.end() + 1] == "."):
             new = word  # "I", and initials of abbreviations: "U.S.", "H.264"
+        elif low in _LEGAL_FORMS:
+            new = _LEGAL_FORMS[low]  # "INC." -> "Inc.", "LLC" stays
+        elif m.start() in names:
+            new = word[:1] + low[1:]
         else:
             new = low
         before = text[max(0, m.start() - 12) : m.start()].rstrip()
-        if first or (before[-1:] in (".", "!", "?") and not _ABBREVIATION_END.search(before)):
+        if first or (
+            before[-1:] in (".", "!", "?")
+            and not _ABBREVIATION_END.search(before)
+            and not _LEGAL_FORM_END.search(before)
+        ):
             new = new[:1].upper() + new[1:]
         first = False
         out.append(new)
@@ -613,7 +663,10 @@ def _phrases(words: list[str], sep_after: Any) -> list[tuple[int, int, Entry]]:
     return found
 
 
-_NAME_GOES_ON = re.compile(r"[ \t]+(?!I\b)[A-Z][a-z]")
+_BEFORE_PARTICIPLE = BE_AUX | frozenset(("and", "or"))
+_CLAUSE_AFTER_SURE = frozenset("that you we they it he she i there".split())
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+_NAME_GOES_ON = re.compile(r"[ \t]{1,4}(?!I\b)[A-Z][a-z]")
 
 
 def _applicable(text: str, hit: Hit, protected: tuple[tuple[int, int], ...], caps: bool) -> bool:
@@ -641,6 +694,18 @@ def _applicable(text: str, hit: Hit, protected: tuple[tuple[int, int], ...], cap
     e = hit.entry
     if prev_word in DETERMINERS and e.plain.split()[:1] and e.plain.split()[0] in DETERMINERS:
         return False  # "the aforementioned" -> "the this": two determiners
+    if e.lemma == "get" and found.lower().endswith("ed") and prev_word in _BEFORE_PARTICIPLE:
+        # "received"/"obtained"/"acquired" as a participle: "is got", "may be got", "sent and
+        # got", "have got" do not read; after a subject ("you received it") the past tense does.
+        return False
+    if e.plain.split()[1:2] == ["sure"]:
+        # "make sure" takes a clause ("make sure that ...", "make sure you ..."), never a
+        # noun: "to ensure the security of your data" -> "to make sure the security ..." fails.
+        nxt = TOKEN.match(text, hit.end + 1)
+        if not nxt or nxt.group(0).lower() not in _CLAUSE_AFTER_SURE:
+            return False
+    if e.plain == "also" and _ALSO.search(text, hit.end, hit.end + 80):
+        return False  # "In addition, you may also" -> "Also, you may also"
     if e.verb_only and not _verb_context(e.form, prev_word):
         return False  # "your purchase", "in-app purchases": a noun, not the verb
     if e.form and e.kind == "substitution":
