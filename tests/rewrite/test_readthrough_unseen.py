@@ -316,3 +316,34 @@ def test_second_reading_rows_do_not_change(text):
 )
 def test_shouted_company_name_keeps_its_capitals(before, after):
     assert tf.sentence_case(before, INFO)[0] == after
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        # The parallel "or with" needs the first "with" to stay.
+        ("Organizations may be associated with one entity or with many Users.", None),
+        ("Fees associated with your use are yours.", "Fees linked to your use are yours."),
+        # "replace" needs an object; "supersede" may stand alone.
+        ("If you have a separate agreement, that agreement will supersede.", None),
+        (
+            "This Agreement supersedes any prior agreement.",
+            "This Agreement replaces any prior agreement.",
+        ),
+    ],
+)
+def test_rows_that_need_their_context(text, after):
+    assert lex(text) == (after or text)
+
+
+def test_preposition_parallel_is_read_within_its_clause():
+    assert lex("We may end it upon notice to you, and upon any such end you pay.") == (
+        "We may end it on notice to you, and on any such end you pay."
+    )
+
+
+def test_shouted_including_but_not_limited_to_reads():
+    got = units(
+        "WE DISCLAIM ALL WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE WARRANTIES OF MERCHANTABILITY AND TITLE."
+    )
+    assert got[-1].startswith("This includes, but is not limited to,")

@@ -46,7 +46,7 @@ _INFINITIVE_IN_TAIL = re.compile(
     r"\bto\s+(?!(?:the|our|your|a|an|any|their|its|this|these|that|those|you|us|them|it|"
     r"his|her|other|such|all|each|some|third|[A-Z0-9])\b)[a-z]+\b"
 )
-_NOT_LIMITED = re.compile(r"but\s+(?:is\s+)?not\s+limited\s+to,?\s+", re.IGNORECASE)
+_NOT_LIMITED = re.compile(r"[,\s]*but\s+(?:is\s+)?not\s+limited\s+to,?\s+", re.IGNORECASE)
 _IN_WHICH_CASE = re.compile(r",\s+in\s+which\s+case\s+", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r",\s+(and|but|or|so)\s+(?=[A-Za-z])", re.IGNORECASE)
 _SEMI = re.compile(r";\s+")

@@ -706,6 +706,20 @@ def _applicable(text: str, hit: Hit, protected: tuple[tuple[int, int], ...], cap
             return False
     if e.plain == "also" and _ALSO.search(text, hit.end, hit.end + 80):
         return False  # "In addition, you may also" -> "Also, you may also"
+    if e.lemma == "replace" and text[hit.end : hit.end + 1] in (".", ",", ";", ":", ""):
+        return False  # "that agreement will supersede." -> "will replace." needs an object
+    old_prep, new_prep = found.rsplit(None, 1)[-1].lower(), e.plain.rsplit(None, 1)[-1:]
+    if (
+        old_prep in PREPOSITIONS
+        and new_prep
+        and new_prep[0] != old_prep
+        and re.search(
+            rf"\b(?:or|and)\s+{old_prep}\b", _CLAUSE_PUNCT.split(text[hit.end : hit.end + 120])[0]
+        )
+    ):
+        # "associated with one entity or with many Users" -> "linked to one entity or with
+        # many Users": the second preposition (in the same clause) no longer matches the first.
+        return False
     if e.verb_only and not _verb_context(e.form, prev_word):
         return False  # "your purchase", "in-app purchases": a noun, not the verb
     if e.form and e.kind == "substitution":
