@@ -347,3 +347,23 @@ def test_shouted_including_but_not_limited_to_reads():
         "WE DISCLAIM ALL WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE WARRANTIES OF MERCHANTABILITY AND TITLE."
     )
     assert got[-1].startswith("This includes, but is not limited to,")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may not frame any Materials (including any trademark, logo or other information) "
+        "without our express written consent.",
+        "Abuse (including threats of abuse or retribution) of an employee will result in "
+        "immediate account termination.",
+    ],
+)
+def test_including_aside_inside_the_sentence_stays(text):
+    assert sp.move_aside(text) is None
+
+
+def test_including_aside_at_the_end_still_moves():
+    main, aside, _, _ = sp.move_aside(
+        "We may share your data with our partners (including advertisers and analytics firms)."
+    )
+    assert aside == "This includes advertisers and analytics firms."

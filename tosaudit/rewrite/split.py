@@ -526,6 +526,17 @@ _ASIDE_REACH = 20
 _ASIDE_LEAD = {"i.e.": "That is, ", "ie.": "That is, ", "including": "This includes "}
 
 
+_AFTER_ASIDE_OF_CLAUSE = PREPOSITIONS | frozenset(("per",))
+
+
+def _aside_in_mid_clause(rest: str) -> bool:
+    """Whether the verb's phrase goes on after a parenthesis: a preposition ("without our
+    consent", "of an employee will result", "to the winner"). A relative clause of the same
+    noun ("that you incur") is not such a continuation."""
+    first = TOKEN.match(rest.lstrip())
+    return first is not None and first.group(0).lower() in _AFTER_ASIDE_OF_CLAUSE
+
+
 def move_aside(text: str, min_words: int = 4) -> tuple[str, str, Op, int] | None:
     """ "We collect data (for example, your name) when you sign up." -> the sentence without
     the parenthesis, and "For example, your name." to follow it (plain-language guides: no
@@ -548,6 +559,11 @@ def move_aside(text: str, min_words: int = 4) -> tuple[str, str, Op, int] | None
     # "(including to copy it)" and "(e.g. debited from your card)" continue the verb phrase
     # they sit in: on their own ("This includes to copy it.") they would not read.
     if first_word == "to" or (len(first_word) > 4 and first_word.endswith(("ed", "ing"))):
+        return None
+    if lead_key == "including" and _aside_in_mid_clause(text[m.end() :]):
+        # "(including any logo) without our consent. This includes any logo": once the rest of
+        # the clause follows, "This" points at what comes last (the consent, the termination),
+        # not at the noun the parenthesis followed.
         return None
     lead = _ASIDE_LEAD.get(lead_key, "For example, ")
     if lead_key == "including" and re.match(r"but\s+not\s+limited\s+to\s", inner, re.I):
