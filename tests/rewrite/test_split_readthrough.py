@@ -84,3 +84,19 @@ def test_including_a_list_to_the_end_still_cuts():
         "We may share data with partners.",
         "This includes, without limitation, our payment processors.",
     ]
+
+
+def test_which_clause_with_a_modal_after_a_plural_noun_reads_they():
+    text = "We may also update our Services, which might not work properly if you do not install the updates."
+    assert _units(text) == [
+        "We may also update our Services.",
+        "They might not work properly if you do not install the updates.",
+    ]
+
+
+def test_which_clause_with_a_modal_after_a_singular_noun_keeps_this():
+    text = "We may suspend your account without notice, which may mean you lose access to your content."
+    assert _units(text) == [
+        "We may suspend your account without notice.",
+        "This may mean you lose access to your content.",
+    ]

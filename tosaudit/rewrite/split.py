@@ -712,6 +712,10 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
             verb = TOKEN.match(text, m.end())
             # "taxes, which are added" -> "They are added", not "This are added".
             plural = op == "which" and verb is not None and verb.group(0) in _PLURAL_VERBS
+            if op == "which" and verb is not None and verb.group(0).lower() in MODALS:
+                # "update our Services, which might not work": a modal says nothing of number,
+                # so the noun the clause follows does ("They might not work", not "This").
+                plural = _plural_noun_before(text, m.start())
             cuts.append((m.start(), m.end(), "They " if plural else lead, op))
     for m in find(_INCLUDING):
         tail = text[m.end() : m.end() + 400]
@@ -759,6 +763,20 @@ _NOT_A_CONDITION = frozenset(
     "even as only and or but what example instance particular particularly especially except "
     "e.g".split()
 )
+
+
+_PAREN_BEFORE = re.compile(r"\s*\([^()]{0,200}\)\s*$")
+
+
+def _plural_noun_before(text: str, pos: int) -> bool:
+    """Whether the word before ``pos`` (past a bracketed aside) is a plural noun ("Products")."""
+    head = text[max(0, pos - 300) : pos]
+    aside = _PAREN_BEFORE.search(head)
+    if aside:
+        head = head[: aside.start()]
+    last = words(head[-40:])
+    word = last[-1] if last else ""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _before_word(text: str, pos: int) -> str:
