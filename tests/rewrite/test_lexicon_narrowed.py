@@ -123,3 +123,11 @@ def test_plain_equivalent_rows_change(before, after):
 )
 def test_plain_equivalent_rows_do_not_change(text):
     assert lex(text) == text
+
+
+def test_terms_hereof_is_these_terms():
+    assert (
+        lex("Subject to the terms hereof, you may use the app.")
+        == "Subject to these terms, you may use the app."
+    )
+    assert lex("The provisions hereof survive.") == "The provisions of these terms survive."
