@@ -76,3 +76,12 @@ def test_passive_agent_followed_by_and_is_not_moved(text):
 def test_passive_agent_still_moves():
     text = "Fees will be charged by us at the start of each month."
     assert tf.passive_to_active(text, INFO)[0] == "We will charge fees at the start of each month."
+
+
+def test_shall_refer_in_a_definition_is_will():
+    # a definition, not a duty: "must refer to" would order the words to do something
+    text = 'The term "Agreement" shall refer to these Terms and the Privacy Policy.'
+    assert (
+        tf.replace_shall(text, INFO)[0]
+        == 'The term "Agreement" will refer to these Terms and the Privacy Policy.'
+    )

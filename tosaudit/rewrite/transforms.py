@@ -378,7 +378,7 @@ _SHALL = re.compile(r"(?<!\w)(shall)(\s+not)?(\s+)([A-Za-z]+)", re.IGNORECASE)
 _FUTURE_VERBS = frozenset(
     "be become remain survive continue apply prevail terminate expire constitute mean include "
     "commence take have govern control supersede operate inure extend begin end last "
-    "automatically renew lapse cease".split()
+    "automatically renew lapse cease refer".split()
 )
 
 
