@@ -80,8 +80,8 @@ def test_passive_agent_still_moves():
 
 def test_shall_refer_in_a_definition_is_will():
     # a definition, not a duty: "must refer to" would order the words to do something
-    text = 'The term "Agreement" shall refer to these Terms and the Privacy Policy.'
+    text = 'Words like "we" and "us" shall refer to Acme Corp and its affiliates.'
     assert (
         tf.replace_shall(text, INFO)[0]
-        == 'The term "Agreement" will refer to these Terms and the Privacy Policy.'
+        == 'Words like "we" and "us" will refer to Acme Corp and its affiliates.'
     )
