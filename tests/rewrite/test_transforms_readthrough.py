@@ -85,3 +85,9 @@ def test_shall_refer_in_a_definition_is_will():
         tf.replace_shall(text, INFO)[0]
         == 'Words like "we" and "us" will refer to Acme Corp and its affiliates.'
     )
+
+
+def test_irregular_past_after_a_capitalised_plural_noun_is_left():
+    text = "You may use Developer Products obtained through Marketplace."
+    assert tf.apply_lexicon(text, INFO)[0] == text
+    assert tf.apply_lexicon("Spotify obtained the rights.", INFO)[0] == "Spotify got the rights."

@@ -793,8 +793,12 @@ def _reduced_relative(word: str) -> bool:
 
     A lower-case content word before it is read as a noun; pronouns, relative words,
     conjunctions and names (capitalised: "Spotify received") are subjects or clause starts.
+    A capitalised plural ("Developer Products obtained through ...") is a defined term's noun:
+    reading it as a participle only keeps the word as written, which is always safe.
     """
     low = word.lower()
+    if word[:1].isupper() and not word.isupper() and low.endswith("s") and len(low) > 3:
+        return not low.endswith(("ss", "us", "is"))
     return word.islower() and low not in _FINITE_BEFORE and low not in MODALS
 
 
