@@ -26,6 +26,7 @@ import yaml
 
 from tosaudit.models import Finding
 from tosaudit.rules.base import AuditContext, Rule
+from tosaudit.rules.needles import matches_at
 
 KINDS = ("terms", "privacy", "refund", "cookie", "other")
 CHANNELS = ("email", "phone", "postal_address", "web_form", "chat")
@@ -1009,15 +1010,8 @@ def _sentence_matches(
         if m:
             last = m.end()
             yield m
-    while k < len(starts) and starts[k] < end:
-        rel = starts[k] - start
-        k += 1
-        if rel < last:
-            continue
-        m = regex.match(sent, rel)
-        if m:
-            last = m.end()
-            yield m
+    stop = bisect.bisect_left(starts, end, k)
+    yield from matches_at(regex, sent, (pos - start for pos in islice(starts, k, stop)), last)
 
 
 def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -> dict[str, Any]:

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from itertools import islice
 
 from tosaudit.rewrite.lexicon import inflect
-from tosaudit.rewrite.transforms import MODALS, PREPOSITIONS, TOKEN, Op, protected_spans, words
+from tosaudit.rewrite.transforms import (
+    LEGAL_FORMS,
+    MODALS,
+    PREPOSITIONS,
+    TOKEN,
+    Op,
+    looks_plural,
+    protected_spans,
+    words,
+)
 
 _LABEL = re.compile(r"(?<![\w(])\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
@@ -455,8 +464,12 @@ def _includes_a_list(tail: str) -> bool:
 
 # A comma before a company's legal form ("Apple, Inc.") is inside the name.
 _COMPANY_FORM = re.compile(
-    r"(?:Inc|Ltd|LLC|L\.L\.C|LLP|Corp|Co|PLC|plc|GmbH|AG|AB|B\.V|N\.V|S\.A|SA|S\.L|"
-    r"S\.?[aà]\.?r\.?l|SARL|Pty|Limited|Incorporated|Corporation)\b"
+    "(?:"
+    + "|".join(
+        (*LEGAL_FORMS, "Co", "plc", "AG", "AB", r"B\.V", r"N\.V", r"S\.A", "SA", r"S\.L")
+        + (r"S\.?[aà]\.?r\.?l", "SARL", "Pty", "Limited")
+    )
+    + r")\b"
 )
 
 
@@ -775,8 +788,7 @@ def _plural_noun_before(text: str, pos: int) -> bool:
     if aside:
         head = head[: aside.start()]
     last = words(head[-40:])
-    word = last[-1] if last else ""
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return bool(last) and looks_plural(last[-1])
 
 
 def _before_word(text: str, pos: int) -> str:

@@ -48,10 +48,21 @@ def words(text: str) -> list[str]:
     """
     if not text.isascii():
         return TOKEN.findall(text)
+    return _word_bytes(text).decode("ascii").split()
+
+
+def _word_bytes(text: str) -> bytes:
+    """ASCII ``text`` as bytes with every character outside a TOKEN word made a space (same
+    length, so offsets carry over)."""
     data = text.encode("ascii").translate(_WORD_BYTES)
     if b"'" in data or b"-" in data or b"/" in data:
         data = _LONE_JOINER.sub(b" ", data)
-    return data.decode("ascii").split()
+    return data
+
+
+def looks_plural(word: str) -> bool:
+    """A plural-looking noun ("Products", "restrictions"), not "access", "status", "this"."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]{1,2000}", re.IGNORECASE)
@@ -169,8 +180,21 @@ def is_all_caps(text: str) -> bool:
 _ABBREVIATION_END = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]\.$")
 
 
+# A company's legal form after its name ("Acme, Inc."), as regex pieces in their usual case.
+LEGAL_FORMS = (
+    "Inc",
+    "Ltd",
+    "LLC",
+    r"L\.L\.C",
+    "LLP",
+    "Corp",
+    "PLC",
+    "GmbH",
+    "Corporation",
+    "Incorporated",
+)
 _BEFORE_LEGAL_FORM = re.compile(
-    r",?[ \t]{1,4}(?:INC|LTD|LLC|L\.L\.C|LLP|CORP|PLC|GMBH|CORPORATION|INCORPORATED)\b"
+    r",?[ \t]{1,4}(?:" + "|".join(form.upper() for form in LEGAL_FORMS) + r")\b"
 )
 
 
@@ -572,10 +596,7 @@ def _word_starts(text: str, lower: bool = True) -> tuple[list[str], list[int]]:
     text) the words are the pieces between single spaces, and piece k starts one character
     after piece k-1 ends. No regex pass and no match objects.
     """
-    data = (text.lower() if lower else text).encode("ascii").translate(_WORD_BYTES)
-    if b"'" in data or b"-" in data or b"/" in data:
-        data = _LONE_JOINER.sub(b" ", data)
-    pieces = data.decode("ascii").split(" ")
+    pieces = _word_bytes(text.lower() if lower else text).decode("ascii").split(" ")
     starts = accumulate(map((1).__add__, map(len, pieces)), initial=0)
     return list(filter(None, pieces)), list(compress(starts, pieces))
 
@@ -796,9 +817,9 @@ def _reduced_relative(word: str) -> bool:
     A capitalised plural ("Developer Products obtained through ...") is a defined term's noun:
     reading it as a participle only keeps the word as written, which is always safe.
     """
+    if word[:1].isupper() and not word.isupper() and word.endswith("s"):
+        return looks_plural(word)
     low = word.lower()
-    if word[:1].isupper() and not word.isupper() and low.endswith("s") and len(low) > 3:
-        return not low.endswith(("ss", "us", "is"))
     return word.islower() and low not in _FINITE_BEFORE and low not in MODALS
 
 

@@ -13,6 +13,8 @@ looked up with that loop, so a caller never gets a wrong answer, only a slower o
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import ahocorasick
@@ -26,6 +28,21 @@ def find_all(hay: str, needle: str) -> list[int]:
         out.append(pos)
         pos = hay.find(needle, pos + 1)
     return out
+
+
+def matches_at(
+    regex: re.Pattern[str], text: str, positions: Iterable[int], last: int = 0
+) -> Iterator[re.Match[str]]:
+    """``regex.match`` at each of ``positions`` (ascending), skipping those inside the previous
+    match (or before ``last``): what ``finditer`` gives when every match must begin at one of
+    them, without the regex engine trying every character in between."""
+    for pos in positions:
+        if pos < last:
+            continue
+        m = regex.match(text, pos)
+        if m:
+            last = m.end()
+            yield m
 
 
 @lru_cache(maxsize=1)

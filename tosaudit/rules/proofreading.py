@@ -23,7 +23,7 @@ import yaml
 
 from tosaudit.models import Finding
 from tosaudit.rules.base import AuditContext, Rule
-from tosaudit.rules.needles import find_all
+from tosaudit.rules.needles import find_all, matches_at
 
 # A flood of one kind of finding helps nobody: after this many, the rest add nothing.
 MAX_PER_RULE = 100
@@ -628,16 +628,8 @@ def _xref_matches(ctx: AuditContext) -> Iterator[re.Match[str]]:
     ones inside the previous match is exactly what ``finditer`` does, without the regex
     engine testing ``\b`` at every character of the document.
     """
-    text = ctx.text
     starts = {pos for needle in _XREF_NEEDLES for pos in ctx.needles.exact(needle)}
-    last = 0
-    for pos in sorted(starts):
-        if pos < last:
-            continue
-        m = _XREF.match(text, pos)
-        if m:
-            last = m.end()
-            yield m
+    return matches_at(_XREF, ctx.text, sorted(starts))
 
 
 def _known_numbers(ctx: AuditContext) -> set[str]:
