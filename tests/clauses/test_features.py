@@ -139,3 +139,25 @@ def test_tokens_map_quotes_only_in_non_ascii_text() -> None:
         "now",
     ]
     assert tokens('We\'ll "pay" 12 - now') == ["we", "'", "ll", '"', "pay", '"', "00", "-", "now"]
+
+
+def test_gram_keys_give_the_rows_of_string_lookups() -> None:
+    from tosaudit.clauses.model import get_model
+
+    sub = get_model().subwords
+    assert sub is not None and sub._char_ids is not None  # the shipped model takes keys
+    rng = np.random.default_rng(3)
+    letters = list("abcdefghijklmnopqrstuvwxyz0'") + ["\u00e9", "\u00df", "\u4e2d", "\U0001f600"]
+    words = ["".join(rng.choice(letters, size=int(rng.integers(1, 12)))) for _ in range(2000)]
+    words += [",", ".", "", "x" * 90, "terminate", "na\u00efve", "\ud800ok", "stra\u00dfe"]
+    for batch in (words, words[:1], [","], []):
+        got = sub._word_rows_by_keys(batch)
+        for a, b in zip(got, sub._word_rows_by_strings(batch), strict=True):
+            np.testing.assert_array_equal(a, b)
+
+
+def test_odd_gram_vocabulary_keeps_string_lookups() -> None:
+    sub = Subwords(["ab", "abc"], np.ones(2), np.ones((2, 1)))  # a 2-gram: no keys
+    assert sub._char_ids is None
+    ptr, ind, data = sub.word_rows(["abc", ","])
+    assert list(ptr) == [0, 1, 1] and list(ind) == [1]

@@ -234,7 +234,36 @@ class Subwords:
         if self.idf.shape != (self.n_features,):
             raise ValueError("character idf length does not match the vocabulary")
         self.weights = None if weights is None else np.asarray(weights, dtype=np.float64)
+        self._keys_of_grams()
         self._reset()
+
+    # Bits per character in a gram's integer key; 5 characters fit in an int64.
+    _BITS = 12
+
+    def _keys_of_grams(self) -> None:
+        """Give each character of the vocabulary a small id (1..) and each gram an integer
+        key (its characters' ids side by side), so :meth:`word_rows` looks grams up with
+        array operations instead of cutting and hashing one string per gram. A vocabulary
+        that does not fit (too many characters, odd lengths) keeps the string lookups."""
+        self._char_ids: np.ndarray | None = None
+        chars = sorted({c for g in self.grams for c in g})
+        if (
+            not chars
+            or len(chars) >= 1 << self._BITS
+            or ord(chars[-1]) > 0x2FFFF
+            or any(not CHAR_MIN <= len(g) <= CHAR_MAX for g in self.grams)
+        ):
+            return
+        table = np.zeros(ord(chars[-1]) + 1, dtype=np.int64)  # 0: not in any gram
+        table[[ord(c) for c in chars]] = np.arange(1, len(chars) + 1)
+        keys = np.asarray([self._key(g, table) for g in self.grams], dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        self._gram_keys = keys[order]
+        self._gram_index = np.asarray(list(self.grams.values()), dtype=np.int64)[order]
+        self._char_ids = table
+
+    def _key(self, gram: str, table: np.ndarray) -> int:
+        return sum(int(table[ord(c)]) << (self._BITS * j) for j, c in enumerate(gram))
 
     def _reset(self) -> None:
         k = 0 if self.weights is None else self.weights.shape[1]
@@ -251,6 +280,54 @@ class Subwords:
 
     def word_rows(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """CSR parts of each word's L2-normalised character n-gram TF-IDF vector."""
+        if self._char_ids is not None:
+            return self._word_rows_by_keys(words)
+        return self._word_rows_by_strings(words)
+
+    def _word_rows_by_keys(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`word_rows` with every gram of every word looked up at once as an integer key
+        (the same (word, gram) pairs as :func:`char_features` and a dict lookup per gram)."""
+        assert self._char_ids is not None
+        table = self._char_ids
+        padded = [f" {w} " if is_word(w) else "" for w in words]
+        joined = "".join(padded)
+        if joined.isascii():
+            codes = np.frombuffer(joined.encode("ascii"), dtype=np.uint8).astype(np.int64)
+        else:
+            codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            codes = codes.astype(np.int64)
+        # Character ids; a character outside every gram is 0 and rules its grams out.
+        ids = np.zeros(len(codes) + CHAR_MAX, dtype=np.int64)
+        inside = codes < len(table)
+        ids[: len(codes)][inside] = table[codes[inside]]
+        lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+        word = np.repeat(np.arange(len(padded), dtype=np.int64), lengths)
+        # Characters left in the word from each position (a gram never crosses a word end).
+        left = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(codes), dtype=np.int64)
+        rows: list[np.ndarray] = []
+        feats: list[np.ndarray] = []
+        key = np.zeros(len(codes), dtype=np.int64)
+        known = np.ones(len(codes), dtype=bool)
+        for j in range(CHAR_MAX):
+            part = ids[j : j + len(codes)]
+            key |= part << (self._BITS * j)
+            known &= part > 0
+            k = j + 1
+            if k < CHAR_MIN:
+                continue
+            ok = known & (left >= k)
+            at = np.searchsorted(self._gram_keys, key[ok])
+            at[at == len(self._gram_keys)] = 0
+            hit = self._gram_keys[at] == key[ok]
+            rows.append(word[ok][hit])
+            feats.append(self._gram_index[at[hit]])
+        return _csr_pairs(
+            np.concatenate(rows), np.concatenate(feats), len(words), self.n_features, self.idf
+        )
+
+    def _word_rows_by_strings(
+        self, words: Sequence[str]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         get = self.grams.get
         ids: list[int] = []
         lengths: list[int] = []
