@@ -169,7 +169,7 @@ def _triggered_rows(
                 row, pos = row[ok], pos[ok]
                 row = row[pos + len(needle) <= ends[row]]
                 # Once per row: a run-on sentence may hold the literal thousands of times.
-                got = row[np.r_[True, row[1:] != row[:-1]]].tolist() if len(row) else []
+                got = list(dict.fromkeys(row.tolist()))
             by_needle[needle] = got
         return got
 
