@@ -185,3 +185,23 @@ def test_sentence_break_decisions(context, expected):
     from tosaudit.segment import _TOKENIZER
 
     assert _TOKENIZER.text_contains_sentbreak(context) is expected
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_sentence_spans_equal_punkt(text):
+    """The one-sentence shortcut (no end character before the last one) gives Punkt's spans."""
+    from tosaudit.segment import _TOKENIZER, sentence_spans
+
+    assert sentence_spans(text) == list(_TOKENIZER.span_tokenize(text))
+    assert sentence_spans(text + ".") == list(_TOKENIZER.span_tokenize(text + "."))
+
+
+@pytest.mark.parametrize(
+    "para",
+    ["We may end it.", "No end mark here", "Ends with a bracket.)", "  \u00a0", "It ends!", "a."],
+)
+def test_one_sentence_paragraphs(para):
+    from tosaudit.segment import _TOKENIZER, sentence_spans
+
+    assert sentence_spans(para) == list(_TOKENIZER.span_tokenize(para))

@@ -74,6 +74,22 @@ def _punkt() -> PunktSentenceTokenizer:
 
 
 _TOKENIZER = _punkt()
+# A character Punkt may end a sentence at ("." "?" "!").
+_SENT_END = re.compile("[" + re.escape("".join(_TOKENIZER._lang_vars.sent_end_chars)) + "]")
+
+
+def sentence_spans(para: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph, as Punkt's ``span_tokenize`` gives.
+
+    Punkt only breaks after an end character followed by more text, so a paragraph whose only
+    end character (if any) is its last one is one sentence: Punkt's answer without running it
+    (40 % of the paragraphs of the CLAUDETTE documents; a test compares both on random text).
+    """
+    m = _SENT_END.search(para)
+    if m is None or m.start() == len(para) - 1:
+        end = len(para.rstrip())
+        return [(0, end)] if end else []
+    return list(_TOKENIZER.span_tokenize(para))
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -251,7 +267,7 @@ def segment(doc: Document) -> Segmented:
         if pi == -1:
             sentences.append(Sentence(start, end, sec, -1, "heading"))
             continue
-        for ss, se in _TOKENIZER.span_tokenize(text[start:end]):
+        for ss, se in sentence_spans(text[start:end]):
             a, b = _strip(text, start + ss, start + se)
             if b > a:
                 sentences.append(Sentence(a, b, sec, pi))

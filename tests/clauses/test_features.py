@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 
-from tosaudit.clauses.features import Subwords, tokens
+from tosaudit.clauses.features import Subwords, Vectorizer, _csr_tfidf, tokens, word_features
 from tosaudit.training.data import Example
 from tosaudit.training.train import PARAMS, _fit, _matrix, build_vectorizer
 
@@ -84,3 +84,80 @@ def test_clear_caches_forgets_word_projections() -> None:
     np.testing.assert_allclose(
         model.margins(["We may terminate your account at any time."]), before
     )
+
+
+def _reference_csr(vec: Vectorizer, token_lists: list[list[str]]) -> tuple[np.ndarray, ...]:
+    """The rows as training builds them: every 1-2 gram string looked up one by one."""
+    ids: list[int] = []
+    lengths: list[int] = []
+    for toks in token_lists:
+        got = [vec.words.get(f, -1) for f in word_features(toks)]
+        ids += got
+        lengths.append(len(got))
+    return _csr_tfidf(ids, lengths, vec.n_features, vec.idf)
+
+
+def test_vectorizer_ids_give_the_rows_of_string_lookups() -> None:
+    words = ["we", "may", "we may", "terms", "change terms", "x", "x x", "end", "end we", "a  b"]
+    vec = Vectorizer(words, np.linspace(1.0, 2.0, len(words)))
+    lists = [
+        "we may change terms".split(),
+        "x x x we may".split(),
+        [],
+        "end".split(),  # "end we" spans two texts: never a bigram
+        "we may we may unknown change terms x".split(),
+        ["nothing", "known"],
+    ]
+    got = vec.transform_tokens(lists)
+    for a, b in zip(got, _reference_csr(vec, lists), strict=True):
+        np.testing.assert_array_equal(a, b)
+    assert got[0][-1] == len(got[1])  # every text has its row
+
+
+def test_shipped_vectorizer_matches_string_lookups_on_random_tokens() -> None:
+    from tosaudit.clauses.model import get_model
+
+    vec = get_model().vectorizer
+    rng = np.random.default_rng(7)
+    vocab = sorted({t for f in vec.words for t in f.split(" ")})[:3000] + ["zzq", ",", "."]
+    lists = [list(rng.choice(vocab, size=int(rng.integers(0, 40)))) for _ in range(300)]
+    for a, b in zip(vec.transform_tokens(lists), _reference_csr(vec, lists), strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_tokens_map_quotes_only_in_non_ascii_text() -> None:
+    assert tokens("We\u2019ll \u201cpay\u201d 12\u00a0\u20ac \u2013 now") == [
+        "we",
+        "'",
+        "ll",
+        '"',
+        "pay",
+        '"',
+        "00",
+        "\u20ac",
+        "-",
+        "now",
+    ]
+    assert tokens('We\'ll "pay" 12 - now') == ["we", "'", "ll", '"', "pay", '"', "00", "-", "now"]
+
+
+def test_gram_keys_give_the_rows_of_string_lookups() -> None:
+    from tosaudit.clauses.model import get_model
+
+    sub = get_model().subwords
+    assert sub is not None and sub._char_ids is not None  # the shipped model takes keys
+    rng = np.random.default_rng(3)
+    letters = list("abcdefghijklmnopqrstuvwxyz0'") + ["\u00e9", "\u00df", "\u4e2d", "\U0001f600"]
+    words = ["".join(rng.choice(letters, size=int(rng.integers(1, 12)))) for _ in range(2000)]
+    words += [",", ".", "", "x" * 90, "terminate", "na\u00efve", "\ud800ok", "stra\u00dfe"]
+    for batch in (words, words[:1], [","], []):
+        got = sub._word_rows_by_keys(batch)
+        for a, b in zip(got, sub._word_rows_by_strings(batch), strict=True):
+            np.testing.assert_array_equal(a, b)
+
+
+def test_odd_gram_vocabulary_keeps_string_lookups() -> None:
+    sub = Subwords(["ab", "abc"], np.ones(2), np.ones((2, 1)))  # a 2-gram: no keys
+    assert sub._char_ids is None
+    ptr, ind, data = sub.word_rows(["abc", ","])
+    assert list(ptr) == [0, 1, 1] and list(ind) == [1]

@@ -9,14 +9,17 @@ patterns only. Severity comes from the wording
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 import numpy as np
 
 from tosaudit.clauses import buried
 from tosaudit.clauses.model import ClauseModel, ModelError, get_model
-from tosaudit.clauses.patterns import CategorySpec, load_specs
+from tosaudit.clauses.patterns import CategorySpec, load_specs, trigger_needle
+from tosaudit.models import Sentence
 from tosaudit.rules.base import AuditContext
 
 # Fewer words than this is a heading or a fragment, not a clause.
@@ -78,39 +81,123 @@ def detect(ctx: AuditContext) -> Detection:
         for k in (col.get(spec.category),)
     ]
     rows = margins.tolist() if margins is not None else None
+    triggered_rows = _triggered_rows(ctx, [spec for spec, _, _ in plan], units)
+    # Only (sentence, category) pairs that a trigger or a positive model score makes possible:
+    # any other pair is neither scanned by a pattern nor flagged by the model (_decide). They
+    # are visited in sentence order, categories in file order, as hits are listed.
+    pairs: list[tuple[int, int]] = []
+    for j, (_spec, k, _bonus) in enumerate(plan):
+        trig = triggered_rows[j]
+        if trig is None:
+            pairs += zip(range(len(units)), repeat(j))
+            continue
+        cand = set(trig)
+        if margins is not None and k is not None:
+            cand.update(np.flatnonzero(~(margins[:, k] <= 0)).tolist())
+        pairs += zip(cand, repeat(j))
+    pairs.sort()
     hits: list[ClauseHit] = []
-    for row, (i, s) in enumerate(units):
-        folded = " ".join(text[s.start : s.end].lower().split())
-        scores = rows[row] if rows is not None else None
-        for spec, k, bonus in plan:
-            margin = scores[k] if k is not None and scores is not None else None
-            if margin is not None and margin + bonus <= 0:
-                continue  # even a pattern match could not lift it over the threshold (_decide)
-            trig = spec.triggers  # CategorySpec.triggered, inlined: this is the hot loop
-            triggered = not trig or any(map(folded.__contains__, trig))
-            if not triggered and (margin is None or margin <= 0):
-                continue  # no pattern can match and the model does not flag it: _decide says no
-            m = spec.pattern_hit(text, s.start, s.end) if triggered else None
-            found = _decide(spec, m is not None, margin, bonus)
-            if found is None or (m is None and spec.is_fair(text, s.start, s.end)):
-                continue  # (a pattern match already passed the fair-wording test)
-            source, confidence = found
-            hits.append(
-                ClauseHit(
-                    category=spec.category,
-                    sentence=i,
-                    start=s.start,
-                    end=s.end,
-                    severity=spec.severity_of(text, s.start, s.end),
-                    confidence=round(confidence, 3),
-                    source=source,
-                    summary=spec.summarise(text, s.start, s.end),
-                    buried=buried.score(ctx, spec, i),
-                )
+    for row, j in pairs:
+        spec, k, bonus = plan[j]
+        i, s = units[row]
+        margin = rows[row][k] if k is not None and rows is not None else None
+        if margin is not None and margin + bonus <= 0:
+            continue  # even a pattern match could not lift it over the threshold (_decide)
+        trig = triggered_rows[j]
+        triggered = trig is None or row in trig
+        if not triggered and (margin is None or margin <= 0):
+            continue  # no pattern can match and the model does not flag it: _decide says no
+        m = spec.pattern_hit(text, s.start, s.end) if triggered else None
+        found = _decide(spec, m is not None, margin, bonus)
+        if found is None or (m is None and spec.is_fair(text, s.start, s.end)):
+            continue  # (a pattern match already passed the fair-wording test)
+        source, confidence = found
+        hits.append(
+            ClauseHit(
+                category=spec.category,
+                sentence=i,
+                start=s.start,
+                end=s.end,
+                severity=spec.severity_of(text, s.start, s.end),
+                confidence=round(confidence, 3),
+                source=source,
+                summary=spec.summarise(text, s.start, s.end),
+                buried=buried.score(ctx, spec, i),
             )
+        )
     det = Detection(hits, error)
     ctx.cache["clauses"] = det
     return det
+
+
+def _triggered_rows(
+    ctx: AuditContext, specs: list[CategorySpec], units: list[tuple[int, Sentence]]
+) -> list[set[int] | None]:
+    """Per spec, the rows of ``units`` whose sentence, lower-cased and space-normalised, holds
+    one of its triggers (``CategorySpec.triggered``); None for a spec without triggers.
+
+    Trigger occurrences come from the document's needle index (one Aho-Corasick pass for all
+    checks) instead of testing every trigger on every sentence. The index holds offsets in the
+    lower-cased text; they are the sentence's own when lowering keeps every character's length
+    (else, and for a trigger that is not ASCII, each sentence is folded and tested).
+    """
+    text = ctx.text
+    aligned = len(ctx.lower_text) == len(text)
+    starts = np.fromiter((s.start for _, s in units), dtype=np.int64, count=len(units))
+    ends = np.fromiter((s.end for _, s in units), dtype=np.int64, count=len(units))
+    folded: dict[int, str] = {}  # rows folded so far (the fallback)
+
+    def fold(row: int) -> str:
+        got = folded.get(row)
+        if got is None:
+            s = units[row][1]
+            got = folded[row] = " ".join(text[s.start : s.end].lower().split())
+        return got
+
+    by_needle: dict[str, list[int]] = {}
+
+    def rows_with(needle: str) -> list[int]:
+        # Rows holding an occurrence of ``needle`` that lies wholly inside their sentence.
+        got = by_needle.get(needle)
+        if got is None:
+            got = []
+            hits = ctx.needles.folded(needle)
+            if hits:
+                pos = np.asarray(hits, dtype=np.int64)
+                row = np.searchsorted(starts, pos, side="right") - 1
+                ok = row >= 0
+                row, pos = row[ok], pos[ok]
+                row = row[pos + len(needle) <= ends[row]]
+                # Once per row: a run-on sentence may hold the literal thousands of times.
+                got = list(dict.fromkeys(row.tolist()))
+            by_needle[needle] = got
+        return got
+
+    lower = ctx.lower_text
+    out: list[set[int] | None] = []
+    for spec in specs:
+        if not spec.triggers:
+            out.append(None)
+            continue
+        found: set[int] = set()
+        for trig in spec.triggers:
+            words = trig.split(" ")
+            if not aligned or not trig.isascii() or not all(words):
+                # Folding a sentence alone may differ from the whole text's lower case here.
+                found.update(r for r in range(len(units)) if trig in fold(r))
+            elif len(words) == 1:
+                found.update(rows_with(trig))
+            else:
+                # "third parties": its longest word narrows the rows; in the folded sentence
+                # the words are one space apart, in the text any run of white space.
+                spaced = re.compile(r"\s+".join(map(re.escape, words)))
+                found.update(
+                    r
+                    for r in rows_with(trigger_needle(trig))
+                    if spaced.search(lower, units[r][1].start, units[r][1].end)
+                )
+        out.append(found)
+    return out
 
 
 def _enough_words(text: str, start: int, end: int) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import repeat
+from itertools import compress, repeat
 
 import numpy as np
 
@@ -38,8 +38,12 @@ CHAR_MIN, CHAR_MAX = 3, 5
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word and punctuation tokens; digits folded to 0 (dates and amounts vary)."""
-    low = text[:MAX_CHARS].translate(_QUOTES).lower()
-    return _TOKEN.findall(_DIGITS.sub("0", low))
+    low = text[:MAX_CHARS]
+    # An ASCII text holds none of the characters _QUOTES maps; a dict translate costs about
+    # 20 ns a character even when it changes nothing (a quarter of the tokenising time).
+    if not low.isascii():
+        low = low.translate(_QUOTES)
+    return _TOKEN.findall(_DIGITS.sub("0", low.lower()))
 
 
 def word_features(toks: Sequence[str]) -> list[str]:
@@ -50,6 +54,21 @@ def word_features(toks: Sequence[str]) -> list[str]:
 
 
 _CHAR_CACHE: dict[str, tuple[str, ...]] = {}
+# For a padded word of each length up to 64 characters, the slices of its 3-5 grams in
+# char_features' order: cutting with map(word.__getitem__, slices) runs in C.
+_GRAM_SLICES = tuple(
+    tuple(slice(i, i + k) for k in range(CHAR_MIN, CHAR_MAX + 1) for i in range(n - k + 1))
+    for n in range(65)
+)
+
+
+def _char_grams(word: str) -> Iterable[str]:
+    """The character 3-5 grams of one word (as :func:`char_features`, without memoising:
+    scoring projects each distinct word once and keeps the projection instead)."""
+    w = f" {word} "
+    if len(w) < len(_GRAM_SLICES):
+        return map(w.__getitem__, _GRAM_SLICES[len(w)])
+    return char_features(word)
 
 
 def char_features(word: str) -> tuple[str, ...]:
@@ -65,7 +84,13 @@ def char_features(word: str) -> tuple[str, ...]:
 
 
 class Vectorizer:
-    """Maps token lists to L2-normalised sublinear TF-IDF rows of word 1-2 grams."""
+    """Maps token lists to L2-normalised sublinear TF-IDF rows of word 1-2 grams.
+
+    At run time a bigram is not built as a string: every token of the vocabulary has an id, a
+    unigram feature is an array lookup by that id and a bigram feature a binary search of the
+    pair's key (first id * number of ids + second id) among the vocabulary's bigram keys. The
+    rows hold the same (row, feature) pairs as :func:`word_features` looked up one by one.
+    """
 
     def __init__(self, words: Sequence[str], idf: np.ndarray) -> None:
         self.words = {w: i for i, w in enumerate(words)}
@@ -73,6 +98,34 @@ class Vectorizer:
         self.idf = np.asarray(idf, dtype=np.float64)
         if self.idf.shape != (self.n_features,):
             raise ValueError("idf length does not match the vocabulary")
+        self._token_ids: dict[str, int] = {}
+        unigram: list[int] = []  # feature index of each token id, -1 when not a feature
+        pairs: list[tuple[int, int, int]] = []  # (first id, second id, feature index)
+
+        def token_id(tok: str) -> int:
+            got = self._token_ids.get(tok)
+            if got is None:
+                got = self._token_ids[tok] = len(unigram)
+                unigram.append(-1)
+            return got
+
+        for feature, index in self.words.items():
+            parts = feature.split(" ")
+            # Tokens hold no space, so a feature is a unigram or "first second"; anything
+            # else (an empty part, two spaces) is never produced by word_features.
+            if not all(parts) or len(parts) > 2:
+                continue
+            if len(parts) == 1:
+                unigram[token_id(feature)] = index
+            else:
+                pairs.append((token_id(parts[0]), token_id(parts[1]), index))
+        self._n_ids = n = len(unigram)
+        # One trailing -1 so that id -1 (a token outside the vocabulary) maps to "no feature".
+        self._unigram = np.asarray([*unigram, -1], dtype=np.int64)
+        keys = np.asarray([a * n + b for a, b, _ in pairs], dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        self._bigram_keys = keys[order]
+        self._bigram_index = np.asarray([i for _, _, i in pairs], dtype=np.int64)[order]
 
     def transform(self, texts: Iterable[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """CSR parts (indptr, indices, data) of the TF-IDF matrix of ``texts``."""
@@ -82,14 +135,38 @@ class Vectorizer:
         self, token_lists: Sequence[Sequence[str]]
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Like :meth:`transform` for already tokenised texts."""
-        get = self.words.get
-        ids: list[int] = []  # -1 for a feature outside the vocabulary (dropped below)
-        lengths: list[int] = []
+        flat: list[str] = []
         for toks in token_lists:
-            before = len(ids)
-            ids += map(get, word_features(toks), repeat(-1))
-            lengths.append(len(ids) - before)
-        return _csr_tfidf(ids, lengths, self.n_features, self.idf)
+            flat += toks
+        return self.transform_flat(flat, [len(t) for t in token_lists])
+
+    def transform_flat(
+        self, flat: Sequence[str], lengths: Sequence[int]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Like :meth:`transform_tokens` for the texts' tokens laid end to end (``lengths``:
+        each text's token count), so a whole document costs a few array operations."""
+        n_rows = len(lengths)
+        ids = np.fromiter(
+            map(self._token_ids.get, flat, repeat(-1)), dtype=np.int64, count=len(flat)
+        )
+        row = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
+        uni = self._unigram[ids]
+        known = uni >= 0
+        rows = [row[known]]
+        feats = [uni[known]]
+        if len(ids) > 1 and len(self._bigram_keys):
+            first, second = ids[:-1], ids[1:]
+            # A bigram never spans two texts, and needs both tokens in the vocabulary.
+            ok = (row[:-1] == row[1:]) & (first >= 0) & (second >= 0)
+            keys = first[ok] * self._n_ids + second[ok]
+            at = np.searchsorted(self._bigram_keys, keys)
+            at[at == len(self._bigram_keys)] = 0
+            hit = self._bigram_keys[at] == keys
+            rows.append(row[:-1][ok][hit])
+            feats.append(self._bigram_index[at[hit]])
+        return _csr_pairs(
+            np.concatenate(rows), np.concatenate(feats), n_rows, self.n_features, self.idf
+        )
 
 
 def _csr_tfidf(
@@ -97,10 +174,19 @@ def _csr_tfidf(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """CSR parts of L2-normalised sublinear TF-IDF rows from each row's feature ids."""
     n_rows = len(lengths)
-    # Count repeated features per row in numpy: one key per (row, feature).
     all_ids = np.asarray(ids, dtype=np.int64)
-    known = all_ids >= 0
-    keys = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)[known] * nf + all_ids[known]
+    known = all_ids >= 0  # -1: a feature outside the vocabulary
+    rows = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)[known]
+    return _csr_pairs(rows, all_ids[known], n_rows, nf, idf)
+
+
+def _csr_pairs(
+    rows: np.ndarray, ids: np.ndarray, n_rows: int, nf: int, idf: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """CSR parts of L2-normalised sublinear TF-IDF rows from (row, feature id) pairs, in any
+    order (a repeated pair is a repeated feature)."""
+    # Count repeated features per row in numpy: one key per (row, feature).
+    keys = rows * nf + ids
     uniq, counts = np.unique(keys, return_counts=True)
     rows = uniq // max(nf, 1)
     ind = uniq % max(nf, 1)
@@ -148,7 +234,36 @@ class Subwords:
         if self.idf.shape != (self.n_features,):
             raise ValueError("character idf length does not match the vocabulary")
         self.weights = None if weights is None else np.asarray(weights, dtype=np.float64)
+        self._keys_of_grams()
         self._reset()
+
+    # Bits per character in a gram's integer key; 5 characters fit in an int64.
+    _BITS = 12
+
+    def _keys_of_grams(self) -> None:
+        """Give each character of the vocabulary a small id (1..) and each gram an integer
+        key (its characters' ids side by side), so :meth:`word_rows` looks grams up with
+        array operations instead of cutting and hashing one string per gram. A vocabulary
+        that does not fit (too many characters, odd lengths) keeps the string lookups."""
+        self._char_ids: np.ndarray | None = None
+        chars = sorted({c for g in self.grams for c in g})
+        if (
+            not chars
+            or len(chars) >= 1 << self._BITS
+            or ord(chars[-1]) > 0x2FFFF
+            or any(not CHAR_MIN <= len(g) <= CHAR_MAX for g in self.grams)
+        ):
+            return
+        table = np.zeros(ord(chars[-1]) + 1, dtype=np.int64)  # 0: not in any gram
+        table[[ord(c) for c in chars]] = np.arange(1, len(chars) + 1)
+        keys = np.asarray([self._key(g, table) for g in self.grams], dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        self._gram_keys = keys[order]
+        self._gram_index = np.asarray(list(self.grams.values()), dtype=np.int64)[order]
+        self._char_ids = table
+
+    def _key(self, gram: str, table: np.ndarray) -> int:
+        return sum(int(table[ord(c)]) << (self._BITS * j) for j, c in enumerate(gram))
 
     def _reset(self) -> None:
         k = 0 if self.weights is None else self.weights.shape[1]
@@ -165,13 +280,61 @@ class Subwords:
 
     def word_rows(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """CSR parts of each word's L2-normalised character n-gram TF-IDF vector."""
+        if self._char_ids is not None:
+            return self._word_rows_by_keys(words)
+        return self._word_rows_by_strings(words)
+
+    def _word_rows_by_keys(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`word_rows` with every gram of every word looked up at once as an integer key
+        (the same (word, gram) pairs as :func:`char_features` and a dict lookup per gram)."""
+        assert self._char_ids is not None
+        table = self._char_ids
+        padded = [f" {w} " if is_word(w) else "" for w in words]
+        joined = "".join(padded)
+        if joined.isascii():
+            codes = np.frombuffer(joined.encode("ascii"), dtype=np.uint8).astype(np.int64)
+        else:
+            codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            codes = codes.astype(np.int64)
+        # Character ids; a character outside every gram is 0 and rules its grams out.
+        ids = np.zeros(len(codes) + CHAR_MAX, dtype=np.int64)
+        inside = codes < len(table)
+        ids[: len(codes)][inside] = table[codes[inside]]
+        lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+        word = np.repeat(np.arange(len(padded), dtype=np.int64), lengths)
+        # Characters left in the word from each position (a gram never crosses a word end).
+        left = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(codes), dtype=np.int64)
+        rows: list[np.ndarray] = []
+        feats: list[np.ndarray] = []
+        key = np.zeros(len(codes), dtype=np.int64)
+        known = np.ones(len(codes), dtype=bool)
+        for j in range(CHAR_MAX):
+            part = ids[j : j + len(codes)]
+            key |= part << (self._BITS * j)
+            known &= part > 0
+            k = j + 1
+            if k < CHAR_MIN:
+                continue
+            ok = known & (left >= k)
+            at = np.searchsorted(self._gram_keys, key[ok])
+            at[at == len(self._gram_keys)] = 0
+            hit = self._gram_keys[at] == key[ok]
+            rows.append(word[ok][hit])
+            feats.append(self._gram_index[at[hit]])
+        return _csr_pairs(
+            np.concatenate(rows), np.concatenate(feats), len(words), self.n_features, self.idf
+        )
+
+    def _word_rows_by_strings(
+        self, words: Sequence[str]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         get = self.grams.get
         ids: list[int] = []
         lengths: list[int] = []
         for w in words:
             before = len(ids)
             if is_word(w):
-                ids += map(get, char_features(w), repeat(-1))
+                ids += map(get, _char_grams(w), repeat(-1))
             lengths.append(len(ids) - before)
         return _csr_tfidf(ids, lengths, self.n_features, self.idf)
 
@@ -182,28 +345,30 @@ class Subwords:
             self._reset()
         ptr, ind, data = self.word_rows(words)
         proj = sparse_dot(ptr, ind, data, self.weights)
-        flags = np.fromiter((is_word(w) for w in words), dtype=np.float64, count=len(words))
-        for j, w in enumerate(words):
-            self._index[w] = self._n_rows + j
+        flags = np.fromiter(map(is_word, words), dtype=np.float64, count=len(words))
+        self._index.update(zip(words, range(self._n_rows, self._n_rows + len(words)), strict=True))
         self._n_rows += len(words)
         self._table = np.vstack([self._table, proj])
         self._word = np.concatenate([self._word, flags])
 
     def scores(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
         """(texts x k) character-part scores of tokenised texts."""
-        if self.weights is None:
-            raise ValueError("character features have no weights")
-        n = len(token_lists)
         flat: list[str] = []
-        lengths: list[int] = []
         for toks in token_lists:
             flat += toks
-            lengths.append(len(toks))
+        return self.scores_flat(flat, [len(t) for t in token_lists])
+
+    def scores_flat(self, flat: Sequence[str], lengths: Sequence[int]) -> np.ndarray:
+        """Like :meth:`scores` for the texts' tokens laid end to end (``lengths``: each
+        text's token count)."""
+        if self.weights is None:
+            raise ValueError("character features have no weights")
+        n = len(lengths)
         get = self._index.get
         rows = list(map(get, flat, repeat(-1)))
         if -1 in rows:
-            new = list(dict.fromkeys(t for t, r in zip(flat, rows, strict=True) if r == -1))
-            self._add(new)
+            # Unseen tokens in order of first appearance; compress and map keep it in C.
+            self._add(list(dict.fromkeys(compress(flat, map((-1).__eq__, rows)))))
             get = self._index.get
             rows = list(map(get, flat, repeat(0)))
         ids = np.asarray(rows, dtype=np.int64)

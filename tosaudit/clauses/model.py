@@ -68,11 +68,17 @@ class ClauseModel:
 
     def decision(self, texts: Sequence[str]) -> np.ndarray:
         """Raw linear scores, one row per text and one column per category."""
-        toks = [tokens(t) for t in texts]
-        ptr, ind, data = self.vectorizer.transform_tokens(toks)
+        # The texts' tokens end to end: the word and character parts each look them up once.
+        flat: list[str] = []
+        lengths: list[int] = []
+        for text in texts:
+            toks = tokens(text)
+            flat += toks
+            lengths.append(len(toks))
+        ptr, ind, data = self.vectorizer.transform_flat(flat, lengths)
         out = sparse_dot(ptr, ind, data, self.weights) + self.intercepts
         if self.subwords is not None:
-            out += self.subwords.scores(toks)
+            out += self.subwords.scores_flat(flat, lengths)
         return out
 
     def margins(self, texts: Sequence[str]) -> np.ndarray:

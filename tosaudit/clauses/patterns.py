@@ -165,6 +165,18 @@ def _spec(category: str, rec: dict[str, Any]) -> CategorySpec:
     )
 
 
+def trigger_needle(trigger: str) -> str:
+    """The literal looked up in the document's needle index for one trigger: the trigger
+    itself, or for "third parties" its longest word (whitespace varies in the text, and a
+    sentence holding the trigger holds that word)."""
+    return max(trigger.split(" "), key=len)
+
+
+def needles() -> frozenset[str]:
+    """The needle of every trigger of the shipped categories (lower case)."""
+    return frozenset(trigger_needle(t) for spec in load_specs().values() for t in spec.triggers)
+
+
 @lru_cache(maxsize=1)
 def load_specs() -> dict[str, CategorySpec]:
     """Every clause category of the shipped data file, in file order (parsed once)."""

@@ -2,8 +2,10 @@
 
 The disclosures checklist and the proofreading rules locate about a hundred literals (stems
 such as "cancel" or "refund", "@", "http", "Section", " means") before running their regular
-expressions near them. One ``str.find`` pass per literal read the whole text a hundred times;
-an Aho-Corasick automaton of all of them reads it once and gives the same offsets.
+expressions near them, and the clause detector finds the sentences holding its categories'
+triggers ("arbitra", "chang") with them. One ``str.find`` pass per literal read the whole
+text a hundred times; an Aho-Corasick automaton of all of them reads it once and gives the
+same offsets.
 
 ``NeedleIndex`` is built once per document (``AuditContext.needles``) and answers, for a
 literal, the start of each of its occurrences, overlapping ones included, in order: exactly
@@ -50,9 +52,12 @@ def shipped_needles() -> frozenset[str]:
     """The lower-case literals the shipped checks ask for (collected from their modules)."""
     # Imported here: both modules import this one (through rules.base).
     from tosaudit import disclosures
+    from tosaudit.clauses import patterns
     from tosaudit.rules import proofreading
 
-    return frozenset(n.lower() for n in (*disclosures.needles(), *proofreading.needles()))
+    return frozenset(
+        n.lower() for n in (*disclosures.needles(), *proofreading.needles(), *patterns.needles())
+    )
 
 
 @lru_cache(maxsize=4)
