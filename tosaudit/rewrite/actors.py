@@ -29,7 +29,7 @@ from tosaudit.rewrite.transforms import (
     PREPOSITIONS,
     TOKEN,
     _base_from_s,
-    _word_starts,
+    ascii_tokens,
     find_passives,
     is_participle,
 )
@@ -166,14 +166,17 @@ def _actions_cached(
     party_map = dict(parties)
     if text.isascii():
         # Words and offsets from one byte translation, without a match object per word.
-        raw, starts = _word_starts(text, lower=False)
-        ends = list(map(add, starts, map(len, raw)))
+        # The words the legalese scan already found (lower case, offsets): the words as
+        # written are sliced from the text in C, without a second translation pass.
+        lows, starts = ascii_tokens(text)
+        ends = list(map(add, starts, map(len, lows)))
+        raw = list(map(text.__getitem__, map(slice, starts, ends)))
     else:
         found = list(TOKEN.finditer(text))
         raw = list(map(re.Match.group, found))
         starts = list(map(re.Match.start, found))
         ends = list(map(re.Match.end, found))
-    lows = list(map(str.lower, raw))
+        lows = list(map(str.lower, raw))
     # Adverbs between subject and verb ("Acme hereby grants", "we also may") are left out, so
     # the two are neighbours whether or not a rewrite dropped the adverb. The set and suffix
     # tests run in C; Python only sees the few words they pick.
@@ -205,8 +208,10 @@ def _actions_cached(
         word, start, _ = toks[k]
         low = word.lower()
         prev, prev_start, prev_end = toks[k - 1]
-        if _PUNCT.search(text, prev_end, start):
+        between = text[prev_end:start]
+        if between != " " and _PUNCT.search(between):
             continue  # punctuation between the two words: not subject + verb
+        # (most words are one space apart: the test of the slice spares a regex call)
         gap = text[toks[k - 2][2] : prev_start] if k >= 2 else ""
         initial = k == 1 or (gap != " " and not _CLAUSE_START_CHARS.isdisjoint(gap))
         last = _modal_end(lows, k)
@@ -234,7 +239,7 @@ def _actions_cached(
                 if (
                     prev.lower() != "you"
                     or k < 2
-                    or _PUNCT.search(text, toks[k - 2][2], prev_start)
+                    or (gap != " " and _PUNCT.search(gap))
                     or toks[k - 2][0].lower() in _CLAUSE_WORDS
                 ):
                     out.append((_PERSONAL[prev.lower()], _verb(word), True))

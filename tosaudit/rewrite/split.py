@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import islice
+from itertools import compress, count, islice
 
 from tosaudit.rewrite.lexicon import inflect
 from tosaudit.rewrite.transforms import (
@@ -21,6 +21,7 @@ from tosaudit.rewrite.transforms import (
     PREPOSITIONS,
     TOKEN,
     Op,
+    ascii_tokens,
     looks_plural,
     protected_spans,
     words,
@@ -855,6 +856,16 @@ def _second_modal(
     return out
 
 
+def _first_end(text: str, vocabulary: frozenset[str]) -> int:
+    """End of the first word of ``text`` in ``vocabulary`` (lower case); past the end if none."""
+    if text.isascii():
+        lows, starts = ascii_tokens(text)
+        k = next(compress(count(), map(vocabulary.__contains__, lows)), None)
+        return len(text) + 1 if k is None else starts[k] + len(lows[k])
+    word = next((t for t in TOKEN.finditer(text) if t.group(0).lower() in vocabulary), None)
+    return len(text) + 1 if word is None else word.end()
+
+
 def _and_noun_clauses(
     text: str,
     protected: tuple[tuple[int, int], ...],
@@ -869,12 +880,18 @@ def _and_noun_clauses(
     and the right part reaches its modal within fourteen words without punctuation.
     """
     out = []
+    # Where the first clause verb and the first clause word end, found once: the left part
+    # (which ends in white space, so no word or word boundary is cut) holds one exactly when
+    # it ends by the left part's end. (Not a pass over every left part: one per sentence.)
+    verb_end = complement_end = -1
     for m in (find or _finder(text))(_AND_NOUN_CLAUSE):
         if not _free(text, m.start(), protected, parens):
             continue
-        left = text[: m.start()]
-        left_words = {t.lower() for t in words(left)}
-        if not left_words & _CLAUSE_VERBS or _COMPLEMENT.search(left):
+        if verb_end == -1:
+            verb_end = _first_end(text, _CLAUSE_VERBS)
+            comp = _COMPLEMENT.search(text)
+            complement_end = comp.end() if comp else len(text) + 1
+        if verb_end > m.start() or complement_end <= m.start():
             continue
         right = text[m.end() : m.end() + 160]
         head = re.split(r"[,;:()]", right, maxsplit=1)[0]

@@ -601,6 +601,22 @@ def _word_starts(text: str, lower: bool = True) -> tuple[list[str], list[int]]:
     return list(filter(None, pieces)), list(compress(starts, pieces))
 
 
+class Tokens(NamedTuple):
+    """The TOKEN words of one ASCII text in lower case, and the offset where each starts."""
+
+    lows: list[str]
+    starts: list[int]
+
+
+# One analysis per text, shared by everything that reads the words of the same sentence (the
+# legalese scan, and verify's facts and actors of the original), instead of a translation pass
+# each. Small: a text is read again only while its sentence is rewritten.
+@lru_cache(maxsize=512)
+def ascii_tokens(text: str) -> Tokens:
+    """``Tokens`` of ASCII ``text``; the lists are shared: read them, never change them."""
+    return Tokens(*_word_starts(text))
+
+
 @lru_cache(maxsize=4096)
 def scan(text: str) -> tuple[Hit, ...]:
     """Every legalese phrase in ``text``, longest match first, left to right, no overlaps."""
@@ -610,7 +626,7 @@ def scan(text: str) -> tuple[Hit, ...]:
 def _scan_ascii(text: str) -> tuple[Hit, ...]:
     """``scan`` of ASCII text: words and offsets from one byte translation, separators sliced
     from the text only where a phrase may go on past a word."""
-    words, starts = _word_starts(text)
+    words, starts = ascii_tokens(text)
     found = _phrases(words, lambda j: text[starts[j] + len(words[j]) : starts[j + 1]])
     return tuple(Hit(starts[i], starts[j] + len(words[j]), e) for i, j, e in found)
 
@@ -1015,17 +1031,42 @@ def find_passives(text: str) -> list[re.Match[str]]:
 # \w before it). In ASCII text, where the pattern's case folding is plain lower-casing, a text
 # without any of them has no passive: one byte translation tells, instead of a regex pass.
 _BE_FORMS = frozenset((b"be", b"been", b"am", b"is", b"are", b"was", b"were"))
-_LETTER_RUNS = bytes(c if chr(c).isalpha() else 32 for c in range(128)) + bytes([32] * 128)
+# The words a passive can start with (its auxiliary), as lower-case bytes.
+_AUX_FORMS = frozenset(
+    w.encode("ascii")
+    for w in (
+        "shall will may must can could should would might has have had am is are was were"
+    ).split()
+)
+# ASCII letters lower-cased, every other byte a space (same length, so offsets carry over).
+_LOWER_LETTER_RUNS = bytes(
+    ord(chr(c).lower()) if chr(c).isalpha() else 32 for c in range(128)
+) + bytes([32] * 128)
 
 
 @lru_cache(maxsize=1024)
 def _passives(text: str) -> tuple[re.Match[str], ...]:
     # The rewrite and the actors check both read the original's passives: found once.
-    if text.isascii() and _BE_FORMS.isdisjoint(
-        text.lower().encode("ascii").translate(_LETTER_RUNS).split()
-    ):
+    if not text.isascii():
+        return tuple(m for m in _PASSIVE.finditer(text) if is_participle(m.group(6)))
+    runs = text.encode("ascii").translate(_LOWER_LETTER_RUNS).split(b" ")
+    if _BE_FORMS.isdisjoint(runs):
         return ()
-    return tuple(m for m in _PASSIVE.finditer(text) if is_participle(m.group(6)))
+    # A match starts at an auxiliary that is a whole run of letters (no \w before it, white
+    # space after it). In ASCII text (where the pattern's case folding is plain lower-casing)
+    # trying the pattern only at those runs, left to right and past each match, finds what
+    # ``finditer`` finds without the regex engine visiting every position of the sentence.
+    starts = accumulate(map((1).__add__, map(len, runs)), initial=0)
+    found: list[re.Match[str]] = []
+    end = 0
+    for at in compress(starts, map(_AUX_FORMS.__contains__, runs)):
+        if at < end:
+            continue
+        m = _PASSIVE.match(text, at)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return tuple(m for m in found if is_participle(m.group(6)))
 
 
 def _agent(text: str, pos: int) -> tuple[str, int, bool] | None:

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from tosaudit import readability
 from tosaudit.readability import syllables, words_of
 from tosaudit.rewrite.actors import actions, same_actors
-from tosaudit.rewrite.transforms import _EMAIL, _URL, is_all_caps, words
+from tosaudit.rewrite.transforms import _EMAIL, _URL, ascii_tokens, is_all_caps, words
 
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _DIGITS = b"0123456789"
@@ -245,10 +245,14 @@ def _tally(
 # Small on purpose: only the original sentence repeats (once per candidate rewrite), and a big
 # cache of Counters is thousands more objects for every full garbage collection to walk.
 @lru_cache(maxsize=256)
-def facts(text: str) -> Facts:
-    """Numbers, amounts, dates, contacts, negations and modal verbs of a text (one token pass)."""
+def facts(text: str, shared: bool = False) -> Facts:
+    """Numbers, amounts, dates, contacts, negations and modal verbs of a text (one token pass).
+
+    ``shared``: read the words from ``ascii_tokens`` (the original sentence, whose words the
+    legalese scan and the actors check read too); a new text reads its own, more cheaply.
+    """
     low = text.lower()
-    toks = words(low)
+    toks = ascii_tokens(text).lows if shared and text.isascii() else words(low)
     neg_low = _normalise(low, _NEG_EQUIV)
     modal_low = _normalise(low, _MODAL_EQUIV)
     acc: dict[str, dict[str, int]] = {name: {} for name in _FACT_NAMES}
@@ -392,7 +396,7 @@ def verify(
     if quick and not grade.ok:
         return False, [grade], g_before, g_after
     after = " ".join(after_units)
-    fb, fa = facts(before), facts(after)
+    fb, fa = facts(before, shared=True), facts(after)
     checks = [
         _same("numbers", fb.numbers, fa.numbers),
         _same("money", fb.money, fa.money),

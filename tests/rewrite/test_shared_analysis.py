@@ -1,0 +1,107 @@
+"""The session-4 shortcuts find exactly what the full passes find.
+
+``_passives`` tries the passive pattern only at auxiliaries (ASCII text); ``ascii_tokens`` is
+the one word analysis the scan, facts and actors share; ``_and_noun_clauses`` finds the first
+clause verb and clause word once per sentence. Each is compared with the plain computation
+over hand-made edge cases and generated text.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from tosaudit.rewrite import split as splitter
+from tosaudit.rewrite import transforms as tf
+from tosaudit.rewrite.transforms import _PASSIVE, TOKEN, ascii_tokens, is_participle, words
+
+EDGE = [
+    "Fees will be charged by us and/is required to pay.",  # "is" inside a token "and/is"
+    "x_is paid; 3is used; IS PROVIDED; Shall\tnot  be\nused by us.",
+    "It has been   used, it was\tsent, and it were-made.",
+    "Content is is paid is used.",
+    "We shall not be liable, and the owners of it may object, and the data is stored.",
+    "",
+    "no passive here at all",
+]
+
+
+def _reference_passives(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PASSIVE.finditer(text) if is_participle(m.group(6))]
+
+
+def _generated(seed: int, n: int) -> list[str]:
+    rnd = random.Random(seed)
+    pieces = [
+        "is", "be", "was", "will", "not", "paid", "used", "by", "us", "and", "the", "may",
+        "has", "been", "\n", "\t", " ", "  ", "_", "-", "/", "'", ",", "x", "Is", "SHALL", "ly",
+    ]  # fmt: skip
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("text", EDGE)
+def test_passives_match_finditer_on_edge_cases(text: str) -> None:
+    tf._passives.cache_clear()
+    assert [m.span() for m in tf._passives(text)] == _reference_passives(text)
+
+
+def test_passives_match_finditer_on_generated_text() -> None:
+    for text in _generated(11, 4000):
+        tf._passives.cache_clear()
+        assert [m.span() for m in tf._passives(text)] == _reference_passives(text), text
+
+
+def test_passive_inside_a_joined_token_is_found() -> None:
+    # The auxiliary "is" is no TOKEN word of its own here ("and/is"), yet the pattern matches.
+    spans = [m.group(0) for m in tf._passives("This and/is charged by us.")]
+    assert spans == ["is charged"]
+
+
+@pytest.mark.parametrize("text", [*EDGE, *_generated(12, 500)])
+def test_ascii_tokens_are_the_lower_case_words_and_their_offsets(text: str) -> None:
+    lows, starts = ascii_tokens(text)
+    assert lows == words(text.lower())
+    assert lows == [m.group(0).lower() for m in TOKEN.finditer(text)]
+    assert starts == [m.start() for m in TOKEN.finditer(text)]
+
+
+def _reference_noun_clauses(text: str) -> list[tuple[int, int, str, str]]:
+    """``_and_noun_clauses`` as it was: the words and clause words of each left part."""
+    out = []
+    for m in splitter._AND_NOUN_CLAUSE.finditer(text):
+        left = text[: m.start()]
+        left_words = {t.lower() for t in words(left)}
+        if not left_words & splitter._CLAUSE_VERBS or splitter._COMPLEMENT.search(left):
+            continue
+        right = text[m.end() : m.end() + 160]
+        head = re.split(r"[,;:()]", right, maxsplit=1)[0]
+        head_words = [t.lower() for t in words(head)][:14]
+        if not any(w in splitter._CLAUSE_VERBS for w in head_words[1:]):
+            continue
+        out.append((m.start(), m.end(), "", "clause"))
+    return out
+
+
+NOUN_CLAUSES = [
+    "Content may be protected by law and the owners of the content may object.",
+    "Your use of it and the content you post will be public and the rules may change.",
+    "You agree that we may stop and the data may be lost.",
+    "We may stop\u00a0and the data may be lost, and\tthe owners will know.",
+    "Data IS kept And the Owners MAY object and your rights will stay.",
+    "the owners may object",
+]
+
+
+@pytest.mark.parametrize("text", NOUN_CLAUSES)
+def test_and_noun_clauses_as_before(text: str) -> None:
+    assert splitter._and_noun_clauses(text, (), ([], [])) == _reference_noun_clauses(text)
+
+
+def test_and_noun_clauses_as_before_on_generated_text() -> None:
+    rnd = random.Random(13)
+    pieces = "we may stop and the data will be lost that if our rights , ; can".split() + [" "]
+    for _ in range(2000):
+        text = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(3, 30)))
+        assert splitter._and_noun_clauses(text, (), ([], [])) == _reference_noun_clauses(text)
