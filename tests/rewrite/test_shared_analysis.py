@@ -105,3 +105,21 @@ def test_and_noun_clauses_as_before_on_generated_text() -> None:
     for _ in range(2000):
         text = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(3, 30)))
         assert splitter._and_noun_clauses(text, (), ([], [])) == _reference_noun_clauses(text)
+
+
+def test_shared_passed_checks_read_as_new_ones() -> None:
+    from tosaudit.rewrite.verify import Check, verify
+
+    ok, checks, _, _ = verify(
+        "The Licensee shall pay the fees of 10 dollars within thirty days.",
+        ["You must pay the fees of 10 dollars within thirty days."],
+        parties={"Licensee": "you"},
+        removable={"Licensee"},
+    )
+    assert ok
+    assert [c.name for c in checks] == [
+        "numbers", "money", "percentages", "durations", "dates", "emails", "urls",
+        "negations", "modals", "defined_terms", "proper_names", "actors", "grade",
+    ]  # fmt: skip
+    for c in checks[:-1]:
+        assert c == Check(c.name, True) and c.record() == {"check": c.name, "ok": True}

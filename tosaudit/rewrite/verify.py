@@ -90,6 +90,19 @@ class Check(NamedTuple):
         return rec
 
 
+# Passed checks say nothing beyond their name: one shared (immutable) tuple each, instead of a
+# new one per check and candidate.
+_PASSED = {
+    name: Check(name, True)
+    for name in (
+        "numbers money percentages durations dates emails urls negations modals defined_terms "
+        "proper_names actors"
+    ).split()
+}
+_NAMES_SHOUTED = Check("proper_names", True, "not applicable: all caps")
+_ACTORS_IN_PLACE = Check("actors", True, "not applicable: words replaced in place")
+
+
 # The ASCII characters ``readability.words_of`` removes (neither \w, nor white space, nor an
 # apostrophe), read off its own behaviour so the two cannot disagree.
 _FK_DELETE = bytes(
@@ -143,7 +156,7 @@ def _lost(before: dict[str, int], after: dict[str, int]) -> list[str]:
 def _same(name: str, before: dict[str, int], after: dict[str, int]) -> Check:
     # Facts hold plain dicts without zero counts, so dict equality is exact (and C-level).
     if before == after:
-        return Check(name, True)
+        return _PASSED[name]
     lost, added = _lost(before, after), _lost(after, before)
     detail = "; ".join(
         p
@@ -312,7 +325,7 @@ def modals(text: str) -> Counter[str]:
 
 def _modal_check(fb: dict[str, int], fa: dict[str, int], repeats: bool) -> Check:
     if fb == fa:
-        return Check("modals", True)
+        return _PASSED["modals"]
     b, a = Counter(fb), Counter(fa)
     problems = []
     strong_b = b["must"] + b["will"] + b["shall"]
@@ -406,14 +419,14 @@ def verify(
     ]
     for name, kept in (("emails", fb.emails), ("urls", fb.urls)):
         lost = [x for x in kept if x not in after]
-        checks.append(Check(name, not lost, f"lost {', '.join(lost)}" if lost else ""))
+        checks.append(Check(name, False, f"lost {', '.join(lost)}") if lost else _PASSED[name])
     nb, na = fb.negations, fa.negations
     lost_neg = [] if nb == na else _lost(nb, na)
     added_neg = [] if repeats or nb == na else _lost(na, nb)
     checks.append(
         Check(
             "negations",
-            not lost_neg and not added_neg,
+            False,
             "; ".join(
                 p
                 for p in (
@@ -423,6 +436,8 @@ def verify(
                 if p
             ),
         )
+        if lost_neg or added_neg
+        else _PASSED["negations"]
     )
     checks.append(_modal_check(fb.modals, fa.modals, repeats))
     skip = set(removable)
@@ -439,24 +454,20 @@ def verify(
         and not _whole_word(t, shouted).search(after)
     ]
     checks.append(
-        Check(
-            "defined_terms",
-            not missing_terms,
-            f"lost {', '.join(missing_terms)}" if missing_terms else "",
-        )
+        Check("defined_terms", False, f"lost {', '.join(missing_terms)}")
+        if missing_terms
+        else _PASSED["defined_terms"]
     )
     if shouted:
         # Every word of a shouted sentence is capitalised, so names cannot be told apart; the
         # defined-terms check above (case-insensitive on the original) covers its terms.
-        checks.append(Check("proper_names", True, "not applicable: all caps"))
+        checks.append(_NAMES_SHOUTED)
     else:
         lost_words = [w for w in _names(before) if w not in skip and w not in after]
         checks.append(
-            Check(
-                "proper_names",
-                not lost_words,
-                f"lost {', '.join(lost_words)}" if lost_words else "",
-            )
+            Check("proper_names", False, f"lost {', '.join(lost_words)}")
+            if lost_words
+            else _PASSED["proper_names"]
         )
     # Who does what: the actor of each main verb (parties as the pronoun the rewrite uses).
     # Only a rewrite that moves words between clauses (a split, passive to active, a party
@@ -465,8 +476,11 @@ def verify(
         ok_actors, why = same_actors(
             actions(before, shouted, parties), actions(after, shouted, parties)
         )
-        checks.append(Check("actors", ok_actors, why))
+        # (a passed comparison gives no reason: why is "")
+        checks.append(
+            _PASSED["actors"] if ok_actors and not why else Check("actors", ok_actors, why)
+        )
     else:
-        checks.append(Check("actors", True, "not applicable: words replaced in place"))
+        checks.append(_ACTORS_IN_PLACE)
     checks.append(grade)
     return all(c.ok for c in checks), checks, g_before, g_after
