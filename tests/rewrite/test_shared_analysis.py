@@ -123,3 +123,44 @@ def test_shared_passed_checks_read_as_new_ones() -> None:
     ]  # fmt: skip
     for c in checks[:-1]:
         assert c == Check(c.name, True) and c.record() == {"check": c.name, "ok": True}
+
+
+WHOLE_WORD_PIECES = [
+    "Trip",
+    "trip",
+    "TRIP",
+    " ",
+    "_",
+    "1",
+    "-",
+    "x",
+    "Provider",
+    "\u0130",
+    "\u017f",
+]
+WHOLE_WORD_TERMS = ["Trip", "Trip Provider", "trip", "T", "Provider", "Tr\u0130p", "s", "\u017f"]
+
+
+def test_whole_word_without_a_pattern_as_with_it() -> None:
+    from tosaudit.rewrite.verify import _has_whole_word, _whole_word
+
+    rnd = random.Random(14)
+    for _ in range(20000):
+        text = "".join(rnd.choice(WHOLE_WORD_PIECES) for _ in range(rnd.randint(0, 12)))
+        term = rnd.choice(WHOLE_WORD_TERMS)
+        blind = rnd.random() < 0.5
+        expected = _whole_word(term, blind).search(text) is not None
+        assert _has_whole_word(text, term, blind) == expected, (text, term, blind)
+
+
+def test_whole_word_past_many_occurrences_inside_words() -> None:
+    from tosaudit.rewrite.verify import _has_whole_word
+
+    assert _has_whole_word("Trip_" * 500 + " Trip.", "Trip", False)
+    assert not _has_whole_word("Trip_" * 500, "Trip", False)
+    assert _has_whole_word("xTRIP " * 500 + "TRIP", "Trip", True)
+
+
+def test_every_split_pattern_has_its_needle() -> None:
+    for rx, needle in splitter._NEEDLES.items():
+        assert splitter._NEEDLE_OF[id(rx)] == needle

@@ -155,12 +155,18 @@ _NEEDLES: dict[re.Pattern[str], tuple[str, bool]] = {
 }
 
 
+# The same table by the patterns' ids: a compiled pattern's hash is not cached (each lookup
+# hashed the whole pattern again), while an int's is the int itself. The patterns are module
+# constants, alive as long as the module, so their ids stay theirs.
+_NEEDLE_OF: dict[int, tuple[str, bool]] = {id(rx): needle for rx, needle in _NEEDLES.items()}
+
+
 def _finder(text: str) -> Callable[[re.Pattern[str]], Iterable[re.Match[str]]]:
     """``rx -> rx.finditer(text)``, or no matches at once when the text lacks rx's literal."""
     low = text.lower() if text.isascii() else None
 
     def find(rx: re.Pattern[str]) -> Iterable[re.Match[str]]:
-        needle, blind = _NEEDLES[rx]
+        needle, blind = _NEEDLE_OF[id(rx)]
         if blind:
             if low is not None and needle not in low:
                 return ()

@@ -378,6 +378,36 @@ def _whole_word(term: str, blind: bool) -> re.Pattern[str]:
     )
 
 
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+# Occurrences tried by str.find before the (linear, C-level) regex takes over: a hostile text
+# may repeat a term thousands of times inside longer words.
+_FIND_LIMIT = 64
+
+
+def _has_whole_word(text: str, term: str, blind: bool) -> bool:
+    """``_whole_word(term, blind).search(text) is not None``.
+
+    For ASCII text and term (where \\w is [A-Za-z0-9_] and the case-blind match is plain
+    lower-casing) by ``str.find`` and a look at the character on each side: compiling a pattern
+    per defined term and document cost more than all the searches it served.
+    """
+    if not term or not text.isascii() or not term.isascii():
+        return _whole_word(term, blind).search(text) is not None
+    if blind:
+        text, term = text.lower(), term.lower()
+    n, size = len(term), len(text)
+    at = text.find(term)
+    for _ in range(_FIND_LIMIT):
+        if at < 0:
+            return False
+        if (at == 0 or text[at - 1] not in _ASCII_WORD) and (
+            at + n == size or text[at + n] not in _ASCII_WORD
+        ):
+            return True
+        at = text.find(term, at + 1)
+    return _whole_word(term, blind).search(text) is not None
+
+
 def _sorted_terms(terms: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """(term, lower-case term) in sorted order, so details read the same whatever the hash
     seed; memoised per document's frozenset of terms (verify runs for every candidate)."""
@@ -448,10 +478,10 @@ def verify(
         for t, t_low in _sorted_terms(defined_terms)
         if t_low in before_low
         and t not in skip
-        and _whole_word(t, shouted).search(before)
+        and _has_whole_word(before, t, shouted)
         # A shouted original says nothing about a term's case (and a short term may only sit
         # inside a longer one, "TripAdvisor" in "TRIPADVISOR MEDIA GROUP"): words, not case.
-        and not _whole_word(t, shouted).search(after)
+        and not _has_whole_word(after, t, shouted)
     ]
     checks.append(
         Check("defined_terms", False, f"lost {', '.join(missing_terms)}")
