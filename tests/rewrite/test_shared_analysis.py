@@ -164,3 +164,11 @@ def test_whole_word_past_many_occurrences_inside_words() -> None:
 def test_every_split_pattern_has_its_needle() -> None:
     for rx, needle in splitter._NEEDLES.items():
         assert splitter._NEEDLE_OF[id(rx)] == needle
+
+
+@pytest.mark.parametrize(
+    "text", ["rights' -foo a--b and/or x'y", "no joiner here", "'-/", "it's a/b - c", ""]
+)
+def test_word_bytes_joiner_test_by_byte_value(text: str) -> None:
+    # The joiner test reads byte values; the words are still TOKEN's.
+    assert words(text) == TOKEN.findall(text)
