@@ -172,3 +172,27 @@ def test_every_split_pattern_has_its_needle() -> None:
 def test_word_bytes_joiner_test_by_byte_value(text: str) -> None:
     # The joiner test reads byte values; the words are still TOKEN's.
     assert words(text) == TOKEN.findall(text)
+
+
+def test_capitalised_words_as_the_capital_token_pattern() -> None:
+    from tosaudit.rewrite.verify import _CAP_TOKEN, _capitalised
+
+    rnd = random.Random(15)
+    pieces = ["We", "we", "I", "x-Y", "Acme", "ACME", "'", "-", "/", ". ", "(", ")", " ", "\n"]
+    pieces += ["a", "B", "Mc'D", "9", "_", ":", "\u201c", "\u2019s"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+        expected = [(m.start(), m.group(0)) for m in _CAP_TOKEN.finditer(text)]
+        assert _capitalised(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("source", "case"),
+    [("HEREBY", "UPPER"), ("Hereby", "Cap"), ("hereby", "low"), ("A", "Cap"), ("X-RAY", "UPPER")]
+    + [("\u00c9T\u00c9", "UPPER"), ("\u00e9t\u00e9", "low"), ("1 2", "low"), ("U.S.", "UPPER")],
+)
+def test_match_case(source: str, case: str) -> None:
+    from tosaudit.rewrite.lexicon import match_case
+
+    expected = {"UPPER": "PLAIN WORD", "Cap": "Plain word", "low": "plain word"}[case]
+    assert match_case(source, "plain word") == expected

@@ -203,7 +203,7 @@ def could_change(text: str, info: DocInfo) -> bool:
     low = text.lower()
     if any(map(low.__contains__, _TRIGGERS)) or tf.scan(text) or is_all_caps(text):
         return True
-    return any(p in text for p in info.parties)
+    return any(map(text.__contains__, info.parties))
 
 
 Step = Callable[[str, DocInfo], tuple[str, list[Op]]]

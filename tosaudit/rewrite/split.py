@@ -323,7 +323,7 @@ def _free(
     opens, closes = parens
     if bisect.bisect_left(opens, pos) > bisect.bisect_left(closes, pos):
         return False
-    return not any(s <= pos < e for s, e in protected)
+    return not protected or not any(s <= pos < e for s, e in protected)
 
 
 def _label_seq(labels: list[re.Match[str]]) -> list[re.Match[str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, chain, compress, islice
 from operator import itemgetter, or_
 from typing import Any, NamedTuple
@@ -148,13 +148,14 @@ def protected_spans(text: str) -> tuple[tuple[int, int], ...]:
         # Every domain ends in "." and one of its endings: in ASCII text, where lower-casing
         # and the pattern's case folding agree, a text without one has none.
         spans.extend(m.span() for m in _DOMAIN.finditer(text))
-    if any(c in text for c in _CODE_CHARS):
+    if any(map(text.__contains__, _CODE_CHARS)):
         spans.extend(m.span() for m in _CODE.finditer(text))
     return tuple(spans)
 
 
 def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    # Most sentences have no protected span: no generator for them.
+    return bool(spans) and any(s < end and start < e for s, e in spans)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -559,6 +560,9 @@ class Hit(NamedTuple):
     entry: Entry
 
 
+# ``Hit(*fields)`` without the Python-level ``__new__`` a NamedTuple adds (built per phrase).
+_new_hit = partial(tuple.__new__, Hit)
+
 _ADJ_SUFFIX = ("able", "ible", "ful", "ous", "ive")
 _ADJ_WORDS = frozenset(("best", "commercial", "all", "every", "reasonable"))
 _BLOCK_NEXT = {"cease": "to", "ceases": "to", "ceased": "to"}
@@ -633,7 +637,7 @@ def _scan_ascii(text: str) -> tuple[Hit, ...]:
     from the text only where a phrase may go on past a word."""
     words, starts = ascii_tokens(text)
     found = _phrases(words, lambda j: text[starts[j] + len(words[j]) : starts[j + 1]])
-    return tuple(Hit(starts[i], starts[j] + len(words[j]), e) for i, j, e in found)
+    return tuple(_new_hit((starts[i], starts[j] + len(words[j]), e)) for i, j, e in found)
 
 
 def _scan_any(text: str) -> tuple[Hit, ...]:

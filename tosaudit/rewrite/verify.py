@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import compress
 from typing import Any, NamedTuple
 
 from tosaudit import readability
@@ -351,15 +352,30 @@ _CAP_TOKEN = re.compile(
 def _names(text: str) -> Counter[str]:
     """Capitalised words that do not start a sentence or a list item: names, defined terms."""
     out: Counter[str] = Counter()
-    for m in _CAP_TOKEN.finditer(text):
-        word = m.group(0)
+    for start, word in _capitalised(text):
         if word == "I":
             continue
-        before = text[max(0, m.start() - 12) : m.start()].rstrip()
+        before = text[max(0, start - 12) : start].rstrip()
         if not before or before[-1] in '.!?:;\n"\u201c(' or before.endswith(")"):
             continue
         out[word] += 1
     return out
+
+
+def _capitalised(text: str) -> Iterable[tuple[int, str]]:
+    """(start, word) of each TOKEN word that begins with a capital A-Z, in order.
+
+    ASCII text: picked from the words the legalese scan found (``ascii_tokens``), without a
+    regex pass; other text: ``_CAP_TOKEN``.
+    """
+    if not text.isascii():
+        return [(m.start(), m.group(0)) for m in _CAP_TOKEN.finditer(text)]
+    lows, starts = ascii_tokens(text)
+    capital = map(str.isupper, map(text.__getitem__, starts))
+    return [
+        (start, text[start : start + len(low)])
+        for start, low in compress(zip(starts, lows, strict=True), capital)
+    ]
 
 
 @lru_cache(maxsize=64)
