@@ -196,3 +196,28 @@ def test_match_case(source: str, case: str) -> None:
 
     expected = {"UPPER": "PLAIN WORD", "Cap": "Plain word", "low": "plain word"}[case]
     assert match_case(source, "plain word") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We MAY End it.",
+        "It's A-OK, \u00c9T\u00c9 \u0130F",
+        "x_Y z9 -- (a) 'b'",
+        "",
+        "  ",
+        "ABC def",
+    ],
+)
+def test_fk_lows_are_the_lower_case_words_of(text: str) -> None:
+    from tosaudit.readability import words_of
+    from tosaudit.rewrite.verify import _fk_lows
+
+    assert _fk_lows(text) == [w.lower() for w in words_of(text)]
+
+
+def test_may_date_needs_a_digit() -> None:
+    from tosaudit.rewrite.verify import facts
+
+    assert facts("Paid by May 1, 2025, as you may see.").dates == {"may": 1}
+    assert facts("You may see it in May.").dates == {}

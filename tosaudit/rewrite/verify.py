@@ -121,6 +121,14 @@ def _fk_words(unit: str) -> list[str]:
     return unit.encode("ascii").translate(None, _FK_DELETE).decode("ascii").split()
 
 
+def _fk_lows(unit: str) -> list[str]:
+    """``_fk_words(unit)`` in lower case: for ASCII text (where lower-casing changes no word
+    boundary) the whole unit is lowered once instead of each word."""
+    if "'" in unit or not unit.isascii():
+        return list(map(str.lower, words_of(unit)))
+    return unit.lower().encode("ascii").translate(None, _FK_DELETE).decode("ascii").split()
+
+
 def fk_grade(units: Iterable[str]) -> float:
     """Flesch-Kincaid grade of one or more sentences, as the audit scores them.
 
@@ -130,12 +138,11 @@ def fk_grade(units: Iterable[str]) -> float:
     """
     sentences = n_words = syl = 0
     for unit in units:
-        ws = _fk_words(unit)
-        if not ws:
+        lows = _fk_lows(unit)
+        if not lows:
             continue  # a blank unit, or one without words, counts no sentence (as in total())
         sentences += 1
-        n_words += len(ws)
-        lows = list(map(str.lower, ws))
+        n_words += len(lows)
         # Read the audit's syllable cache in C (read only); a word not in it yet (a word the
         # rewrite brought in) is counted, and cached, by readability.syllables.
         known = list(map(readability._SYLLABLES.get, lows))
@@ -273,11 +280,12 @@ def facts(text: str, shared: bool = False) -> Facts:
     numbers = acc["numbers"]
     # Most sentences hold no digit: for ASCII text (where the pattern's \d is 0-9) a C-level
     # deletion of the digits tells, instead of a regex pass.
-    no_digits = text.isascii() and len(text.encode("ascii").translate(None, _DIGITS)) == len(text)
+    ascii = text.isascii()
+    no_digits = ascii and len(text.encode("ascii").translate(None, _DIGITS)) == len(text)
     for n in () if no_digits else _NUMBER.findall(text):
         numbers[n] = numbers.get(n, 0) + 1
     money = acc["money"]
-    for c in _CURRENCY_CHARS:
+    for c in "$" if ascii else _CURRENCY_CHARS:  # (the other signs are not ASCII)
         if c in text:
             money[c] = text.count(c)
     if "%" in text:
@@ -294,7 +302,8 @@ def facts(text: str, shared: bool = False) -> Facts:
     if per_cent:
         pc = acc["percentages"]
         pc["per cent"] = pc.get("per cent", 0) + per_cent
-    if "may" in low:
+    # "May 1": a date needs a digit (and "may" is in most sentences, as the modal verb).
+    if "may" in low and not no_digits:
         n_may = sum(1 for _ in _MAY_DATE.finditer(low))
         if n_may:
             dates = acc["dates"]
