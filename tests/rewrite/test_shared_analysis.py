@@ -221,3 +221,37 @@ def test_may_date_needs_a_digit() -> None:
 
     assert facts("Paid by May 1, 2025, as you may see.").dates == {"may": 1}
     assert facts("You may see it in May.").dates == {}
+
+
+def test_label_pattern_as_with_the_lookbehind_first() -> None:
+    before_first = re.compile(r"(?<![\w(])\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)")
+    rnd = random.Random(16)
+    pieces = ["(", ")", "a", "iv", "12", " ", "((", "x", "_", "\n", "(b) ", "(ii)\t"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        expected = [m.span() for m in before_first.finditer(text)]
+        assert [m.span() for m in splitter._LABEL.finditer(text)] == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["If you cancel your plan today, we will refund the fees.", "\u0131f you cancel, we may stop the Service now.",
+     "To the extent permitted by law, we exclude all warranties.", "When the plan ends today, the data goes away."]
+    + ["Xf you cancel, we will refund you the fees.", "", "unless you agree, we will not do it."],
+)  # fmt: skip
+def test_main_point_first_first_letter_test(text: str) -> None:
+    # Only texts whose first letter cannot begin a leading condition skip the pattern.
+    got = splitter.main_point_first(text)
+    if splitter._LEADING.match(text) is None:
+        assert got is None
+    if text.startswith("If you cancel your"):
+        assert got is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["However, we may stop.", "HENCE, it ends.", "Thus we stop.", "however, lower.", ""]
+)
+def test_opening_connector_first_letter_test(text: str) -> None:
+    m = tf._OPENING_CONNECTOR.match(text)
+    new, ops = tf._opening_connector(text)
+    assert bool(ops) == (m is not None)

@@ -27,7 +27,9 @@ from tosaudit.rewrite.transforms import (
     words,
 )
 
-_LABEL = re.compile(r"(?<![\w(])\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)")
+# The "(" first and what is before it checked behind it: the regex engine then skips to each
+# "(" instead of trying a lookbehind at every position (about 5x faster).
+_LABEL = re.compile(r"\((?<![\w(]\()(?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 _FINITE = MODALS | frozenset(
     "is are was were has have had do does did agree agrees cannot won't don't doesn't "
@@ -377,6 +379,7 @@ _LEADING = re.compile(
     r"(if|unless|when|whenever|once|although|though|to\s+the\s+extent(?:\s+that)?)\s+",
     re.IGNORECASE,
 )
+_LEADING_FIRST = "iuwoat"  # the first letters of _LEADING's words
 _COMMA = re.compile(r",\s+")
 _IMPERATIVE = frozenset(
     "please be do don't don\u2019t contact call write see read note make use check go visit "
@@ -485,6 +488,8 @@ def main_point_first(text: str, min_words: int = 4) -> Split | None:
 
     "Although A, B." -> "A. But B." keeps the order: both parts are statements.
     """
+    if text.isascii() and text[:1].lower() not in _LEADING_FIRST:
+        return None  # (ASCII, where case folding is lower-casing: no pattern call needed)
     m = _LEADING.match(text)
     if not m:
         return None
@@ -668,10 +673,12 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
     # "However, if A, or B, then C": a connector before the condition changes nothing.
     opener = _OPENER.match(text)
     subordinate = _SUBORDINATE.match(text, opener.end() if opener else 0) is not None
+    # Every match of _AGREE_THAT holds "that" (in ASCII text, case folding is lower-casing).
+    may_agree = not text.isascii() or "that" in text.lower()
     for m in find(_CLAUSE_JOIN):
         if subordinate or not _free(text, m.start(), protected, parens):
             continue
-        if _AGREE_THAT.search(text, 0, m.start()):
+        if may_agree and _AGREE_THAT.search(text, 0, m.start()):
             continue  # "You agree that A, and B": B is agreed to as well; a cut would drop that
         right = text[m.end() : m.end() + 200]
         joiner = m.group(1).lower()

@@ -880,6 +880,8 @@ _OPENING_CONNECTOR = re.compile(
 
 
 def _opening_connector(text: str) -> tuple[str, list[Op]]:
+    if text[:1] not in "HTCA":  # every connector starts with one of these: no pattern call
+        return text, []
     m = _OPENING_CONNECTOR.match(text)
     if m is None:
         return text, []
