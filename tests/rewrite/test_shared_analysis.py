@@ -255,3 +255,47 @@ def test_opening_connector_first_letter_test(text: str) -> None:
     m = tf._OPENING_CONNECTOR.match(text)
     new, ops = tf._opening_connector(text)
     assert bool(ops) == (m is not None)
+
+
+def _reference_phrases(words_: list[str]) -> list[tuple[int, int, object]]:
+    """``transforms._phrases`` as it was: every pair of neighbouring words built and tested."""
+    from tosaudit.rewrite.lexicon import lexicon
+
+    lex = lexicon()
+    _, _, single, bigrams, _ = tf._starter_sets(lex)
+    n = len(words_)
+    pairs = [(words_[i], words_[i + 1]) in bigrams for i in range(n - 1)] + [False]
+    found: list[tuple[int, int, object]] = []
+    free = 0
+    for i in range(n):
+        if not (words_[i] in single or pairs[i]) or i < free:
+            continue
+        key, best, j = words_[i], None, i
+        while True:
+            entry = lex.entries.get(key)
+            if entry is not None:
+                best = (j, entry)
+            if j + 1 >= n or key not in lex.prefixes:
+                break
+            key = f"{key} {words_[j + 1]}"
+            j += 1
+        if best is not None:
+            found.append((i, best[0], best[1]))
+            free = best[0] + 1
+    return found
+
+
+def test_phrases_as_with_every_pair_tested() -> None:
+    from tosaudit.rewrite.lexicon import lexicon
+
+    _, _, _, bigrams, firsts = tf._starter_sets(lexicon())
+    vocabulary = sorted(firsts)[:300] + sorted({b for _, b in bigrams})[:300]
+    vocabulary += ["the", "in", "of", "accordance", "with", "zzz", "and"]
+    rnd = random.Random(17)
+    found = 0
+    for _ in range(3000):
+        ws = [rnd.choice(vocabulary) for _ in range(rnd.randint(0, 30))]
+        expected = _reference_phrases(ws)
+        assert tf._phrases(ws, lambda j: " ") == expected, ws
+        found += len(expected)
+    assert found > 100  # the generated words do make phrases of the table

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import accumulate, chain, compress, islice
-from operator import itemgetter, or_
+from itertools import accumulate, compress, islice
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from tosaudit.rewrite.lexicon import (
@@ -574,7 +574,9 @@ _TOKEN_SEP = re.compile(r"([A-Za-z]+(?:['\u2019/-][A-Za-z]+)*)([^A-Za-z]*)")
 _FIRST_LETTER = re.compile(r"[A-Za-z]")
 
 
-_StarterSets = tuple[Lexicon, frozenset[str], frozenset[str], frozenset[tuple[str, str]]]
+_StarterSets = tuple[
+    Lexicon, frozenset[str], frozenset[str], frozenset[tuple[str, str]], frozenset[str]
+]
 _STARTERS: dict[int, _StarterSets] = {}
 
 
@@ -584,7 +586,8 @@ def _starters(lex: Lexicon) -> frozenset[str]:
 
 
 def _starter_sets(lex: Lexicon) -> _StarterSets:
-    """(lex, starters, one-word entries, first two words of every longer phrase)."""
+    """(lex, starters, one-word entries, first two words of every longer phrase, the words
+    that are a one-word entry or the first of those pairs)."""
     got = _STARTERS.get(id(lex))
     if got is None or got[0] is not lex:
         keys = (*lex.entries, *lex.prefixes)
@@ -593,7 +596,8 @@ def _starter_sets(lex: Lexicon) -> _StarterSets:
         pairs = frozenset(
             (w[0], w[1]) for w in (k.replace(",", " ").split() for k in keys) if len(w) > 1
         )
-        got = _STARTERS[id(lex)] = (lex, words, single, pairs)
+        firsts = single | frozenset(first for first, _ in pairs)
+        got = _STARTERS[id(lex)] = (lex, words, single, pairs, firsts)
     return got
 
 
@@ -665,27 +669,22 @@ def _phrases(words: list[str], sep_after: Any) -> list[tuple[int, int, Entry]]:
     """
     lex = lexicon()
     index, prefixes = lex.entries, lex.prefixes
-    _, starters, single, bigrams = _starter_sets(lex)
+    _, starters, single, bigrams, firsts = _starter_sets(lex)
     if starters.isdisjoint(words):
         return []  # no word can begin a phrase of the table
     n = len(words)
     found: list[tuple[int, int, Entry]] = []
     free = 0  # first word not inside a phrase already found
     # Only words that are a one-word entry, or that begin a two-word start of a phrase with the
-    # word after them, are visited in Python ("the" starts phrases, but rarely one found here);
-    # the tests (set lookups of words and word pairs, or-ed, compressed) all run in C.
-    maybe = map(
-        or_,
-        map(single.__contains__, words),
-        # (the last word has no pair: False keeps the two maps the same length)
-        chain(
-            map(bigrams.__contains__, zip(words, islice(words, 1, None), strict=False)), (False,)
-        ),
-    )
-    for i in compress(range(n), maybe):
+    # word after them, are looked at ("the" starts phrases, but rarely one found here). The
+    # few words that may be either (about a quarter) are picked in C; the pair is tested only
+    # for them, instead of building every pair of neighbouring words.
+    for i in compress(range(n), map(firsts.__contains__, words)):
+        key = words[i]
+        if key not in single and (i + 1 >= n or (key, words[i + 1]) not in bigrams):
+            continue
         if i < free:
             continue
-        key = words[i]
         best: tuple[int, Entry] | None = None
         j = i
         while True:
