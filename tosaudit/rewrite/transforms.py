@@ -246,43 +246,45 @@ def sentence_case(text: str, info: DocInfo) -> tuple[str, list[Op]]:
         return text, []
     protected = protected_spans(text)
     names = _company_name_starts(text)
+    # Read once, not per word (each is a property that loads the document's vocabulary).
+    acronyms, cased = info.acronyms, info.cased
     out: list[str] = []
     pos = 0
     first = True
     for m in TOKEN.finditer(text):
-        out.append(text[pos : m.start()])
+        start, end = m.span()
+        out.append(text[pos:start])
         word = m.group(0)
         low = word.lower()
-        if _inside(protected, m.start(), m.end()):
+        if protected and _inside(protected, start, end):
             new = word
-        elif (
-            len(word) <= 4
-            and text[m.start() - 1 : m.start()] == "("
-            and text[m.end() : m.end() + 1] == ")"
-        ):
+        elif len(word) <= 4 and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
             new = low  # list labels: (A) -> (a), (IV) -> (iv)
-        elif word in info.acronyms or word in COMMON_ACRONYMS:
+        elif word in acronyms or word in COMMON_ACRONYMS:
             new = word
-        elif low in info.cased:
-            new = info.cased[low]
-        elif low == "i" or (len(word) == 1 and text[m.end() : m.end() + 1] == "."):
+        elif low in cased:
+            new = cased[low]
+        elif low == "i" or (len(word) == 1 and text[end : end + 1] == "."):
             new = word  # "I", and initials of abbreviations: "U.S.", "H.264"
         elif low in _LEGAL_FORMS:
             new = _LEGAL_FORMS[low]  # "INC." -> "Inc.", "LLC" stays
-        elif m.start() in names:
+        elif start in names:
             new = word[:1] + low[1:]
         else:
             new = low
-        before = text[max(0, m.start() - 12) : m.start()].rstrip()
-        if first or (
-            before[-1:] in (".", "!", "?")
-            and not _ABBREVIATION_END.search(before)
-            and not _LEGAL_FORM_END.search(before)
-        ):
+        if first:
             new = new[:1].upper() + new[1:]
+        else:
+            before = text[max(0, start - 12) : start].rstrip()
+            if (
+                before[-1:] in (".", "!", "?")
+                and not _ABBREVIATION_END.search(before)
+                and not _LEGAL_FORM_END.search(before)
+            ):
+                new = new[:1].upper() + new[1:]
         first = False
         out.append(new)
-        pos = m.end()
+        pos = end
     out.append(text[pos:])
     new_text = "".join(out)
     new_text = _restore_terms(new_text, info)
