@@ -206,8 +206,10 @@ def _actions_cached(
     out: list[Action] = []
     for k in compress(range(1, len(toks)), candidates):
         word, start, _ = toks[k]
-        low = word.lower()
+        # (lows[i] is toks[i][0].lower(): the lower-case words, read instead of lowering again)
+        low = lows[k]
         prev, prev_start, prev_end = toks[k - 1]
+        prev_low = lows[k - 1]
         between = text[prev_end:start]
         if between != " " and _PUNCT.search(between):
             continue  # punctuation between the two words: not subject + verb
@@ -216,43 +218,45 @@ def _actions_cached(
         initial = k == 1 or (gap != " " and not _CLAUSE_START_CHARS.isdisjoint(gap))
         last = _modal_end(lows, k)
         if last is not None:
-            if prev.lower() in _OBJECT_FORMS:
+            if prev_low in _OBJECT_FORMS:
                 continue  # "benefits to us may": an object, not the subject of the modal
             actor = _actor(prev, shouted, party_map)
             if actor is None:
                 continue
-            sure = shouted or not initial or prev.lower() in _PERSONAL or prev in party_map
+            sure = shouted or not initial or prev_low in _PERSONAL or prev in party_map
             j = last + 1
-            while j < len(toks) and (toks[j][0].lower() in _SKIP or toks[j][0].endswith("ly")):
+            while j < len(toks) and (lows[j] in _SKIP or toks[j][0].endswith("ly")):
                 j += 1
-            verb = toks[j][0].lower() if j < len(toks) else None
+            verb = lows[j] if j < len(toks) else None
             if verb in ("be", "been") and j + 1 < len(toks) and is_participle(toks[j + 1][0]):
                 continue  # "Fees will be charged": the subject is acted on, not acting
             out.append((actor, None if verb is None or verb in _AUX else _verb(verb), sure))
-        elif k < 2 or toks[k - 2][0].lower() not in _OBJECT_BEFORE:
+        elif k < 2 or lows[k - 2] not in _OBJECT_BEFORE:
             # No modal: "we collect", "you agree", or a name with an -s verb ("Acme provides").
             if low in _AUX or not low.isalpha() or low in _NOT_VERBS:
                 continue
-            if prev.lower() in _NO_MODAL_SUBJECTS:
+            if prev_low in _NO_MODAL_SUBJECTS:
                 # "you" is also an object ("give you notice"): a subject only where a clause
                 # starts; "we" and "I" are always subjects.
                 if (
-                    prev.lower() != "you"
+                    prev_low != "you"
                     or k < 2
                     or (gap != " " and _PUNCT.search(gap))
-                    or toks[k - 2][0].lower() in _CLAUSE_WORDS
+                    or lows[k - 2] in _CLAUSE_WORDS
                 ):
-                    out.append((_PERSONAL[prev.lower()], _verb(word), True))
+                    out.append((_PERSONAL[prev_low], _verb(word), True))
                 continue
             # (not in shouted text: with every word capitalised, names cannot be told apart)
             base = _base_from_s(word) if word.islower() and not shouted else None
             actor = _actor(prev, shouted, party_map) if base else None
-            if actor is not None and prev.lower() not in _PERSONAL:
+            if actor is not None and prev_low not in _PERSONAL:
                 sure = shouted or not initial or prev in party_map
                 out.append((actor, _verb(base), sure))
     # "we'll", "you\u2019ll": the pronoun with "will" (a substring test first: rare)
-    lower_text = text.lower()
-    contracted_will = "'ll" in lower_text or "\u2019ll" in lower_text
+    # (no apostrophe: no contraction, and no lower-cased copy of the text)
+    contracted_will = ("'" in text or "\u2019" in text) and (
+        "'ll" in text.lower() or "\u2019ll" in text.lower()
+    )
     for low in lows if contracted_will else ():
         if low[-3:] in ("'ll", "\u2019ll") and low[:-3] in _PERSONAL:
             out.append((_PERSONAL[low[:-3]], None, True))
