@@ -299,3 +299,19 @@ def test_phrases_as_with_every_pair_tested() -> None:
         assert tf._phrases(ws, lambda j: " ") == expected, ws
         found += len(expected)
     assert found > 100  # the generated words do make phrases of the table
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("We collect your data; we share it with all our partners.", 1),  # 11 words
+        ("We collect your data; we share it with all of our partners.", 2),  # 12 words
+        ("We collect your data; we share it with all our partners\u2019 staff.", 2),  # non-ASCII
+    ],
+)
+def test_split_needs_twelve_words_counted_from_the_scan(text: str, units: int) -> None:
+    from tosaudit.rewrite import engine
+    from tosaudit.rewrite.transforms import DocInfo
+
+    tf.scan(text)  # the words of the unchanged text, as the legalese scan leaves them
+    assert len(engine._candidate(text, DocInfo(), frozenset(["split"]))[0]) == units
