@@ -315,3 +315,32 @@ def test_split_needs_twelve_words_counted_from_the_scan(text: str, units: int) -
 
     tf.scan(text)  # the words of the unchanged text, as the legalese scan leaves them
     assert len(engine._candidate(text, DocInfo(), frozenset(["split"]))[0]) == units
+
+
+def test_word_char_is_the_pattern_word_class() -> None:
+    from tosaudit.rewrite.verify import _word_char
+
+    for code in [*range(0x3000), 0x0130, 0x2160, 0x1D7CE, 0xFF10, 0x4E00]:
+        c = chr(code)
+        assert _word_char(c) == (re.match(r"\w", c) is not None), hex(code)
+
+
+@pytest.mark.parametrize(
+    "text", ["caf\u00e9 Trip, na\u00efve", "\u00e9Trip", "Trip\u00e9 Trip\u2019s"]
+)
+def test_whole_word_in_non_ascii_text_without_a_pattern(text: str) -> None:
+    from tosaudit.rewrite.verify import _has_whole_word, _whole_word
+
+    assert _has_whole_word(text, "Trip", False) == bool(_whole_word("Trip", False).search(text))
+
+
+def test_respell_as_the_substitution() -> None:
+    rnd = random.Random(18)
+    pieces = ["trip", "TRIP", "Trip", " ", "_", "1", "-", "x", "provider", "\u00e9", "tripadvisor"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        term = rnd.choice(["Trip", "Trip Provider", "TripAdvisor", "T", "x-1"])
+        expected = re.sub(r"(?<!\w)" + re.escape(term) + r"(?!\w)", term, text, flags=re.I)
+        assert tf._respell(text, term) == expected, (text, term)
+    many = "trip_" * 300 + " trip"
+    assert tf._respell(many, "Trip") == "trip_" * 300 + " Trip"

@@ -306,8 +306,39 @@ def _restore_terms(text: str, info: DocInfo) -> str:
     low = text.lower()
     for term in ordered_terms(info.defined_terms):
         if term.lower() in low:
-            text = re.sub(r"(?<!\w)" + re.escape(term) + r"(?!\w)", term, text, flags=re.IGNORECASE)
+            text = _respell(text, term)
     return text
+
+
+_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _respell(text: str, term: str) -> str:
+    """``term`` as written wherever it stands as a whole word in ``text``, in any case.
+
+    ASCII text and term (where the pattern's case folding is lower-casing and \\w is
+    [A-Za-z0-9_]): ``str.find`` over the lower-cased text, left to right past each
+    replacement, as ``re.sub`` goes, without compiling a pattern per term and document.
+    """
+    if text.isascii() and term.isascii() and term:
+        low, key, n = text.lower(), term.lower(), len(term)
+        out: list[str] = []
+        pos = 0
+        at = low.find(key)
+        for _ in range(64):  # (a hostile text repeating the term inside words: the pattern)
+            if at < 0:
+                out.append(text[pos:])
+                return "".join(out)
+            if (at == 0 or text[at - 1] not in _ASCII_WORD_CHARS) and (
+                at + n == len(text) or text[at + n] not in _ASCII_WORD_CHARS
+            ):
+                out.append(text[pos:at])
+                out.append(term)
+                pos = at + n
+                at = low.find(key, pos)
+            else:
+                at = low.find(key, at + 1)
+    return re.sub(r"(?<!\w)" + re.escape(term) + r"(?!\w)", term, text, flags=re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- parties -> you / we

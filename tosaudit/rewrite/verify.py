@@ -404,6 +404,13 @@ def _whole_word(term: str, blind: bool) -> re.Pattern[str]:
 
 
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _word_char(c: str) -> bool:
+    """Whether the regex engine's \\w matches ``c`` (alphanumeric as str.isalnum, or "_")."""
+    return c in _ASCII_WORD or (not c.isascii() and c.isalnum())
+
+
 # Occurrences tried by str.find before the (linear, C-level) regex takes over: a hostile text
 # may repeat a term thousands of times inside longer words.
 _FIND_LIMIT = 64
@@ -412,11 +419,12 @@ _FIND_LIMIT = 64
 def _has_whole_word(text: str, term: str, blind: bool) -> bool:
     """``_whole_word(term, blind).search(text) is not None``.
 
-    For ASCII text and term (where \\w is [A-Za-z0-9_] and the case-blind match is plain
-    lower-casing) by ``str.find`` and a look at the character on each side: compiling a pattern
-    per defined term and document cost more than all the searches it served.
+    By ``str.find`` and a look at the character on each side (\\w is what ``str.isalnum``
+    accepts, and "_"): compiling a pattern per defined term and document cost more than all
+    the searches it served. Case-blind only for ASCII text and term, where the pattern's case
+    folding is plain lower-casing; other case-blind searches use the pattern.
     """
-    if not term or not text.isascii() or not term.isascii():
+    if not term or (blind and not (text.isascii() and term.isascii())):
         return _whole_word(term, blind).search(text) is not None
     if blind:
         text, term = text.lower(), term.lower()
@@ -425,8 +433,8 @@ def _has_whole_word(text: str, term: str, blind: bool) -> bool:
     for _ in range(_FIND_LIMIT):
         if at < 0:
             return False
-        if (at == 0 or text[at - 1] not in _ASCII_WORD) and (
-            at + n == size or text[at + n] not in _ASCII_WORD
+        if (at == 0 or not _word_char(text[at - 1])) and (
+            at + n == size or not _word_char(text[at + n])
         ):
             return True
         at = text.find(term, at + 1)
