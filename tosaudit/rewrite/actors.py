@@ -29,7 +29,7 @@ from tosaudit.rewrite.transforms import (
     PREPOSITIONS,
     TOKEN,
     _base_from_s,
-    _word_starts,
+    ascii_tokens,
     find_passives,
     is_participle,
 )
@@ -166,14 +166,17 @@ def _actions_cached(
     party_map = dict(parties)
     if text.isascii():
         # Words and offsets from one byte translation, without a match object per word.
-        raw, starts = _word_starts(text, lower=False)
-        ends = list(map(add, starts, map(len, raw)))
+        # The words the legalese scan already found (lower case, offsets): the words as
+        # written are sliced from the text in C, without a second translation pass.
+        lows, starts = ascii_tokens(text)
+        ends = list(map(add, starts, map(len, lows)))
+        raw = list(map(text.__getitem__, map(slice, starts, ends)))
     else:
         found = list(TOKEN.finditer(text))
         raw = list(map(re.Match.group, found))
         starts = list(map(re.Match.start, found))
         ends = list(map(re.Match.end, found))
-    lows = list(map(str.lower, raw))
+        lows = list(map(str.lower, raw))
     # Adverbs between subject and verb ("Acme hereby grants", "we also may") are left out, so
     # the two are neighbours whether or not a rewrite dropped the adverb. The set and suffix
     # tests run in C; Python only sees the few words they pick.
@@ -203,51 +206,57 @@ def _actions_cached(
     out: list[Action] = []
     for k in compress(range(1, len(toks)), candidates):
         word, start, _ = toks[k]
-        low = word.lower()
+        # (lows[i] is toks[i][0].lower(): the lower-case words, read instead of lowering again)
+        low = lows[k]
         prev, prev_start, prev_end = toks[k - 1]
-        if _PUNCT.search(text, prev_end, start):
+        prev_low = lows[k - 1]
+        between = text[prev_end:start]
+        if between != " " and _PUNCT.search(between):
             continue  # punctuation between the two words: not subject + verb
+        # (most words are one space apart: the test of the slice spares a regex call)
         gap = text[toks[k - 2][2] : prev_start] if k >= 2 else ""
         initial = k == 1 or (gap != " " and not _CLAUSE_START_CHARS.isdisjoint(gap))
         last = _modal_end(lows, k)
         if last is not None:
-            if prev.lower() in _OBJECT_FORMS:
+            if prev_low in _OBJECT_FORMS:
                 continue  # "benefits to us may": an object, not the subject of the modal
             actor = _actor(prev, shouted, party_map)
             if actor is None:
                 continue
-            sure = shouted or not initial or prev.lower() in _PERSONAL or prev in party_map
+            sure = shouted or not initial or prev_low in _PERSONAL or prev in party_map
             j = last + 1
-            while j < len(toks) and (toks[j][0].lower() in _SKIP or toks[j][0].endswith("ly")):
+            while j < len(toks) and (lows[j] in _SKIP or toks[j][0].endswith("ly")):
                 j += 1
-            verb = toks[j][0].lower() if j < len(toks) else None
+            verb = lows[j] if j < len(toks) else None
             if verb in ("be", "been") and j + 1 < len(toks) and is_participle(toks[j + 1][0]):
                 continue  # "Fees will be charged": the subject is acted on, not acting
             out.append((actor, None if verb is None or verb in _AUX else _verb(verb), sure))
-        elif k < 2 or toks[k - 2][0].lower() not in _OBJECT_BEFORE:
+        elif k < 2 or lows[k - 2] not in _OBJECT_BEFORE:
             # No modal: "we collect", "you agree", or a name with an -s verb ("Acme provides").
             if low in _AUX or not low.isalpha() or low in _NOT_VERBS:
                 continue
-            if prev.lower() in _NO_MODAL_SUBJECTS:
+            if prev_low in _NO_MODAL_SUBJECTS:
                 # "you" is also an object ("give you notice"): a subject only where a clause
                 # starts; "we" and "I" are always subjects.
                 if (
-                    prev.lower() != "you"
+                    prev_low != "you"
                     or k < 2
-                    or _PUNCT.search(text, toks[k - 2][2], prev_start)
-                    or toks[k - 2][0].lower() in _CLAUSE_WORDS
+                    or (gap != " " and _PUNCT.search(gap))
+                    or lows[k - 2] in _CLAUSE_WORDS
                 ):
-                    out.append((_PERSONAL[prev.lower()], _verb(word), True))
+                    out.append((_PERSONAL[prev_low], _verb(word), True))
                 continue
             # (not in shouted text: with every word capitalised, names cannot be told apart)
             base = _base_from_s(word) if word.islower() and not shouted else None
             actor = _actor(prev, shouted, party_map) if base else None
-            if actor is not None and prev.lower() not in _PERSONAL:
+            if actor is not None and prev_low not in _PERSONAL:
                 sure = shouted or not initial or prev in party_map
                 out.append((actor, _verb(base), sure))
     # "we'll", "you\u2019ll": the pronoun with "will" (a substring test first: rare)
-    lower_text = text.lower()
-    contracted_will = "'ll" in lower_text or "\u2019ll" in lower_text
+    # (no apostrophe: no contraction, and no lower-cased copy of the text)
+    contracted_will = ("'" in text or "\u2019" in text) and (
+        "'ll" in text.lower() or "\u2019ll" in text.lower()
+    )
     for low in lows if contracted_will else ():
         if low[-3:] in ("'ll", "\u2019ll") and low[:-3] in _PERSONAL:
             out.append((_PERSONAL[low[:-3]], None, True))

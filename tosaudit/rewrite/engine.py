@@ -203,7 +203,7 @@ def could_change(text: str, info: DocInfo) -> bool:
     low = text.lower()
     if any(map(low.__contains__, _TRIGGERS)) or tf.scan(text) or is_all_caps(text):
         return True
-    return any(p in text for p in info.parties)
+    return any(map(text.__contains__, info.parties))
 
 
 Step = Callable[[str, DocInfo], tuple[str, list[Op]]]
@@ -258,7 +258,12 @@ def _candidate(
     t, ops, flagged, hints = state
     ops = list(ops)
     units, joiner = [t], " "
-    if "split" in steps and not _fewer_words(t, SPLIT_MIN_WORDS):
+    if "split" in steps and not (
+        # A text no step changed had its words read by the legalese scan: count those.
+        len(tf.ascii_tokens(t).lows) < SPLIT_MIN_WORDS
+        if t == text and t.isascii()
+        else _fewer_words(t, SPLIT_MIN_WORDS)
+    ):
         key = ("split", t)
         if key not in memo:
             memo[key] = splitter.split_sentence(t)

@@ -174,9 +174,11 @@ def match_case(source: str, target: str) -> str:
     """``target`` in the case pattern of ``source`` (UPPER, Capitalised or as written)."""
     if not target:
         return target
-    letters = [c for c in source if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return target.upper()
+    # ASCII text with a lower-case letter, or none, is not all capitals: no list of letters.
+    if not source.isascii() or source.isupper():
+        letters = [c for c in source if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            return target.upper()
     if source[:1].isupper():
         return target[:1].upper() + target[1:]
     return target

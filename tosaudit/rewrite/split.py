@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import islice
+from itertools import compress, count, islice
 
 from tosaudit.rewrite.lexicon import inflect
 from tosaudit.rewrite.transforms import (
@@ -21,12 +21,15 @@ from tosaudit.rewrite.transforms import (
     PREPOSITIONS,
     TOKEN,
     Op,
+    ascii_tokens,
     looks_plural,
     protected_spans,
     words,
 )
 
-_LABEL = re.compile(r"(?<![\w(])\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)")
+# The "(" first and what is before it checked behind it: the regex engine then skips to each
+# "(" instead of trying a lookbehind at every position (about 5x faster).
+_LABEL = re.compile(r"\((?<![\w(]\()(?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 _FINITE = MODALS | frozenset(
     "is are was were has have had do does did agree agrees cannot won't don't doesn't "
@@ -154,12 +157,18 @@ _NEEDLES: dict[re.Pattern[str], tuple[str, bool]] = {
 }
 
 
+# The same table by the patterns' ids: a compiled pattern's hash is not cached (each lookup
+# hashed the whole pattern again), while an int's is the int itself. The patterns are module
+# constants, alive as long as the module, so their ids stay theirs.
+_NEEDLE_OF: dict[int, tuple[str, bool]] = {id(rx): needle for rx, needle in _NEEDLES.items()}
+
+
 def _finder(text: str) -> Callable[[re.Pattern[str]], Iterable[re.Match[str]]]:
     """``rx -> rx.finditer(text)``, or no matches at once when the text lacks rx's literal."""
     low = text.lower() if text.isascii() else None
 
     def find(rx: re.Pattern[str]) -> Iterable[re.Match[str]]:
-        needle, blind = _NEEDLES[rx]
+        needle, blind = _NEEDLE_OF[id(rx)]
         if blind:
             if low is not None and needle not in low:
                 return ()
@@ -316,7 +325,7 @@ def _free(
     opens, closes = parens
     if bisect.bisect_left(opens, pos) > bisect.bisect_left(closes, pos):
         return False
-    return not any(s <= pos < e for s, e in protected)
+    return not protected or not any(s <= pos < e for s, e in protected)
 
 
 def _label_seq(labels: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -370,6 +379,7 @@ _LEADING = re.compile(
     r"(if|unless|when|whenever|once|although|though|to\s+the\s+extent(?:\s+that)?)\s+",
     re.IGNORECASE,
 )
+_LEADING_FIRST = "iuwoat"  # the first letters of _LEADING's words
 _COMMA = re.compile(r",\s+")
 _IMPERATIVE = frozenset(
     "please be do don't don\u2019t contact call write see read note make use check go visit "
@@ -478,6 +488,8 @@ def main_point_first(text: str, min_words: int = 4) -> Split | None:
 
     "Although A, B." -> "A. But B." keeps the order: both parts are statements.
     """
+    if text.isascii() and text[:1].lower() not in _LEADING_FIRST:
+        return None  # (ASCII, where case folding is lower-casing: no pattern call needed)
     m = _LEADING.match(text)
     if not m:
         return None
@@ -661,10 +673,12 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
     # "However, if A, or B, then C": a connector before the condition changes nothing.
     opener = _OPENER.match(text)
     subordinate = _SUBORDINATE.match(text, opener.end() if opener else 0) is not None
+    # Every match of _AGREE_THAT holds "that" (in ASCII text, case folding is lower-casing).
+    may_agree = not text.isascii() or "that" in text.lower()
     for m in find(_CLAUSE_JOIN):
         if subordinate or not _free(text, m.start(), protected, parens):
             continue
-        if _AGREE_THAT.search(text, 0, m.start()):
+        if may_agree and _AGREE_THAT.search(text, 0, m.start()):
             continue  # "You agree that A, and B": B is agreed to as well; a cut would drop that
         right = text[m.end() : m.end() + 200]
         joiner = m.group(1).lower()
@@ -855,6 +869,16 @@ def _second_modal(
     return out
 
 
+def _first_end(text: str, vocabulary: frozenset[str]) -> int:
+    """End of the first word of ``text`` in ``vocabulary`` (lower case); past the end if none."""
+    if text.isascii():
+        lows, starts = ascii_tokens(text)
+        k = next(compress(count(), map(vocabulary.__contains__, lows)), None)
+        return len(text) + 1 if k is None else starts[k] + len(lows[k])
+    word = next((t for t in TOKEN.finditer(text) if t.group(0).lower() in vocabulary), None)
+    return len(text) + 1 if word is None else word.end()
+
+
 def _and_noun_clauses(
     text: str,
     protected: tuple[tuple[int, int], ...],
@@ -869,12 +893,18 @@ def _and_noun_clauses(
     and the right part reaches its modal within fourteen words without punctuation.
     """
     out = []
+    # Where the first clause verb and the first clause word end, found once: the left part
+    # (which ends in white space, so no word or word boundary is cut) holds one exactly when
+    # it ends by the left part's end. (Not a pass over every left part: one per sentence.)
+    verb_end = complement_end = -1
     for m in (find or _finder(text))(_AND_NOUN_CLAUSE):
         if not _free(text, m.start(), protected, parens):
             continue
-        left = text[: m.start()]
-        left_words = {t.lower() for t in words(left)}
-        if not left_words & _CLAUSE_VERBS or _COMPLEMENT.search(left):
+        if verb_end == -1:
+            verb_end = _first_end(text, _CLAUSE_VERBS)
+            comp = _COMPLEMENT.search(text)
+            complement_end = comp.end() if comp else len(text) + 1
+        if verb_end > m.start() or complement_end <= m.start():
             continue
         right = text[m.end() : m.end() + 160]
         head = re.split(r"[,;:()]", right, maxsplit=1)[0]

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import accumulate, chain, compress, islice
-from operator import itemgetter, or_
+from functools import lru_cache, partial
+from itertools import accumulate, compress, islice
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from tosaudit.rewrite.lexicon import (
@@ -51,11 +51,16 @@ def words(text: str) -> list[str]:
     return _word_bytes(text).decode("ascii").split()
 
 
+_APOSTROPHE, _HYPHEN, _SLASH = b"'-/"
+
+
 def _word_bytes(text: str) -> bytes:
     """ASCII ``text`` as bytes with every character outside a TOKEN word made a space (same
     length, so offsets carry over)."""
     data = text.encode("ascii").translate(_WORD_BYTES)
-    if b"'" in data or b"-" in data or b"/" in data:
+    # Byte values, not one-byte strings: ``bytes in bytes`` first tries the operand as an int
+    # and formats a TypeError it then discards (measurable over every word pass).
+    if _APOSTROPHE in data or _HYPHEN in data or _SLASH in data:
         data = _LONE_JOINER.sub(b" ", data)
     return data
 
@@ -143,13 +148,14 @@ def protected_spans(text: str) -> tuple[tuple[int, int], ...]:
         # Every domain ends in "." and one of its endings: in ASCII text, where lower-casing
         # and the pattern's case folding agree, a text without one has none.
         spans.extend(m.span() for m in _DOMAIN.finditer(text))
-    if any(c in text for c in _CODE_CHARS):
+    if any(map(text.__contains__, _CODE_CHARS)):
         spans.extend(m.span() for m in _CODE.finditer(text))
     return tuple(spans)
 
 
 def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    # Most sentences have no protected span: no generator for them.
+    return bool(spans) and any(s < end and start < e for s, e in spans)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -240,43 +246,45 @@ def sentence_case(text: str, info: DocInfo) -> tuple[str, list[Op]]:
         return text, []
     protected = protected_spans(text)
     names = _company_name_starts(text)
+    # Read once, not per word (each is a property that loads the document's vocabulary).
+    acronyms, cased = info.acronyms, info.cased
     out: list[str] = []
     pos = 0
     first = True
     for m in TOKEN.finditer(text):
-        out.append(text[pos : m.start()])
+        start, end = m.span()
+        out.append(text[pos:start])
         word = m.group(0)
         low = word.lower()
-        if _inside(protected, m.start(), m.end()):
+        if protected and _inside(protected, start, end):
             new = word
-        elif (
-            len(word) <= 4
-            and text[m.start() - 1 : m.start()] == "("
-            and text[m.end() : m.end() + 1] == ")"
-        ):
+        elif len(word) <= 4 and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
             new = low  # list labels: (A) -> (a), (IV) -> (iv)
-        elif word in info.acronyms or word in COMMON_ACRONYMS:
+        elif word in acronyms or word in COMMON_ACRONYMS:
             new = word
-        elif low in info.cased:
-            new = info.cased[low]
-        elif low == "i" or (len(word) == 1 and text[m.end() : m.end() + 1] == "."):
+        elif low in cased:
+            new = cased[low]
+        elif low == "i" or (len(word) == 1 and text[end : end + 1] == "."):
             new = word  # "I", and initials of abbreviations: "U.S.", "H.264"
         elif low in _LEGAL_FORMS:
             new = _LEGAL_FORMS[low]  # "INC." -> "Inc.", "LLC" stays
-        elif m.start() in names:
+        elif start in names:
             new = word[:1] + low[1:]
         else:
             new = low
-        before = text[max(0, m.start() - 12) : m.start()].rstrip()
-        if first or (
-            before[-1:] in (".", "!", "?")
-            and not _ABBREVIATION_END.search(before)
-            and not _LEGAL_FORM_END.search(before)
-        ):
+        if first:
             new = new[:1].upper() + new[1:]
+        else:
+            before = text[max(0, start - 12) : start].rstrip()
+            if (
+                before[-1:] in (".", "!", "?")
+                and not _ABBREVIATION_END.search(before)
+                and not _LEGAL_FORM_END.search(before)
+            ):
+                new = new[:1].upper() + new[1:]
         first = False
         out.append(new)
-        pos = m.end()
+        pos = end
     out.append(text[pos:])
     new_text = "".join(out)
     new_text = _restore_terms(new_text, info)
@@ -298,8 +306,39 @@ def _restore_terms(text: str, info: DocInfo) -> str:
     low = text.lower()
     for term in ordered_terms(info.defined_terms):
         if term.lower() in low:
-            text = re.sub(r"(?<!\w)" + re.escape(term) + r"(?!\w)", term, text, flags=re.IGNORECASE)
+            text = _respell(text, term)
     return text
+
+
+_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _respell(text: str, term: str) -> str:
+    """``term`` as written wherever it stands as a whole word in ``text``, in any case.
+
+    ASCII text and term (where the pattern's case folding is lower-casing and \\w is
+    [A-Za-z0-9_]): ``str.find`` over the lower-cased text, left to right past each
+    replacement, as ``re.sub`` goes, without compiling a pattern per term and document.
+    """
+    if text.isascii() and term.isascii() and term:
+        low, key, n = text.lower(), term.lower(), len(term)
+        out: list[str] = []
+        pos = 0
+        at = low.find(key)
+        for _ in range(64):  # (a hostile text repeating the term inside words: the pattern)
+            if at < 0:
+                out.append(text[pos:])
+                return "".join(out)
+            if (at == 0 or text[at - 1] not in _ASCII_WORD_CHARS) and (
+                at + n == len(text) or text[at + n] not in _ASCII_WORD_CHARS
+            ):
+                out.append(text[pos:at])
+                out.append(term)
+                pos = at + n
+                at = low.find(key, pos)
+            else:
+                at = low.find(key, at + 1)
+    return re.sub(r"(?<!\w)" + re.escape(term) + r"(?!\w)", term, text, flags=re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- parties -> you / we
@@ -554,6 +593,9 @@ class Hit(NamedTuple):
     entry: Entry
 
 
+# ``Hit(*fields)`` without the Python-level ``__new__`` a NamedTuple adds (built per phrase).
+_new_hit = partial(tuple.__new__, Hit)
+
 _ADJ_SUFFIX = ("able", "ible", "ful", "ous", "ive")
 _ADJ_WORDS = frozenset(("best", "commercial", "all", "every", "reasonable"))
 _BLOCK_NEXT = {"cease": "to", "ceases": "to", "ceased": "to"}
@@ -565,7 +607,9 @@ _TOKEN_SEP = re.compile(r"([A-Za-z]+(?:['\u2019/-][A-Za-z]+)*)([^A-Za-z]*)")
 _FIRST_LETTER = re.compile(r"[A-Za-z]")
 
 
-_StarterSets = tuple[Lexicon, frozenset[str], frozenset[str], frozenset[tuple[str, str]]]
+_StarterSets = tuple[
+    Lexicon, frozenset[str], frozenset[str], frozenset[tuple[str, str]], frozenset[str]
+]
 _STARTERS: dict[int, _StarterSets] = {}
 
 
@@ -575,7 +619,8 @@ def _starters(lex: Lexicon) -> frozenset[str]:
 
 
 def _starter_sets(lex: Lexicon) -> _StarterSets:
-    """(lex, starters, one-word entries, first two words of every longer phrase)."""
+    """(lex, starters, one-word entries, first two words of every longer phrase, the words
+    that are a one-word entry or the first of those pairs)."""
     got = _STARTERS.get(id(lex))
     if got is None or got[0] is not lex:
         keys = (*lex.entries, *lex.prefixes)
@@ -584,7 +629,8 @@ def _starter_sets(lex: Lexicon) -> _StarterSets:
         pairs = frozenset(
             (w[0], w[1]) for w in (k.replace(",", " ").split() for k in keys) if len(w) > 1
         )
-        got = _STARTERS[id(lex)] = (lex, words, single, pairs)
+        firsts = single | frozenset(first for first, _ in pairs)
+        got = _STARTERS[id(lex)] = (lex, words, single, pairs, firsts)
     return got
 
 
@@ -601,6 +647,22 @@ def _word_starts(text: str, lower: bool = True) -> tuple[list[str], list[int]]:
     return list(filter(None, pieces)), list(compress(starts, pieces))
 
 
+class Tokens(NamedTuple):
+    """The TOKEN words of one ASCII text in lower case, and the offset where each starts."""
+
+    lows: list[str]
+    starts: list[int]
+
+
+# One analysis per text, shared by everything that reads the words of the same sentence (the
+# legalese scan, and verify's facts and actors of the original), instead of a translation pass
+# each. Small: a text is read again only while its sentence is rewritten.
+@lru_cache(maxsize=512)
+def ascii_tokens(text: str) -> Tokens:
+    """``Tokens`` of ASCII ``text``; the lists are shared: read them, never change them."""
+    return Tokens(*_word_starts(text))
+
+
 @lru_cache(maxsize=4096)
 def scan(text: str) -> tuple[Hit, ...]:
     """Every legalese phrase in ``text``, longest match first, left to right, no overlaps."""
@@ -610,9 +672,9 @@ def scan(text: str) -> tuple[Hit, ...]:
 def _scan_ascii(text: str) -> tuple[Hit, ...]:
     """``scan`` of ASCII text: words and offsets from one byte translation, separators sliced
     from the text only where a phrase may go on past a word."""
-    words, starts = _word_starts(text)
+    words, starts = ascii_tokens(text)
     found = _phrases(words, lambda j: text[starts[j] + len(words[j]) : starts[j + 1]])
-    return tuple(Hit(starts[i], starts[j] + len(words[j]), e) for i, j, e in found)
+    return tuple(_new_hit((starts[i], starts[j] + len(words[j]), e)) for i, j, e in found)
 
 
 def _scan_any(text: str) -> tuple[Hit, ...]:
@@ -640,27 +702,22 @@ def _phrases(words: list[str], sep_after: Any) -> list[tuple[int, int, Entry]]:
     """
     lex = lexicon()
     index, prefixes = lex.entries, lex.prefixes
-    _, starters, single, bigrams = _starter_sets(lex)
+    _, starters, single, bigrams, firsts = _starter_sets(lex)
     if starters.isdisjoint(words):
         return []  # no word can begin a phrase of the table
     n = len(words)
     found: list[tuple[int, int, Entry]] = []
     free = 0  # first word not inside a phrase already found
     # Only words that are a one-word entry, or that begin a two-word start of a phrase with the
-    # word after them, are visited in Python ("the" starts phrases, but rarely one found here);
-    # the tests (set lookups of words and word pairs, or-ed, compressed) all run in C.
-    maybe = map(
-        or_,
-        map(single.__contains__, words),
-        # (the last word has no pair: False keeps the two maps the same length)
-        chain(
-            map(bigrams.__contains__, zip(words, islice(words, 1, None), strict=False)), (False,)
-        ),
-    )
-    for i in compress(range(n), maybe):
+    # word after them, are looked at ("the" starts phrases, but rarely one found here). The
+    # few words that may be either (about a quarter) are picked in C; the pair is tested only
+    # for them, instead of building every pair of neighbouring words.
+    for i in compress(range(n), map(firsts.__contains__, words)):
+        key = words[i]
+        if key not in single and (i + 1 >= n or (key, words[i + 1]) not in bigrams):
+            continue
         if i < free:
             continue
-        key = words[i]
         best: tuple[int, Entry] | None = None
         j = i
         while True:
@@ -855,6 +912,8 @@ _OPENING_CONNECTOR = re.compile(
 
 
 def _opening_connector(text: str) -> tuple[str, list[Op]]:
+    if text[:1] not in "HTCA":  # every connector starts with one of these: no pattern call
+        return text, []
     m = _OPENING_CONNECTOR.match(text)
     if m is None:
         return text, []
@@ -1015,17 +1074,42 @@ def find_passives(text: str) -> list[re.Match[str]]:
 # \w before it). In ASCII text, where the pattern's case folding is plain lower-casing, a text
 # without any of them has no passive: one byte translation tells, instead of a regex pass.
 _BE_FORMS = frozenset((b"be", b"been", b"am", b"is", b"are", b"was", b"were"))
-_LETTER_RUNS = bytes(c if chr(c).isalpha() else 32 for c in range(128)) + bytes([32] * 128)
+# The words a passive can start with (its auxiliary), as lower-case bytes.
+_AUX_FORMS = frozenset(
+    w.encode("ascii")
+    for w in (
+        "shall will may must can could should would might has have had am is are was were"
+    ).split()
+)
+# ASCII letters lower-cased, every other byte a space (same length, so offsets carry over).
+_LOWER_LETTER_RUNS = bytes(
+    ord(chr(c).lower()) if chr(c).isalpha() else 32 for c in range(128)
+) + bytes([32] * 128)
 
 
 @lru_cache(maxsize=1024)
 def _passives(text: str) -> tuple[re.Match[str], ...]:
     # The rewrite and the actors check both read the original's passives: found once.
-    if text.isascii() and _BE_FORMS.isdisjoint(
-        text.lower().encode("ascii").translate(_LETTER_RUNS).split()
-    ):
+    if not text.isascii():
+        return tuple(m for m in _PASSIVE.finditer(text) if is_participle(m.group(6)))
+    runs = text.encode("ascii").translate(_LOWER_LETTER_RUNS).split(b" ")
+    if _BE_FORMS.isdisjoint(runs):
         return ()
-    return tuple(m for m in _PASSIVE.finditer(text) if is_participle(m.group(6)))
+    # A match starts at an auxiliary that is a whole run of letters (no \w before it, white
+    # space after it). In ASCII text (where the pattern's case folding is plain lower-casing)
+    # trying the pattern only at those runs, left to right and past each match, finds what
+    # ``finditer`` finds without the regex engine visiting every position of the sentence.
+    starts = accumulate(map((1).__add__, map(len, runs)), initial=0)
+    found: list[re.Match[str]] = []
+    end = 0
+    for at in compress(starts, map(_AUX_FORMS.__contains__, runs)):
+        if at < end:
+            continue
+        m = _PASSIVE.match(text, at)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return tuple(m for m in found if is_participle(m.group(6)))
 
 
 def _agent(text: str, pos: int) -> tuple[str, int, bool] | None:

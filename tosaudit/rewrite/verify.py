@@ -13,12 +13,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import compress
 from typing import Any, NamedTuple
 
 from tosaudit import readability
 from tosaudit.readability import syllables, words_of
 from tosaudit.rewrite.actors import actions, same_actors
-from tosaudit.rewrite.transforms import _EMAIL, _URL, is_all_caps, words
+from tosaudit.rewrite.transforms import _EMAIL, _URL, ascii_tokens, is_all_caps, words
 
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _DIGITS = b"0123456789"
@@ -90,6 +91,19 @@ class Check(NamedTuple):
         return rec
 
 
+# Passed checks say nothing beyond their name: one shared (immutable) tuple each, instead of a
+# new one per check and candidate.
+_PASSED = {
+    name: Check(name, True)
+    for name in (
+        "numbers money percentages durations dates emails urls negations modals defined_terms "
+        "proper_names actors"
+    ).split()
+}
+_NAMES_SHOUTED = Check("proper_names", True, "not applicable: all caps")
+_ACTORS_IN_PLACE = Check("actors", True, "not applicable: words replaced in place")
+
+
 # The ASCII characters ``readability.words_of`` removes (neither \w, nor white space, nor an
 # apostrophe), read off its own behaviour so the two cannot disagree.
 _FK_DELETE = bytes(
@@ -107,6 +121,14 @@ def _fk_words(unit: str) -> list[str]:
     return unit.encode("ascii").translate(None, _FK_DELETE).decode("ascii").split()
 
 
+def _fk_lows(unit: str) -> list[str]:
+    """``_fk_words(unit)`` in lower case: for ASCII text (where lower-casing changes no word
+    boundary) the whole unit is lowered once instead of each word."""
+    if "'" in unit or not unit.isascii():
+        return list(map(str.lower, words_of(unit)))
+    return unit.lower().encode("ascii").translate(None, _FK_DELETE).decode("ascii").split()
+
+
 def fk_grade(units: Iterable[str]) -> float:
     """Flesch-Kincaid grade of one or more sentences, as the audit scores them.
 
@@ -116,12 +138,11 @@ def fk_grade(units: Iterable[str]) -> float:
     """
     sentences = n_words = syl = 0
     for unit in units:
-        ws = _fk_words(unit)
-        if not ws:
+        lows = _fk_lows(unit)
+        if not lows:
             continue  # a blank unit, or one without words, counts no sentence (as in total())
         sentences += 1
-        n_words += len(ws)
-        lows = list(map(str.lower, ws))
+        n_words += len(lows)
         # Read the audit's syllable cache in C (read only); a word not in it yet (a word the
         # rewrite brought in) is counted, and cached, by readability.syllables.
         known = list(map(readability._SYLLABLES.get, lows))
@@ -143,7 +164,7 @@ def _lost(before: dict[str, int], after: dict[str, int]) -> list[str]:
 def _same(name: str, before: dict[str, int], after: dict[str, int]) -> Check:
     # Facts hold plain dicts without zero counts, so dict equality is exact (and C-level).
     if before == after:
-        return Check(name, True)
+        return _PASSED[name]
     lost, added = _lost(before, after), _lost(after, before)
     detail = "; ".join(
         p
@@ -245,21 +266,26 @@ def _tally(
 # Small on purpose: only the original sentence repeats (once per candidate rewrite), and a big
 # cache of Counters is thousands more objects for every full garbage collection to walk.
 @lru_cache(maxsize=256)
-def facts(text: str) -> Facts:
-    """Numbers, amounts, dates, contacts, negations and modal verbs of a text (one token pass)."""
+def facts(text: str, shared: bool = False) -> Facts:
+    """Numbers, amounts, dates, contacts, negations and modal verbs of a text (one token pass).
+
+    ``shared``: read the words from ``ascii_tokens`` (the original sentence, whose words the
+    legalese scan and the actors check read too); a new text reads its own, more cheaply.
+    """
     low = text.lower()
-    toks = words(low)
+    toks = ascii_tokens(text).lows if shared and text.isascii() else words(low)
     neg_low = _normalise(low, _NEG_EQUIV)
     modal_low = _normalise(low, _MODAL_EQUIV)
     acc: dict[str, dict[str, int]] = {name: {} for name in _FACT_NAMES}
     numbers = acc["numbers"]
     # Most sentences hold no digit: for ASCII text (where the pattern's \d is 0-9) a C-level
     # deletion of the digits tells, instead of a regex pass.
-    no_digits = text.isascii() and len(text.encode("ascii").translate(None, _DIGITS)) == len(text)
+    ascii = text.isascii()
+    no_digits = ascii and len(text.encode("ascii").translate(None, _DIGITS)) == len(text)
     for n in () if no_digits else _NUMBER.findall(text):
         numbers[n] = numbers.get(n, 0) + 1
     money = acc["money"]
-    for c in _CURRENCY_CHARS:
+    for c in "$" if ascii else _CURRENCY_CHARS:  # (the other signs are not ASCII)
         if c in text:
             money[c] = text.count(c)
     if "%" in text:
@@ -276,7 +302,8 @@ def facts(text: str) -> Facts:
     if per_cent:
         pc = acc["percentages"]
         pc["per cent"] = pc.get("per cent", 0) + per_cent
-    if "may" in low:
+    # "May 1": a date needs a digit (and "may" is in most sentences, as the modal verb).
+    if "may" in low and not no_digits:
         n_may = sum(1 for _ in _MAY_DATE.finditer(low))
         if n_may:
             dates = acc["dates"]
@@ -308,7 +335,7 @@ def modals(text: str) -> Counter[str]:
 
 def _modal_check(fb: dict[str, int], fa: dict[str, int], repeats: bool) -> Check:
     if fb == fa:
-        return Check("modals", True)
+        return _PASSED["modals"]
     b, a = Counter(fb), Counter(fa)
     problems = []
     strong_b = b["must"] + b["will"] + b["shall"]
@@ -334,15 +361,30 @@ _CAP_TOKEN = re.compile(
 def _names(text: str) -> Counter[str]:
     """Capitalised words that do not start a sentence or a list item: names, defined terms."""
     out: Counter[str] = Counter()
-    for m in _CAP_TOKEN.finditer(text):
-        word = m.group(0)
+    for start, word in _capitalised(text):
         if word == "I":
             continue
-        before = text[max(0, m.start() - 12) : m.start()].rstrip()
+        before = text[max(0, start - 12) : start].rstrip()
         if not before or before[-1] in '.!?:;\n"\u201c(' or before.endswith(")"):
             continue
         out[word] += 1
     return out
+
+
+def _capitalised(text: str) -> Iterable[tuple[int, str]]:
+    """(start, word) of each TOKEN word that begins with a capital A-Z, in order.
+
+    ASCII text: picked from the words the legalese scan found (``ascii_tokens``), without a
+    regex pass; other text: ``_CAP_TOKEN``.
+    """
+    if not text.isascii():
+        return [(m.start(), m.group(0)) for m in _CAP_TOKEN.finditer(text)]
+    lows, starts = ascii_tokens(text)
+    capital = map(str.isupper, map(text.__getitem__, starts))
+    return [
+        (start, text[start : start + len(low)])
+        for start, low in compress(zip(starts, lows, strict=True), capital)
+    ]
 
 
 @lru_cache(maxsize=64)
@@ -359,6 +401,44 @@ def _whole_word(term: str, blind: bool) -> re.Pattern[str]:
     return re.compile(
         re.escape(term) + rf"(?<!\w[\s\S]{{{n}}})(?!\w)", re.IGNORECASE if blind else 0
     )
+
+
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _word_char(c: str) -> bool:
+    """Whether the regex engine's \\w matches ``c`` (alphanumeric as str.isalnum, or "_")."""
+    return c in _ASCII_WORD or (not c.isascii() and c.isalnum())
+
+
+# Occurrences tried by str.find before the (linear, C-level) regex takes over: a hostile text
+# may repeat a term thousands of times inside longer words.
+_FIND_LIMIT = 64
+
+
+def _has_whole_word(text: str, term: str, blind: bool) -> bool:
+    """``_whole_word(term, blind).search(text) is not None``.
+
+    By ``str.find`` and a look at the character on each side (\\w is what ``str.isalnum``
+    accepts, and "_"): compiling a pattern per defined term and document cost more than all
+    the searches it served. Case-blind only for ASCII text and term, where the pattern's case
+    folding is plain lower-casing; other case-blind searches use the pattern.
+    """
+    if not term or (blind and not (text.isascii() and term.isascii())):
+        return _whole_word(term, blind).search(text) is not None
+    if blind:
+        text, term = text.lower(), term.lower()
+    n, size = len(term), len(text)
+    at = text.find(term)
+    for _ in range(_FIND_LIMIT):
+        if at < 0:
+            return False
+        if (at == 0 or not _word_char(text[at - 1])) and (
+            at + n == size or not _word_char(text[at + n])
+        ):
+            return True
+        at = text.find(term, at + 1)
+    return _whole_word(term, blind).search(text) is not None
 
 
 def _sorted_terms(terms: Iterable[str]) -> tuple[tuple[str, str], ...]:
@@ -392,7 +472,7 @@ def verify(
     if quick and not grade.ok:
         return False, [grade], g_before, g_after
     after = " ".join(after_units)
-    fb, fa = facts(before), facts(after)
+    fb, fa = facts(before, shared=True), facts(after)
     checks = [
         _same("numbers", fb.numbers, fa.numbers),
         _same("money", fb.money, fa.money),
@@ -402,14 +482,14 @@ def verify(
     ]
     for name, kept in (("emails", fb.emails), ("urls", fb.urls)):
         lost = [x for x in kept if x not in after]
-        checks.append(Check(name, not lost, f"lost {', '.join(lost)}" if lost else ""))
+        checks.append(Check(name, False, f"lost {', '.join(lost)}") if lost else _PASSED[name])
     nb, na = fb.negations, fa.negations
     lost_neg = [] if nb == na else _lost(nb, na)
     added_neg = [] if repeats or nb == na else _lost(na, nb)
     checks.append(
         Check(
             "negations",
-            not lost_neg and not added_neg,
+            False,
             "; ".join(
                 p
                 for p in (
@@ -419,6 +499,8 @@ def verify(
                 if p
             ),
         )
+        if lost_neg or added_neg
+        else _PASSED["negations"]
     )
     checks.append(_modal_check(fb.modals, fa.modals, repeats))
     skip = set(removable)
@@ -429,30 +511,26 @@ def verify(
         for t, t_low in _sorted_terms(defined_terms)
         if t_low in before_low
         and t not in skip
-        and _whole_word(t, shouted).search(before)
+        and _has_whole_word(before, t, shouted)
         # A shouted original says nothing about a term's case (and a short term may only sit
         # inside a longer one, "TripAdvisor" in "TRIPADVISOR MEDIA GROUP"): words, not case.
-        and not _whole_word(t, shouted).search(after)
+        and not _has_whole_word(after, t, shouted)
     ]
     checks.append(
-        Check(
-            "defined_terms",
-            not missing_terms,
-            f"lost {', '.join(missing_terms)}" if missing_terms else "",
-        )
+        Check("defined_terms", False, f"lost {', '.join(missing_terms)}")
+        if missing_terms
+        else _PASSED["defined_terms"]
     )
     if shouted:
         # Every word of a shouted sentence is capitalised, so names cannot be told apart; the
         # defined-terms check above (case-insensitive on the original) covers its terms.
-        checks.append(Check("proper_names", True, "not applicable: all caps"))
+        checks.append(_NAMES_SHOUTED)
     else:
         lost_words = [w for w in _names(before) if w not in skip and w not in after]
         checks.append(
-            Check(
-                "proper_names",
-                not lost_words,
-                f"lost {', '.join(lost_words)}" if lost_words else "",
-            )
+            Check("proper_names", False, f"lost {', '.join(lost_words)}")
+            if lost_words
+            else _PASSED["proper_names"]
         )
     # Who does what: the actor of each main verb (parties as the pronoun the rewrite uses).
     # Only a rewrite that moves words between clauses (a split, passive to active, a party
@@ -461,8 +539,11 @@ def verify(
         ok_actors, why = same_actors(
             actions(before, shouted, parties), actions(after, shouted, parties)
         )
-        checks.append(Check("actors", ok_actors, why))
+        # (a passed comparison gives no reason: why is "")
+        checks.append(
+            _PASSED["actors"] if ok_actors and not why else Check("actors", ok_actors, why)
+        )
     else:
-        checks.append(Check("actors", True, "not applicable: words replaced in place"))
+        checks.append(_ACTORS_IN_PLACE)
     checks.append(grade)
     return all(c.ok for c in checks), checks, g_before, g_after
