@@ -91,3 +91,32 @@ def test_irregular_past_after_a_capitalised_plural_noun_is_left():
     text = "You may use Developer Products obtained through Marketplace."
     assert tf.apply_lexicon(text, INFO)[0] == text
     assert tf.apply_lexicon("Spotify obtained the rights.", INFO)[0] == "Spotify got the rights."
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "In the event of any such amendments, you may close your account.",
+            "If there are any such amendments, you may close your account.",
+        ),
+        (
+            "In the event of material changes to these terms, we will notify you.",
+            "If there are material changes to these terms, we will tell you.",
+        ),
+        (
+            "In the event of a breach of these terms, we may suspend your account.",
+            "If there is a breach of these terms, we may suspend your account.",
+        ),
+        (
+            "In the event of any dispute between us, you may contact us.",
+            "If there is any dispute between us, you may contact us.",
+        ),
+        (
+            "IN THE EVENT OF ANY CHANGES, YOU MAY CANCEL.",
+            "IF THERE ARE ANY CHANGES, YOU MAY CANCEL.",
+        ),
+    ],
+)
+def test_if_there_is_agrees_with_a_plural_noun(before, after):
+    assert tf.apply_lexicon(before, INFO, before.isupper())[0] == after

@@ -924,6 +924,32 @@ def _opening_connector(text: str) -> tuple[str, list[Op]]:
     return f"{new} {rest}", [op]
 
 
+# Words that end the noun phrase after "if there is": its head is the word before them.
+_PHRASE_ENDS = (
+    PREPOSITIONS
+    | MODALS
+    | BE_AUX
+    | frozenset("and or but that which who whom whose where when if unless as we you they".split())
+)
+_HEAD_WORD = re.compile(r"[A-Za-z]{1,40}|[^A-Za-z\s]")
+
+
+def _plural_head(text: str, pos: int) -> bool:
+    """Whether the noun phrase starting at ``pos`` has a plural head ("any such amendments",
+    "material changes to these terms"); "a breach", "termination" and "any dispute" are not.
+    Reads at most six words, so a long sentence costs no more than a short one."""
+    head = ""
+    for n, m in enumerate(_HEAD_WORD.finditer(text, pos, pos + 80)):
+        word = m.group(0)
+        low = word.lower()
+        if not word[:1].isalpha() or low in _PHRASE_ENDS or n >= 6:
+            break
+        if low in ("a", "an", "each", "every", "another", "either", "neither"):
+            return False  # a singular determiner
+        head = word
+    return bool(head) and looks_plural(head.lower())
+
+
 def apply_lexicon(text: str, info: DocInfo, caps: bool = False) -> tuple[str, list[Op], list[Op]]:
     """Replace legalese from the table; returns (text, operations, flagged-only words)."""
     text, opening = _opening_connector(text)
@@ -975,6 +1001,9 @@ def apply_lexicon(text: str, info: DocInfo, caps: bool = False) -> tuple[str, li
             ops.append({"op": hit.entry.kind, "from": found, "to": "", "source": hit.entry.source})
             continue
         new = match_case(found, plain)
+        if new.endswith((" there is", " THERE IS")) and _plural_head(text, hit.end):
+            # "in the event of any such amendments" -> "if there are ...", not "there is".
+            new = new[:-2] + ("ARE" if new.endswith("IS") else "are")
         art = _article_before(prefix)
         if art:
             article = match_case(art.group(1), a_or_an(new.split()[0]))
