@@ -131,3 +131,26 @@ def test_terms_hereof_is_these_terms():
         == "Subject to these terms, you may use the app."
     )
     assert lex("The provisions hereof survive.") == "The provisions of these terms survive."
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "You represent that you are authorized to accept these Terms.",
+            "You represent that you are allowed to accept these Terms.",
+        ),
+        ("The agent is authorised to act for you.", "The agent is allowed to act for you."),
+    ],
+)
+def test_authorized_to_keeps_the_permission(before, after):
+    # "may" (FPLG) would read as a possibility in a representation or warranty.
+    assert tf.apply_lexicon(before, DocInfo())[0] == after
+
+
+def test_allowed_to_counts_as_the_same_modal_as_authorized_to():
+    from tosaudit.rewrite.verify import modals
+
+    assert modals("you are authorized to use it") == modals("you are allowed to use it")
+    assert modals("you are allowed to use it") != modals("you must use it")
+    assert modals("you are permitted to use it") == modals("you are allowed to use it")

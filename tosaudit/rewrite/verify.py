@@ -66,6 +66,9 @@ _MODAL_EQUIV = [
         "ed to",
     ),
     (re.compile(r"(?:is(?<=\bis)|are(?<=\bare))\s+authori[sz]ed\s+to\b"), "may", "authori"),
+    # The plain words the table gives for "authorized to" and "permitted to": all one "may".
+    (re.compile(r"(?:is(?<=\bis)|are(?<=\bare))\s+allowed\s+to\b"), "may", "allowed to"),
+    (re.compile(r"(?:is(?<=\bis)|are(?<=\bare))\s+permitted\s+to\b"), "may", "permitted to"),
     (re.compile(r"(?:is(?<=\bis)|are(?<=\bare))\s+(?:un)?able\s+to\b"), "can", "able to"),
     (
         re.compile(r"(?:has(?<=\bhas)|have(?<=\bhave))\s+the\s+ability\s+to\b"),
