@@ -54,30 +54,31 @@ def word_features(toks: Sequence[str]) -> list[str]:
 
 
 _CHAR_CACHE: dict[str, tuple[str, ...]] = {}
-# For a padded word of each length up to 64 characters, the slices of its 3-5 grams in
-# char_features' order: cutting with map(word.__getitem__, slices) runs in C.
-_GRAM_SLICES = tuple(
-    tuple(slice(i, i + k) for k in range(CHAR_MIN, CHAR_MAX + 1) for i in range(n - k + 1))
-    for n in range(65)
-)
+
+
+def _gram_slices(n: int) -> tuple[slice, ...]:
+    """The slices of the 3-5 grams of a padded word of ``n`` characters, in feature order."""
+    return tuple(slice(i, i + k) for k in range(CHAR_MIN, CHAR_MAX + 1) for i in range(n - k + 1))
+
+
+# The slices for padded words up to 64 characters, made once: cutting a word with
+# map(word.__getitem__, slices) runs in C.
+_GRAM_SLICES = tuple(_gram_slices(n) for n in range(65))
 
 
 def _char_grams(word: str) -> Iterable[str]:
-    """The character 3-5 grams of one word (as :func:`char_features`, without memoising:
-    scoring projects each distinct word once and keeps the projection instead)."""
+    """The character 3-5 grams of one space-padded word (:func:`char_features` without
+    memoising: scoring projects each distinct word once and keeps the projection instead)."""
     w = f" {word} "
-    if len(w) < len(_GRAM_SLICES):
-        return map(w.__getitem__, _GRAM_SLICES[len(w)])
-    return char_features(word)
+    n = len(w)
+    return map(w.__getitem__, _GRAM_SLICES[n] if n < len(_GRAM_SLICES) else _gram_slices(n))
 
 
 def char_features(word: str) -> tuple[str, ...]:
     """Character 3-5 grams of one space-padded word (memoised: words repeat a lot)."""
     got = _CHAR_CACHE.get(word)
     if got is None:
-        w = f" {word} "
-        n = len(w)
-        got = tuple(w[i : i + k] for k in range(CHAR_MIN, CHAR_MAX + 1) for i in range(n - k + 1))
+        got = tuple(_char_grams(word))
         if len(_CHAR_CACHE) < 200_000:
             _CHAR_CACHE[word] = got
     return got

@@ -9,6 +9,7 @@ mid-sentence are treated as defined terms or names and left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, compress, islice
@@ -310,34 +311,57 @@ def _restore_terms(text: str, info: DocInfo) -> str:
     return text
 
 
-_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+# Occurrences tried by str.find before the caller's (linear, C-level) regex takes over: a
+# hostile text may repeat a term thousands of times inside longer words.
+FIND_LIMIT = 64
+
+
+def whole_word_finds(
+    hay: str, key: str, word_char: Callable[[str], bool], first: bool = False
+) -> list[int] | None:
+    """Starts of ``key`` in ``hay`` where no word character (``word_char``) touches it, left
+    to right past each one found, as ``re.finditer`` of the whole-word pattern goes (only the
+    first when ``first``); None after FIND_LIMIT occurrences: then the caller's pattern answers.
+
+    ``str.find`` and a look at the character on each side, instead of compiling a pattern per
+    defined term and document (which cost more than all the searches it served).
+    """
+    n, size = len(key), len(hay)
+    out: list[int] = []
+    at = hay.find(key)
+    for _ in range(FIND_LIMIT):
+        if at < 0:
+            return out
+        if (at == 0 or not word_char(hay[at - 1])) and (
+            at + n == size or not word_char(hay[at + n])
+        ):
+            out.append(at)
+            if first:
+                return out
+            at = hay.find(key, at + n)
+        else:
+            at = hay.find(key, at + 1)
+    return None
 
 
 def _respell(text: str, term: str) -> str:
     """``term`` as written wherever it stands as a whole word in ``text``, in any case.
 
     ASCII text and term (where the pattern's case folding is lower-casing and \\w is
-    [A-Za-z0-9_]): ``str.find`` over the lower-cased text, left to right past each
-    replacement, as ``re.sub`` goes, without compiling a pattern per term and document.
+    [A-Za-z0-9_]): :func:`whole_word_finds` over the lower-cased text, without compiling a
+    pattern per term and document.
     """
     if text.isascii() and term.isascii() and term:
-        low, key, n = text.lower(), term.lower(), len(term)
-        out: list[str] = []
-        pos = 0
-        at = low.find(key)
-        for _ in range(64):  # (a hostile text repeating the term inside words: the pattern)
-            if at < 0:
-                out.append(text[pos:])
-                return "".join(out)
-            if (at == 0 or text[at - 1] not in _ASCII_WORD_CHARS) and (
-                at + n == len(text) or text[at + n] not in _ASCII_WORD_CHARS
-            ):
-                out.append(text[pos:at])
-                out.append(term)
-                pos = at + n
-                at = low.find(key, pos)
-            else:
-                at = low.find(key, at + 1)
+        found = whole_word_finds(text.lower(), term.lower(), ASCII_WORD_CHARS.__contains__)
+        if found is not None:
+            out: list[str] = []
+            pos = 0
+            for at in found:
+                out += (text[pos:at], term)
+                pos = at + len(term)
+            out.append(text[pos:])
+            return "".join(out)
     return re.sub(r"(?<!\w)" + re.escape(term) + r"(?!\w)", term, text, flags=re.IGNORECASE)
 
 

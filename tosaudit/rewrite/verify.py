@@ -19,7 +19,15 @@ from typing import Any, NamedTuple
 from tosaudit import readability
 from tosaudit.readability import syllables, words_of
 from tosaudit.rewrite.actors import actions, same_actors
-from tosaudit.rewrite.transforms import _EMAIL, _URL, ascii_tokens, is_all_caps, words
+from tosaudit.rewrite.transforms import (
+    _EMAIL,
+    _URL,
+    ASCII_WORD_CHARS,
+    ascii_tokens,
+    is_all_caps,
+    whole_word_finds,
+    words,
+)
 
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _DIGITS = b"0123456789"
@@ -129,7 +137,7 @@ def _fk_lows(unit: str) -> list[str]:
     boundary) the whole unit is lowered once instead of each word."""
     if "'" in unit or not unit.isascii():
         return list(map(str.lower, words_of(unit)))
-    return unit.lower().encode("ascii").translate(None, _FK_DELETE).decode("ascii").split()
+    return _fk_words(unit.lower())
 
 
 def fk_grade(units: Iterable[str]) -> float:
@@ -406,42 +414,25 @@ def _whole_word(term: str, blind: bool) -> re.Pattern[str]:
     )
 
 
-_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-
-
 def _word_char(c: str) -> bool:
     """Whether the regex engine's \\w matches ``c`` (alphanumeric as str.isalnum, or "_")."""
-    return c in _ASCII_WORD or (not c.isascii() and c.isalnum())
-
-
-# Occurrences tried by str.find before the (linear, C-level) regex takes over: a hostile text
-# may repeat a term thousands of times inside longer words.
-_FIND_LIMIT = 64
+    return c in ASCII_WORD_CHARS or (not c.isascii() and c.isalnum())
 
 
 def _has_whole_word(text: str, term: str, blind: bool) -> bool:
-    """``_whole_word(term, blind).search(text) is not None``.
+    """``_whole_word(term, blind).search(text) is not None``, by :func:`whole_word_finds`.
 
-    By ``str.find`` and a look at the character on each side (\\w is what ``str.isalnum``
-    accepts, and "_"): compiling a pattern per defined term and document cost more than all
-    the searches it served. Case-blind only for ASCII text and term, where the pattern's case
-    folding is plain lower-casing; other case-blind searches use the pattern.
+    Case-blind only for ASCII text and term, where the pattern's case folding is plain
+    lower-casing; other case-blind searches use the pattern.
     """
     if not term or (blind and not (text.isascii() and term.isascii())):
         return _whole_word(term, blind).search(text) is not None
     if blind:
         text, term = text.lower(), term.lower()
-    n, size = len(term), len(text)
-    at = text.find(term)
-    for _ in range(_FIND_LIMIT):
-        if at < 0:
-            return False
-        if (at == 0 or not _word_char(text[at - 1])) and (
-            at + n == size or not _word_char(text[at + n])
-        ):
-            return True
-        at = text.find(term, at + 1)
-    return _whole_word(term, blind).search(text) is not None
+    found = whole_word_finds(text, term, _word_char, first=True)
+    if found is None:
+        return _whole_word(term, blind).search(text) is not None
+    return bool(found)
 
 
 def _sorted_terms(terms: Iterable[str]) -> tuple[tuple[str, str], ...]:
