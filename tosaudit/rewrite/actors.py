@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import compress
-from operator import add, and_, itemgetter, methodcaller, or_
+from itertools import compress, islice, repeat
+from operator import or_
 
 from tosaudit.rewrite.lexicon import base_of_participle, lexicon
 from tosaudit.rewrite.transforms import (
@@ -124,8 +124,6 @@ def _actor(word: str, shouted: bool, parties: dict[str, str]) -> str | None:
 
 
 _SKIP_ALL = _SKIP | {"hereby"}
-_ENDS_LY = methodcaller("endswith", "ly")
-_ENDS_S = methodcaller("endswith", "s")
 _MODAL_START = _MODALS | _CONTRACTED | _BE_HAVE
 # Verbs that end in -ly like adverbs do.
 _LY_VERBS = frozenset(
@@ -165,56 +163,52 @@ def _actions_cached(
 ) -> tuple[Action, ...]:
     party_map = dict(parties)
     if text.isascii():
-        # Words and offsets from one byte translation, without a match object per word.
-        # The words the legalese scan already found (lower case, offsets): the words as
-        # written are sliced from the text in C, without a second translation pass.
+        # The words the legalese scan already found (lower case, offsets), without a second
+        # translation pass; a word as written is sliced from the text only where it is read.
         lows, starts = ascii_tokens(text)
-        ends = list(map(add, starts, map(len, lows)))
-        raw = list(map(text.__getitem__, map(slice, starts, ends)))
     else:
         found = list(TOKEN.finditer(text))
-        raw = list(map(re.Match.group, found))
         starts = list(map(re.Match.start, found))
-        ends = list(map(re.Match.end, found))
-        lows = list(map(str.lower, raw))
+        lows = list(map(str.lower, map(re.Match.group, found)))
+    # (a word's end is its start plus its length: TOKEN words are ASCII letters and joiners,
+    # whose lower case is as long)
     # Adverbs between subject and verb ("Acme hereby grants", "we also may") are left out, so
     # the two are neighbours whether or not a rewrite dropped the adverb. The set and suffix
     # tests run in C; Python only sees the few words they pick.
     maybe_adverb = compress(
-        range(len(lows)), map(or_, map(_SKIP_ALL.__contains__, lows), map(_ENDS_LY, lows))
+        range(len(lows)),
+        map(or_, map(_SKIP_ALL.__contains__, lows), map(str.endswith, lows, repeat("ly"))),
     )
-    drop = [i for i in maybe_adverb if _adverb(raw[i])]
+    drop = [i for i in maybe_adverb if _adverb(lows[i])]
     if drop:
-        keep = [True] * len(raw)
+        keep = [True] * len(lows)
         for i in drop:
             keep[i] = False
-        raw, lows = list(compress(raw, keep)), list(compress(lows, keep))
-        starts, ends = list(compress(starts, keep)), list(compress(ends, keep))
-    toks = list(zip(raw, starts, ends, strict=True))  # (word, start, end), built in C
+        lows, starts = list(compress(lows, keep)), list(compress(starts, keep))
+    n = len(lows)
     # Only a modal (or "is"/"has" that may open a modal phrase), a word after "we"/"you"/"I",
-    # or an -s word after a capital can make a pair: pick those positions in C.
-    firsts_upper = map(str.isupper, map(itemgetter(0), raw))
-    candidates = map(
-        or_,
-        map(
-            or_,
-            map(_MODAL_START.__contains__, lows[1:]),
-            map(_NO_MODAL_SUBJECTS.__contains__, lows),
-        ),
-        map(and_, map(_ENDS_S, lows[1:]), firsts_upper),
-    )
+    # or an -s word after a capital can make a pair: found by C-level set tests, and the few
+    # capitals in Python.
+    picked = set(compress(range(1, n), map(_MODAL_START.__contains__, islice(lows, 1, None))))
+    picked.update(compress(range(1, n), map(_NO_MODAL_SUBJECTS.__contains__, lows)))
+    for i in compress(range(n - 1), map(str.isupper, map(text.__getitem__, starts))):
+        if lows[i + 1][-1:] == "s":
+            picked.add(i + 1)
     out: list[Action] = []
-    for k in compress(range(1, len(toks)), candidates):
-        word, start, _ = toks[k]
-        # (lows[i] is toks[i][0].lower(): the lower-case words, read instead of lowering again)
+    for k in sorted(picked):
+        start = starts[k]
         low = lows[k]
-        prev, prev_start, prev_end = toks[k - 1]
+        word = text[start : start + len(low)]
+        # (lows[i] is the word as written in lower case: read instead of lowering again)
+        prev_start = starts[k - 1]
         prev_low = lows[k - 1]
+        prev_end = prev_start + len(prev_low)
+        prev = text[prev_start:prev_end]
         between = text[prev_end:start]
         if between != " " and _PUNCT.search(between):
             continue  # punctuation between the two words: not subject + verb
         # (most words are one space apart: the test of the slice spares a regex call)
-        gap = text[toks[k - 2][2] : prev_start] if k >= 2 else ""
+        gap = text[starts[k - 2] + len(lows[k - 2]) : prev_start] if k >= 2 else ""
         initial = k == 1 or (gap != " " and not _CLAUSE_START_CHARS.isdisjoint(gap))
         last = _modal_end(lows, k)
         if last is not None:
@@ -225,10 +219,17 @@ def _actions_cached(
                 continue
             sure = shouted or not initial or prev_low in _PERSONAL or prev in party_map
             j = last + 1
-            while j < len(toks) and (lows[j] in _SKIP or toks[j][0].endswith("ly")):
+            # (an -ly word as written: "FULLY" in capitals is not skipped, "Fully" is)
+            while j < n and (
+                lows[j] in _SKIP or text[starts[j] : starts[j] + len(lows[j])].endswith("ly")
+            ):
                 j += 1
-            verb = lows[j] if j < len(toks) else None
-            if verb in ("be", "been") and j + 1 < len(toks) and is_participle(toks[j + 1][0]):
+            verb = lows[j] if j < n else None
+            if (
+                verb in ("be", "been")
+                and j + 1 < n
+                and is_participle(text[starts[j + 1] : starts[j + 1] + len(lows[j + 1])])
+            ):
                 continue  # "Fees will be charged": the subject is acted on, not acting
             out.append((actor, None if verb is None or verb in _AUX else _verb(verb), sure))
         elif k < 2 or lows[k - 2] not in _OBJECT_BEFORE:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from tosaudit import readability
@@ -111,6 +112,11 @@ _PASSED = {
         "proper_names actors"
     ).split()
 }
+_OK = itemgetter(1)  # Check.ok, read in C
+_FACTS_PASSED = tuple(
+    _PASSED[name]
+    for name in "numbers money percentages durations dates emails urls negations modals".split()
+)
 _NAMES_SHOUTED = Check("proper_names", True, "not applicable: all caps")
 _ACTORS_IN_PLACE = Check("actors", True, "not applicable: words replaced in place")
 
@@ -264,14 +270,27 @@ def _tally(
     table: dict[str, tuple[tuple[str, str], ...]],
     only: str | None = None,
 ) -> None:
-    # Few words of a sentence are in the table: find them with a C-level set intersection and
-    # count each with list.count, instead of a dictionary lookup per word in Python.
-    for w in table.keys() & set(toks):
-        n = toks.count(w)
+    # Few words of a sentence are in the table: pick them with a C-level filter (one dict
+    # lookup per word, no set of the words built) and count each occurrence in Python.
+    for w in filter(table.__contains__, toks):
         for fact, key in table[w]:
             if only is None or fact == only:
                 d = acc[fact]
-                d[key] = d.get(key, 0) + n
+                d[key] = d.get(key, 0) + 1
+
+
+def _fact_words(low: str) -> list[str]:
+    """The words of ``low`` that can be table words: ``words(low)`` up to the spelling of a
+    curly apostrophe inside a word.
+
+    Non-ASCII text is made ASCII first (the curly apostrophe as the straight one, the joiner
+    it stands for; every other non-ASCII character "?", a separator as it is for TOKEN), so it
+    is split by the byte translation instead of a regex pass. Table words are letters only, so
+    which of them a text holds, and how often, is the same.
+    """
+    if low.isascii():
+        return words(low)
+    return words(low.replace("\u2019", "'").encode("ascii", "replace").decode("ascii"))
 
 
 # Small on purpose: only the original sentence repeats (once per candidate rewrite), and a big
@@ -284,7 +303,7 @@ def facts(text: str, shared: bool = False) -> Facts:
     legalese scan and the actors check read too); a new text reads its own, more cheaply.
     """
     low = text.lower()
-    toks = ascii_tokens(text).lows if shared and text.isascii() else words(low)
+    toks = ascii_tokens(text).lows if shared and text.isascii() else _fact_words(low)
     neg_low = _normalise(low, _NEG_EQUIV)
     modal_low = _normalise(low, _MODAL_EQUIV)
     acc: dict[str, dict[str, int]] = {name: {} for name in _FACT_NAMES}
@@ -307,8 +326,10 @@ def facts(text: str, shared: bool = False) -> Facts:
         # A rephrased negation or modal ("cannot" -> "can not") changes the words those two
         # facts count; the others still count the text as written.
         _tally(acc, toks, _BASE_FACTS)
-        _tally(acc, toks if neg_low == low else words(neg_low), _NEG_MODAL_FACTS, "negations")
-        _tally(acc, toks if modal_low == low else words(modal_low), _NEG_MODAL_FACTS, "modals")
+        neg_toks = toks if neg_low == low else _fact_words(neg_low)
+        _tally(acc, neg_toks, _NEG_MODAL_FACTS, "negations")
+        modal_toks = toks if modal_low == low else _fact_words(modal_low)
+        _tally(acc, modal_toks, _NEG_MODAL_FACTS, "modals")
     per_cent = low.count("per cent")
     if per_cent:
         pc = acc["percentages"]
@@ -371,14 +392,24 @@ _CAP_TOKEN = re.compile(
 
 def _names(text: str) -> Counter[str]:
     """Capitalised words that do not start a sentence or a list item: names, defined terms."""
-    out: Counter[str] = Counter()
+    return Counter(_name_words(text))
+
+
+# The last visible character before a capitalised word that makes it a sentence or item start.
+_NAME_STARTS = '.!?:;\n"\u201c()'
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of :func:`_names`, in order and with repeats (verify reads only which words,
+    so no Counter is built per sentence)."""
+    out: list[str] = []
     for start, word in _capitalised(text):
         if word == "I":
             continue
-        before = text[max(0, start - 12) : start].rstrip()
-        if not before or before[-1] in '.!?:;\n"\u201c(' or before.endswith(")"):
-            continue
-        out[word] += 1
+        # (the 12 characters before the word, white space stripped: its last visible one)
+        before = text[start - 12 if start > 12 else 0 : start].rstrip()
+        if before and before[-1] not in _NAME_STARTS:
+            out.append(word)
     return out
 
 
@@ -399,8 +430,9 @@ def _capitalised(text: str) -> Iterable[tuple[int, str]]:
 
 
 @lru_cache(maxsize=64)
-def _terms_table(terms: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    return tuple((t, t.lower()) for t in sorted(terms))
+def _terms_table(terms: frozenset[str]) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    table = tuple((t, t.lower()) for t in sorted(terms))
+    return table, tuple(low for _, low in table)
 
 
 @lru_cache(maxsize=4096)
@@ -435,38 +467,17 @@ def _has_whole_word(text: str, term: str, blind: bool) -> bool:
     return bool(found)
 
 
-def _sorted_terms(terms: Iterable[str]) -> tuple[tuple[str, str], ...]:
+def _sorted_terms(
+    terms: Iterable[str],
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     """(term, lower-case term) in sorted order, so details read the same whatever the hash
-    seed; memoised per document's frozenset of terms (verify runs for every candidate)."""
+    seed, and the lower-case terms alone; memoised per document's frozenset of terms (verify
+    runs for every candidate)."""
     return _terms_table(terms if isinstance(terms, frozenset) else frozenset(terms))
 
 
-def verify(
-    before: str,
-    after_units: list[str],
-    *,
-    grade_before: float | None = None,
-    defined_terms: Iterable[str] = (),
-    removable: Iterable[str] = (),
-    parties: dict[str, str] | None = None,
-    repeats: bool = False,
-    moves: bool = True,
-    quick: bool = False,
-) -> tuple[bool, list[Check], float, float]:
-    """Run every check; (verified, checks, grade before, grade after).
-
-    ``moves``: whether the rewrite moves words between clauses (a split, passive to active,
-    parties); when False the actors check has nothing to compare.
-    ``quick``: stop at a grade that does not drop (the cheapest check that fails most often);
-    used for trial candidates whose full checks nobody will read.
-    """
-    g_before = grade_before if grade_before is not None else fk_grade([before])
-    g_after = fk_grade(after_units)
-    grade = Check("grade", g_after < g_before, f"{g_before:.1f} -> {g_after:.1f}")
-    if quick and not grade.ok:
-        return False, [grade], g_before, g_after
-    after = " ".join(after_units)
-    fb, fa = facts(before, shared=True), facts(after)
+def _fact_checks(fb: Facts, fa: Facts, after: str, repeats: bool) -> list[Check]:
+    """The nine fact checks of a rewrite whose facts differ from the original's, in order."""
     checks = [
         _same("numbers", fb.numbers, fa.numbers),
         _same("money", fb.money, fa.money),
@@ -497,19 +508,56 @@ def verify(
         else _PASSED["negations"]
     )
     checks.append(_modal_check(fb.modals, fa.modals, repeats))
-    skip = set(removable)
+    return checks
+
+
+def verify(
+    before: str,
+    after_units: list[str],
+    *,
+    grade_before: float | None = None,
+    defined_terms: Iterable[str] = (),
+    removable: Iterable[str] = (),
+    parties: dict[str, str] | None = None,
+    repeats: bool = False,
+    moves: bool = True,
+    quick: bool = False,
+) -> tuple[bool, list[Check], float, float]:
+    """Run every check; (verified, checks, grade before, grade after).
+
+    ``moves``: whether the rewrite moves words between clauses (a split, passive to active,
+    parties); when False the actors check has nothing to compare.
+    ``quick``: stop at a grade that does not drop (the cheapest check that fails most often);
+    used for trial candidates whose full checks nobody will read.
+    """
+    g_before = grade_before if grade_before is not None else fk_grade([before])
+    g_after = fk_grade(after_units)
+    grade = Check("grade", g_after < g_before, f"{g_before:.1f} -> {g_after:.1f}")
+    if quick and not grade.ok:
+        return False, [grade], g_before, g_after
+    after = " ".join(after_units)
+    fb, fa = facts(before, shared=True), facts(after)
+    # Equal facts pass all nine fact checks (an e-mail or URL found in the rewrite is in it):
+    # the usual case, one C-level tuple comparison instead of a check each.
+    checks = list(_FACTS_PASSED) if fb == fa else _fact_checks(fb, fa, after, repeats)
+    skip = removable if isinstance(removable, (set, frozenset)) else set(removable)
     shouted = is_all_caps(before)
-    before_low = before.lower()
-    missing_terms = [
-        t
-        for t, t_low in _sorted_terms(defined_terms)
-        if t_low in before_low
-        and t not in skip
-        and _has_whole_word(before, t, shouted)
-        # A shouted original says nothing about a term's case (and a short term may only sit
-        # inside a longer one, "TripAdvisor" in "TRIPADVISOR MEDIA GROUP"): words, not case.
-        and not _has_whole_word(after, t, shouted)
-    ]
+    table, lows = _sorted_terms(defined_terms)
+    if lows:
+        before_low = before.lower()
+        # (the substring test of every term runs in C; few terms are in a sentence)
+        missing_terms = [
+            t
+            for t, t_low in compress(table, map(before_low.__contains__, lows))
+            if t not in skip
+            and _has_whole_word(before, t, shouted)
+            # A shouted original says nothing about a term's case (and a short term may only
+            # sit inside a longer one, "TripAdvisor" in "TRIPADVISOR MEDIA GROUP"): words,
+            # not case.
+            and not _has_whole_word(after, t, shouted)
+        ]
+    else:
+        missing_terms = []
     checks.append(
         Check("defined_terms", False, f"lost {', '.join(missing_terms)}")
         if missing_terms
@@ -520,7 +568,9 @@ def verify(
         # defined-terms check above (case-insensitive on the original) covers its terms.
         checks.append(_NAMES_SHOUTED)
     else:
-        lost_words = [w for w in _names(before) if w not in skip and w not in after]
+        lost_words = [
+            w for w in dict.fromkeys(_name_words(before)) if w not in skip and w not in after
+        ]
         checks.append(
             Check("proper_names", False, f"lost {', '.join(lost_words)}")
             if lost_words
@@ -540,4 +590,4 @@ def verify(
     else:
         checks.append(_ACTORS_IN_PLACE)
     checks.append(grade)
-    return all(c.ok for c in checks), checks, g_before, g_after
+    return all(map(_OK, checks)), checks, g_before, g_after
