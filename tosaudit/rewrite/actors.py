@@ -157,6 +157,22 @@ _PHRASE_STARTS = frozenset(p[0] for p in _MODAL_PHRASES)
 _CLAUSE_START_CHARS = frozenset(_CLAUSE_START)
 
 
+def _pair_positions(text: str, lows: list[str], starts: list[int]) -> list[int]:
+    """Positions k >= 1 where word k-1 and word k can make a pair, in order.
+
+    Only a modal (or "is"/"has" that may open a modal phrase), a word after "we"/"you"/"I",
+    or an -s word after a capital can: found by C-level set tests, and the few capitals in
+    Python.
+    """
+    n = len(lows)
+    picked = set(compress(range(1, n), map(_MODAL_START.__contains__, islice(lows, 1, None))))
+    picked.update(compress(range(1, n), map(_NO_MODAL_SUBJECTS.__contains__, lows)))
+    for i in compress(range(n - 1), map(str.isupper, map(text.__getitem__, starts))):
+        if lows[i + 1][-1:] == "s":
+            picked.add(i + 1)
+    return sorted(picked)
+
+
 @lru_cache(maxsize=512)
 def _actions_cached(
     text: str, shouted: bool, parties: tuple[tuple[str, str], ...]
@@ -186,16 +202,8 @@ def _actions_cached(
             keep[i] = False
         lows, starts = list(compress(lows, keep)), list(compress(starts, keep))
     n = len(lows)
-    # Only a modal (or "is"/"has" that may open a modal phrase), a word after "we"/"you"/"I",
-    # or an -s word after a capital can make a pair: found by C-level set tests, and the few
-    # capitals in Python.
-    picked = set(compress(range(1, n), map(_MODAL_START.__contains__, islice(lows, 1, None))))
-    picked.update(compress(range(1, n), map(_NO_MODAL_SUBJECTS.__contains__, lows)))
-    for i in compress(range(n - 1), map(str.isupper, map(text.__getitem__, starts))):
-        if lows[i + 1][-1:] == "s":
-            picked.add(i + 1)
     out: list[Action] = []
-    for k in sorted(picked):
+    for k in _pair_positions(text, lows, starts):
         start = starts[k]
         low = lows[k]
         word = text[start : start + len(low)]

@@ -32,6 +32,7 @@ from tosaudit.rewrite.transforms import (
 
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _DIGITS = b"0123456789"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
@@ -161,11 +162,12 @@ def fk_grade(units: Iterable[str]) -> float:
         sentences += 1
         n_words += len(lows)
         # Read the audit's syllable cache in C (read only); a word not in it yet (a word the
-        # rewrite brought in) is counted, and cached, by readability.syllables.
-        known = list(map(readability._SYLLABLES.get, lows))
-        if None in known:
-            known = list(map(syllables, lows))
-        syl += sum(known)
+        # rewrite brought in: its None stops the sum) is counted, and cached, by
+        # readability.syllables.
+        try:
+            syl += sum(map(readability._SYLLABLES.get, lows))
+        except TypeError:
+            syl += sum(map(syllables, lows))
     if not n_words:
         return 0.0
     wps = n_words / sentences
@@ -194,9 +196,20 @@ def _same(name: str, before: dict[str, int], after: dict[str, int]) -> Check:
     return Check(name, False, detail)
 
 
+# Substrings one of which a rule's pattern needs besides its trigger (which is shorter and
+# found in many sentences that the pattern does not match: "can" in "cancel", "ed to").
+_NEEDLES = {
+    "can": ("cannot", "can'", "can\u2019"),
+    "ed to": ("required", "obligated", "obliged"),
+}
+
+
 def _normalise(low: str, rules: list[tuple[re.Pattern[str], str, str]]) -> str:
     for rx, rep, trigger in rules:
-        if trigger in low:  # a substring test is far cheaper than a regex pass
+        # (substring tests are far cheaper than a regex pass)
+        if trigger in low and (
+            trigger not in _NEEDLES or any(map(low.__contains__, _NEEDLES[trigger]))
+        ):
             low = rx.sub(rep, low)
     return low
 
@@ -311,7 +324,16 @@ def facts(text: str, shared: bool = False) -> Facts:
     # Most sentences hold no digit: for ASCII text (where the pattern's \d is 0-9) a C-level
     # deletion of the digits tells, instead of a regex pass.
     ascii = text.isascii()
-    no_digits = ascii and len(text.encode("ascii").translate(None, _DIGITS)) == len(text)
+    if ascii:
+        no_digits = len(text.encode("ascii").translate(None, _DIGITS)) == len(text)
+    else:
+        # The ASCII digits by the same deletion; the pattern's \d also takes any Unicode
+        # decimal digit (str.isdecimal), looked for among the few non-ASCII characters
+        # (curly quotes, dashes) instead of a \d pass over the whole text.
+        kept = text.encode("ascii", "ignore")
+        no_digits = len(kept.translate(None, _DIGITS)) == len(kept) and not any(
+            map(str.isdecimal, _NON_ASCII.findall(text))
+        )
     for n in () if no_digits else _NUMBER.findall(text):
         numbers[n] = numbers.get(n, 0) + 1
     money = acc["money"]
@@ -403,6 +425,19 @@ def _name_words(text: str) -> list[str]:
     """The words of :func:`_names`, in order and with repeats (verify reads only which words,
     so no Counter is built per sentence)."""
     out: list[str] = []
+    if text.isascii():
+        # The capitalised words straight from the shared word analysis: a word as written is
+        # sliced only when it is a name ("I" is "i" in lower case).
+        lows, starts = ascii_tokens(text)
+        for k in compress(range(len(starts)), map(str.isupper, map(text.__getitem__, starts))):
+            start = starts[k]
+            low = lows[k]
+            if low == "i":
+                continue
+            before = text[start - 12 if start > 12 else 0 : start].rstrip()
+            if before and before[-1] not in _NAME_STARTS:
+                out.append(text[start : start + len(low)])
+        return out
     for start, word in _capitalised(text):
         if word == "I":
             continue
