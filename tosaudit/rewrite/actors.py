@@ -19,6 +19,7 @@ compared through the legalese table, so "terminate" and its plain "end" are the 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress, islice, repeat
 from operator import or_
@@ -301,7 +302,7 @@ def actions(
     return list(_actions_cached(text, shouted, tuple(sorted((parties or {}).items()))))
 
 
-def same_actors(before: list[Action], after: list[Action]) -> tuple[bool, str]:
+def same_actors(before: Sequence[Action], after: Sequence[Action]) -> tuple[bool, str]:
     """Whether ``after`` keeps who does what in ``before``; the reason when it does not.
 
     The same people on both sides ("we", "you", "I", "he", "she" and the parties as those

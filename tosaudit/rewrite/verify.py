@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from tosaudit import readability
 from tosaudit.readability import syllables, words_of
-from tosaudit.rewrite.actors import actions, same_actors
+from tosaudit.rewrite.actors import _actions_cached, same_actors
 from tosaudit.rewrite.transforms import (
     _EMAIL,
     _URL,
@@ -377,6 +377,10 @@ def facts(text: str, shared: bool = False) -> Facts:
     )
 
 
+_facts_of = facts.__wrapped__
+_actions_of = _actions_cached.__wrapped__
+
+
 def negations(text: str) -> Counter[str]:
     """Count of each negation word, with "n't", "cannot" and "with the exception of" unified."""
     return Counter(facts(text).negations)
@@ -571,7 +575,10 @@ def verify(
     if quick and not grade.ok:
         return False, [grade], g_before, g_after
     after = " ".join(after_units)
-    fb, fa = facts(before, shared=True), facts(after)
+    # The rewrite is new text, read once: its facts skip the cache (which keeps the originals,
+    # read again by a fallback candidate); a rewrite whose actors are compared reads its words
+    # from the shared analysis the actors check reads too.
+    fb, fa = facts(before, shared=True), _facts_of(after, moves)
     # Equal facts pass all nine fact checks (an e-mail or URL found in the rewrite is in it):
     # the usual case, one C-level tuple comparison instead of a check each.
     checks = list(_FACTS_PASSED) if fb == fa else _fact_checks(fb, fa, after, repeats)
@@ -615,8 +622,10 @@ def verify(
     # Only a rewrite that moves words between clauses (a split, passive to active, a party
     # named as "you"/"we") can change it; one that swaps words in place cannot.
     if moves:
+        key = tuple(sorted(parties.items())) if parties else ()
+        # (the rewrite's actions, like its facts, outside the cache: read once)
         ok_actors, why = same_actors(
-            actions(before, shouted, parties), actions(after, shouted, parties)
+            _actions_cached(before, shouted, key), _actions_of(after, shouted, key)
         )
         # (a passed comparison gives no reason: why is "")
         checks.append(
