@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -103,6 +103,9 @@ class Check(NamedTuple):
             rec["detail"] = self.detail
         return rec
 
+
+# ``Check(name, ok, detail)`` without the Python-level ``__new__`` a NamedTuple adds.
+_new_check = partial(tuple.__new__, Check)
 
 # Passed checks say nothing beyond their name: one shared (immutable) tuple each, instead of a
 # new one per check and candidate.
@@ -229,6 +232,11 @@ class Facts(NamedTuple):
     modals: dict[str, int]
 
 
+# ``Facts(*fields)`` without the Python-level ``__new__`` a NamedTuple adds (two per verify).
+# (fields in the class's order: numbers money percentages durations dates emails urls
+# negations modals)
+_new_facts = partial(tuple.__new__, Facts)
+
 _NUMBER_SET = frozenset(_NUMBER_WORDS)
 _NEG_SET = frozenset(NEGATIONS)
 _MODAL_SET = frozenset(MODALS)
@@ -337,13 +345,21 @@ def facts(text: str, shared: bool = False) -> Facts:
     for n in () if no_digits else _NUMBER.findall(text):
         numbers[n] = numbers.get(n, 0) + 1
     money = acc["money"]
-    for c in "$" if ascii else _CURRENCY_CHARS:  # (the other signs are not ASCII)
-        if c in text:
-            money[c] = text.count(c)
+    if ascii:
+        if "$" in text:  # (the other signs are not ASCII)
+            money["$"] = text.count("$")
+    else:
+        for c in _CURRENCY_CHARS:
+            if c in text:
+                money[c] = text.count(c)
     if "%" in text:
         acc["percentages"]["%"] = text.count("%")
     if neg_low == low and modal_low == low:
-        _tally(acc, toks, _ALL_FACTS)
+        # (the usual case, inline: every fact of a table word counts it)
+        for w in filter(_ALL_FACTS.__contains__, toks):
+            for fact, key in _ALL_FACTS[w]:
+                d = acc[fact]
+                d[key] = d.get(key, 0) + 1
     else:
         # A rephrased negation or modal ("cannot" -> "can not") changes the words those two
         # facts count; the others still count the text as written.
@@ -362,18 +378,20 @@ def facts(text: str, shared: bool = False) -> Facts:
         if n_may:
             dates = acc["dates"]
             dates["may"] = dates.get("may", 0) + n_may
-    return Facts(
-        numbers=numbers,
-        money=money,
-        percentages=acc["percentages"],
-        durations=acc["durations"],
-        dates=acc["dates"],
-        emails=tuple(_EMAIL.findall(text)) if "@" in text else (),
-        urls=tuple(m.group(0) for m in _URL.finditer(text))
-        if ("http" in low or "www." in low)
-        else (),
-        negations=acc["negations"],
-        modals=acc["modals"],
+    return _new_facts(
+        (
+            numbers,
+            money,
+            acc["percentages"],
+            acc["durations"],
+            acc["dates"],
+            tuple(_EMAIL.findall(text)) if "@" in text else (),
+            tuple(m.group(0) for m in _URL.finditer(text))
+            if ("http" in low or "www." in low)
+            else (),
+            acc["negations"],
+            acc["modals"],
+        )
     )
 
 
@@ -433,10 +451,8 @@ def _name_words(text: str) -> list[str]:
         # The capitalised words straight from the shared word analysis: a word as written is
         # sliced only when it is a name ("I" is "i" in lower case).
         lows, starts = ascii_tokens(text)
-        for k in compress(range(len(starts)), map(str.isupper, map(text.__getitem__, starts))):
-            start = starts[k]
-            low = lows[k]
-            if low == "i":
+        for low, start in zip(lows, starts, strict=True):
+            if not text[start].isupper() or low == "i":
                 continue
             before = text[start - 12 if start > 12 else 0 : start].rstrip()
             if before and before[-1] not in _NAME_STARTS:
@@ -571,7 +587,7 @@ def verify(
     """
     g_before = grade_before if grade_before is not None else fk_grade([before])
     g_after = fk_grade(after_units)
-    grade = Check("grade", g_after < g_before, f"{g_before:.1f} -> {g_after:.1f}")
+    grade = _new_check(("grade", g_after < g_before, f"{g_before:.1f} -> {g_after:.1f}"))
     if quick and not grade.ok:
         return False, [grade], g_before, g_after
     after = " ".join(after_units)
