@@ -197,9 +197,12 @@ def _actions_cached(
     # Adverbs between subject and verb ("Acme hereby grants", "we also may") are left out, so
     # the two are neighbours whether or not a rewrite dropped the adverb. The set and suffix
     # tests run in C; Python only sees the few words they pick.
+    # (the -ly test only where some word ends so: one substring test of the joined words)
     maybe_adverb = compress(
         range(len(lows)),
-        map(or_, map(_SKIP_ALL.__contains__, lows), map(str.endswith, lows, repeat("ly"))),
+        map(or_, map(_SKIP_ALL.__contains__, lows), map(str.endswith, lows, repeat("ly")))
+        if "ly " in " ".join(lows) + " "
+        else map(_SKIP_ALL.__contains__, lows),
     )
     drop = [i for i in maybe_adverb if _adverb(lows[i])]
     if drop:

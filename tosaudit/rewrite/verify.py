@@ -210,11 +210,16 @@ _NEEDLES = {
 def _normalise(low: str, rules: list[tuple[re.Pattern[str], str, str]]) -> str:
     for rx, rep, trigger in rules:
         # (substring tests are far cheaper than a regex pass)
-        if trigger in low and (
-            trigger not in _NEEDLES or any(map(low.__contains__, _NEEDLES[trigger]))
-        ):
+        if trigger in low and (trigger not in _NEEDLES or _any_in(_NEEDLES[trigger], low)):
             low = rx.sub(rep, low)
     return low
+
+
+def _any_in(needles: tuple[str, ...], low: str) -> bool:
+    for needle in needles:
+        if needle in low:
+            return True
+    return False
 
 
 class Facts(NamedTuple):
@@ -516,7 +521,9 @@ def _has_whole_word(text: str, term: str, blind: bool) -> bool:
         return _whole_word(term, blind).search(text) is not None
     if blind:
         text, term = text.lower(), term.lower()
-    found = whole_word_finds(text, term, _word_char, first=True)
+    # (in ASCII text \w is the ASCII word characters: their set's C-level test, no Python call)
+    word_char = ASCII_WORD_CHARS.__contains__ if text.isascii() else _word_char
+    found = whole_word_finds(text, term, word_char, first=True)
     if found is None:
         return _whole_word(term, blind).search(text) is not None
     return bool(found)
@@ -603,11 +610,11 @@ def verify(
     table, lows = _sorted_terms(defined_terms)
     if lows:
         before_low = before.lower()
-        # (the substring test of every term runs in C; few terms are in a sentence)
         missing_terms = [
             t
-            for t, t_low in compress(table, map(before_low.__contains__, lows))
-            if t not in skip
+            for t, t_low in table
+            if t_low in before_low
+            and t not in skip
             and _has_whole_word(before, t, shouted)
             # A shouted original says nothing about a term's case (and a short term may only
             # sit inside a longer one, "TripAdvisor" in "TRIPADVISOR MEDIA GROUP"): words,
