@@ -19,9 +19,10 @@ compared through the legalese table, so "terminate" and its plain "end" are the 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from itertools import compress
-from operator import add, and_, itemgetter, methodcaller, or_
+from itertools import compress, islice, repeat
+from operator import or_
 
 from tosaudit.rewrite.lexicon import base_of_participle, lexicon
 from tosaudit.rewrite.transforms import (
@@ -124,8 +125,6 @@ def _actor(word: str, shouted: bool, parties: dict[str, str]) -> str | None:
 
 
 _SKIP_ALL = _SKIP | {"hereby"}
-_ENDS_LY = methodcaller("endswith", "ly")
-_ENDS_S = methodcaller("endswith", "s")
 _MODAL_START = _MODALS | _CONTRACTED | _BE_HAVE
 # Verbs that end in -ly like adverbs do.
 _LY_VERBS = frozenset(
@@ -159,62 +158,74 @@ _PHRASE_STARTS = frozenset(p[0] for p in _MODAL_PHRASES)
 _CLAUSE_START_CHARS = frozenset(_CLAUSE_START)
 
 
+def _pair_positions(text: str, lows: list[str], starts: list[int]) -> list[int]:
+    """Positions k >= 1 where word k-1 and word k can make a pair, in order.
+
+    Only a modal (or "is"/"has" that may open a modal phrase), a word after "we"/"you"/"I",
+    or an -s word after a capital can: found by C-level set tests, and the capitals by one
+    comprehension.
+    """
+    n = len(lows)
+    picked = set(compress(range(1, n), map(_MODAL_START.__contains__, islice(lows, 1, None))))
+    picked.update(compress(range(1, n), map(_NO_MODAL_SUBJECTS.__contains__, lows)))
+    # (a comprehension indexes the text faster than a map over its method-wrapper)
+    picked.update(
+        [
+            i + 1
+            for i, at in enumerate(starts[:-1])
+            if text[at].isupper() and lows[i + 1][-1:] == "s"
+        ]
+    )
+    return sorted(picked)
+
+
 @lru_cache(maxsize=512)
 def _actions_cached(
     text: str, shouted: bool, parties: tuple[tuple[str, str], ...]
 ) -> tuple[Action, ...]:
     party_map = dict(parties)
     if text.isascii():
-        # Words and offsets from one byte translation, without a match object per word.
-        # The words the legalese scan already found (lower case, offsets): the words as
-        # written are sliced from the text in C, without a second translation pass.
+        # The words the legalese scan already found (lower case, offsets), without a second
+        # translation pass; a word as written is sliced from the text only where it is read.
         lows, starts = ascii_tokens(text)
-        ends = list(map(add, starts, map(len, lows)))
-        raw = list(map(text.__getitem__, map(slice, starts, ends)))
     else:
         found = list(TOKEN.finditer(text))
-        raw = list(map(re.Match.group, found))
         starts = list(map(re.Match.start, found))
-        ends = list(map(re.Match.end, found))
-        lows = list(map(str.lower, raw))
+        lows = list(map(str.lower, map(re.Match.group, found)))
+    # (a word's end is its start plus its length: TOKEN words are ASCII letters and joiners,
+    # whose lower case is as long)
     # Adverbs between subject and verb ("Acme hereby grants", "we also may") are left out, so
     # the two are neighbours whether or not a rewrite dropped the adverb. The set and suffix
     # tests run in C; Python only sees the few words they pick.
+    # (the -ly test only where some word ends so: one substring test of the joined words)
     maybe_adverb = compress(
-        range(len(lows)), map(or_, map(_SKIP_ALL.__contains__, lows), map(_ENDS_LY, lows))
+        range(len(lows)),
+        map(or_, map(_SKIP_ALL.__contains__, lows), map(str.endswith, lows, repeat("ly")))
+        if "ly " in " ".join(lows) + " "
+        else map(_SKIP_ALL.__contains__, lows),
     )
-    drop = [i for i in maybe_adverb if _adverb(raw[i])]
+    drop = [i for i in maybe_adverb if _adverb(lows[i])]
     if drop:
-        keep = [True] * len(raw)
+        keep = [True] * len(lows)
         for i in drop:
             keep[i] = False
-        raw, lows = list(compress(raw, keep)), list(compress(lows, keep))
-        starts, ends = list(compress(starts, keep)), list(compress(ends, keep))
-    toks = list(zip(raw, starts, ends, strict=True))  # (word, start, end), built in C
-    # Only a modal (or "is"/"has" that may open a modal phrase), a word after "we"/"you"/"I",
-    # or an -s word after a capital can make a pair: pick those positions in C.
-    firsts_upper = map(str.isupper, map(itemgetter(0), raw))
-    candidates = map(
-        or_,
-        map(
-            or_,
-            map(_MODAL_START.__contains__, lows[1:]),
-            map(_NO_MODAL_SUBJECTS.__contains__, lows),
-        ),
-        map(and_, map(_ENDS_S, lows[1:]), firsts_upper),
-    )
+        lows, starts = list(compress(lows, keep)), list(compress(starts, keep))
+    n = len(lows)
     out: list[Action] = []
-    for k in compress(range(1, len(toks)), candidates):
-        word, start, _ = toks[k]
-        # (lows[i] is toks[i][0].lower(): the lower-case words, read instead of lowering again)
+    for k in _pair_positions(text, lows, starts):
+        start = starts[k]
         low = lows[k]
-        prev, prev_start, prev_end = toks[k - 1]
+        word = text[start : start + len(low)]
+        # (lows[i] is the word as written in lower case: read instead of lowering again)
+        prev_start = starts[k - 1]
         prev_low = lows[k - 1]
+        prev_end = prev_start + len(prev_low)
+        prev = text[prev_start:prev_end]
         between = text[prev_end:start]
         if between != " " and _PUNCT.search(between):
             continue  # punctuation between the two words: not subject + verb
         # (most words are one space apart: the test of the slice spares a regex call)
-        gap = text[toks[k - 2][2] : prev_start] if k >= 2 else ""
+        gap = text[starts[k - 2] + len(lows[k - 2]) : prev_start] if k >= 2 else ""
         initial = k == 1 or (gap != " " and not _CLAUSE_START_CHARS.isdisjoint(gap))
         last = _modal_end(lows, k)
         if last is not None:
@@ -225,10 +236,17 @@ def _actions_cached(
                 continue
             sure = shouted or not initial or prev_low in _PERSONAL or prev in party_map
             j = last + 1
-            while j < len(toks) and (lows[j] in _SKIP or toks[j][0].endswith("ly")):
+            # (an -ly word as written: "FULLY" in capitals is not skipped, "Fully" is)
+            while j < n and (
+                lows[j] in _SKIP or text[starts[j] : starts[j] + len(lows[j])].endswith("ly")
+            ):
                 j += 1
-            verb = lows[j] if j < len(toks) else None
-            if verb in ("be", "been") and j + 1 < len(toks) and is_participle(toks[j + 1][0]):
+            verb = lows[j] if j < n else None
+            if (
+                verb in ("be", "been")
+                and j + 1 < n
+                and is_participle(text[starts[j + 1] : starts[j + 1] + len(lows[j + 1])])
+            ):
                 continue  # "Fees will be charged": the subject is acted on, not acting
             out.append((actor, None if verb is None or verb in _AUX else _verb(verb), sure))
         elif k < 2 or lows[k - 2] not in _OBJECT_BEFORE:
@@ -292,7 +310,7 @@ def actions(
     return list(_actions_cached(text, shouted, tuple(sorted((parties or {}).items()))))
 
 
-def same_actors(before: list[Action], after: list[Action]) -> tuple[bool, str]:
+def same_actors(before: Sequence[Action], after: Sequence[Action]) -> tuple[bool, str]:
     """Whether ``after`` keeps who does what in ``before``; the reason when it does not.
 
     The same people on both sides ("we", "you", "I", "he", "she" and the parties as those
