@@ -263,7 +263,9 @@ def _step(name: str, state: _State, info: DocInfo, caps: bool) -> _State:
         t, o, flagged = tf.apply_lexicon(t, info, caps)
     else:
         t, o, hints = tf.passive_to_active(t, info)
-    return t, ops + o, flagged, hints
+    # A step that did nothing (most steps of most sentences) shares the list it was given:
+    # no state's list is ever changed in place (``_candidate`` copies before adding to one).
+    return t, ops + o if o else ops, flagged, hints
 
 
 def _candidate(
