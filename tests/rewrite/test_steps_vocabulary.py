@@ -68,3 +68,12 @@ def test_case_vocabulary_on_a_mixed_text() -> None:
     # run of word characters, no lower-case word.
     assert cased["caf"] == "Caf"
     assert acronyms == frozenset({"GDPR", "FAQ"})
+
+
+def test_the_error_handler_classes_characters_as_the_regex_engine() -> None:
+    # "_" for what \w matches, a space for the rest, over every non-ASCII code point.
+    word = re.compile(r"\w")
+    chars = "".join(chr(c) for c in range(128, 0x110000))
+    classed = chars.encode("ascii", engine._WORD_CLASS).decode("ascii")
+    wrong = [c for c, k in zip(chars, classed, strict=True) if (k == "_") != bool(word.match(c))]
+    assert wrong == []
