@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -66,8 +67,38 @@ def doc_info(text: str, prose: list[tuple[int, int]]) -> DocInfo:
 # Each pattern starts with a plain letter class and checks what comes before afterwards, so the
 # regex engine can skip to candidate letters instead of trying a lookbehind at every position.
 _MID_CAPITAL = re.compile(r"[A-Z](?<=[a-z0-9,;)] [A-Z])[a-z]+[A-Za-z]*(?:[-'\u2019][A-Za-z]+)?")
-_LOWER_WORD = re.compile(r"[a-z](?<=\b[a-z])[a-z]+\b")
 _UPPER_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z]+\b")
+
+
+def _word_class(err: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: each non-ASCII character as "_" when the regex engine counts it a
+    word character (\\w: alphanumeric), as a space otherwise."""
+    assert isinstance(err, UnicodeEncodeError)
+    run = err.object[err.start : err.end]
+    return "".join("_" if c.isalnum() else " " for c in run), err.end
+
+
+_WORD_CLASS = "tosaudit.word_class"
+codecs.register_error(_WORD_CLASS, _word_class)
+# After the handler: a-z kept, every other word character (A-Z, digits, "_") a "#", the rest
+# a space. The space-separated pieces are the runs of word characters; a piece of a-z only is
+# a lower-case word exactly as the pattern [a-z](?<=\b[a-z])[a-z]+\b finds them (two letters
+# or more, no word character on either side).
+_LOWER_RUNS = bytes(
+    c if 97 <= c <= 122 else 35 if chr(c).isalnum() or c == 95 else 32 for c in range(128)
+) + bytes([32] * 128)
+
+
+def _lower_words(text: str) -> Counter[str]:
+    """How often each lower-case word (two or more of a-z, between non-word characters) is in
+    ``text``, as counted from the runs of word characters. Only a-z words of two letters or
+    more may be looked up; other keys (runs with a "#", one letter) are no such word.
+
+    A byte translation and a split run in C; the pattern tried a match at every lower-case
+    letter of the document (over half the cost of the vocabulary).
+    """
+    data = text.encode("ascii", _WORD_CLASS).translate(_LOWER_RUNS)
+    return Counter(data.decode("ascii").split())
 
 
 def _case_vocabulary(text: str, prose: list[tuple[int, int]]) -> tuple[dict[str, str], frozenset]:
@@ -80,7 +111,9 @@ def _case_vocabulary(text: str, prose: list[tuple[int, int]]) -> tuple[dict[str,
     # Shouted passages say nothing about how a word is normally written: leave them out.
     text = "\n".join(text[s:e] for s, e in prose if not is_all_caps(text[s:e]))
     capital = Counter(_MID_CAPITAL.findall(text))
-    lower = Counter(_LOWER_WORD.findall(text))
+    # Looked up only with lower-cased capitalised or capital words: a-z words of two letters or
+    # more, or words with a hyphen or an apostrophe, which no piece holds (counted 0 as before).
+    lower = _lower_words(text)
     upper = Counter(_UPPER_WORD.findall(text))
     cased: dict[str, str] = {}
     for word, n in capital.most_common():
@@ -230,7 +263,9 @@ def _step(name: str, state: _State, info: DocInfo, caps: bool) -> _State:
         t, o, flagged = tf.apply_lexicon(t, info, caps)
     else:
         t, o, hints = tf.passive_to_active(t, info)
-    return t, ops + o, flagged, hints
+    # A step that did nothing (most steps of most sentences) shares the list it was given:
+    # no state's list is ever changed in place (``_candidate`` copies before adding to one).
+    return t, ops + o if o else ops, flagged, hints
 
 
 def _candidate(

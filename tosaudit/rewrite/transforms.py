@@ -1140,18 +1140,27 @@ _LOWER_LETTER_RUNS = bytes(
 ) + bytes([32] * 128)
 
 
+# The only non-ASCII characters the pattern's case folding matches to an ASCII letter (found
+# by trying every code point): with one of them an auxiliary may hold a non-ASCII letter.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
 @lru_cache(maxsize=1024)
 def _passives(text: str) -> tuple[re.Match[str], ...]:
     # The rewrite and the actors check both read the original's passives: found once.
-    if not text.isascii():
+    if not text.isascii() and any(map(text.__contains__, _FOLDS_TO_ASCII)):
         return tuple(m for m in _PASSIVE.finditer(text) if is_participle(m.group(6)))
-    runs = text.encode("ascii").translate(_LOWER_LETTER_RUNS).split(b" ")
+    # Every other non-ASCII character becomes "?" (one per character, so offsets carry over),
+    # then a space: no auxiliary holds one, and one before an auxiliary is either white space
+    # or punctuation (a run of letters starts after it) or a word character, where the
+    # pattern, tried on the text itself, fails its (?<![\w]) as before.
+    runs = text.encode("ascii", "replace").translate(_LOWER_LETTER_RUNS).split(b" ")
     if _BE_FORMS.isdisjoint(runs):
         return ()
     # A match starts at an auxiliary that is a whole run of letters (no \w before it, white
-    # space after it). In ASCII text (where the pattern's case folding is plain lower-casing)
-    # trying the pattern only at those runs, left to right and past each match, finds what
-    # ``finditer`` finds without the regex engine visiting every position of the sentence.
+    # space after it). Where the pattern's case folding is plain lower-casing, trying the
+    # pattern only at those runs, left to right and past each match, finds what ``finditer``
+    # finds without the regex engine visiting every position of the sentence.
     starts = accumulate(map((1).__add__, map(len, runs)), initial=0)
     found: list[re.Match[str]] = []
     end = 0
