@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from tosaudit.clauses.patterns import CategorySpec
+from tosaudit.models import Sentence
 from tosaudit.rules.base import AuditContext
 
 WEIGHTS: dict[str, float] = {
@@ -51,6 +52,12 @@ class DocumentSignals:
     body_font: float | None
     caps_spans: list[tuple[int, int]]
     paragraph_words: dict[int, int]
+    # Per sentence: the score and reasons of the signals that do not depend on the category
+    # (position, small print, all-caps wall, long paragraph); a sentence flagged for several
+    # categories is measured once.
+    sentence_parts: dict[int, tuple[float, tuple[str, ...]]] = field(default_factory=dict)
+    # Per (category, section): whether the section heading names the category's topic.
+    heading_names: dict[tuple[str, int], bool] = field(default_factory=dict)
 
 
 def opening_end(ctx: AuditContext) -> int:
@@ -131,6 +138,30 @@ def score(ctx: AuditContext, spec: CategorySpec, sentence_index: int) -> dict[st
     """``{"score": 0..1, "reasons": [...]}`` for the clause in one sentence."""
     sig = document_signals(ctx)
     sent = ctx.segmented.sentences[sentence_index]
+    parts = sig.sentence_parts.get(sentence_index)
+    if parts is None:
+        parts = sig.sentence_parts[sentence_index] = _sentence_parts(ctx, sig, sent)
+    total, fixed = parts
+    reasons = list(fixed)
+    if 0 <= sent.section < len(ctx.segmented.sections):
+        heading = ctx.segmented.sections[sent.section].heading
+        key = (spec.category, sent.section)
+        names = sig.heading_names.get(key)
+        if names is None:
+            names = sig.heading_names[key] = spec.topic_regex.search(heading) is not None
+        if not names:
+            total += WEIGHTS["heading"]
+            reasons.append(f'under the heading "{heading[:80]}", which does not name the topic')
+    if not mentioned_up_front(ctx, spec):
+        total += WEIGHTS["not_up_front"]
+        reasons.append("not mentioned in the opening section or any summary")
+    return {"score": round(min(total, 1.0), 2), "reasons": reasons}
+
+
+def _sentence_parts(
+    ctx: AuditContext, sig: DocumentSignals, sent: Sentence
+) -> tuple[float, tuple[str, ...]]:
+    """Score and reasons of one sentence's category-independent signals, in ``score``'s order."""
     start, end = sent.start, sent.end
     n = max(len(ctx.text), 1)
     reasons: list[str] = []
@@ -152,15 +183,7 @@ def score(ctx: AuditContext, spec: CategorySpec, sentence_index: int) -> dict[st
         if words > LONG_PARAGRAPH_WORDS:
             total += WEIGHTS["long_paragraph"]
             reasons.append(f"inside a long paragraph ({words} words)")
-    if 0 <= sent.section < len(ctx.segmented.sections):
-        heading = ctx.segmented.sections[sent.section].heading
-        if not spec.topic_regex.search(heading):
-            total += WEIGHTS["heading"]
-            reasons.append(f'under the heading "{heading[:80]}", which does not name the topic')
-    if not mentioned_up_front(ctx, spec):
-        total += WEIGHTS["not_up_front"]
-        reasons.append("not mentioned in the opening section or any summary")
-    return {"score": round(min(total, 1.0), 2), "reasons": reasons}
+    return total, tuple(reasons)
 
 
 def mentioned_up_front(ctx: AuditContext, spec: CategorySpec) -> bool:
