@@ -54,3 +54,22 @@ def test_sentences_past_one_chunk_equal_reference(n):
 def test_huge_word_syllables_do_not_disturb_the_flags():
     text = "cat " + "b" * 500_000 + " indemnification dog"
     assert readability.count_sentence(text) == _reference_counts(text)
+
+
+def test_counts_are_immutable_and_add_field_by_field():
+    a = readability.Counts(sentences=1, words=10, syllables=15, lw_words=10, lw_sentences=1)
+    b = readability.Counts(sentences=1, words=5, syllables=6, lw_words=5, lw_sentences=1)
+    with pytest.raises(AttributeError):
+        a.words = 3  # type: ignore[misc]
+    total = a + b
+    assert isinstance(total, readability.Counts)
+    assert (total.sentences, total.words, total.syllables, total.lw_words) == (2, 15, 21, 15)
+    assert repr(readability.Counts(words=2)).startswith("Counts(sentences=0, words=2, ")
+
+
+def test_cmu_syllables_count_stress_digits():
+    readability.clear_caches()
+    readability.syllables("warm")  # loads the dictionary
+    for word in ("indemnification", "the", "arbitration", "fire", "hour"):
+        entry = readability._CMU[word]
+        assert readability.syllables(word) == sum(1 for p in entry[0] if p[-1].isdigit())
