@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import random
+
+import pytest
+
 from tosaudit.clauses import buried
 from tosaudit.clauses.patterns import load_specs
 from tosaudit.models import Document, LayoutSpan
@@ -69,3 +73,23 @@ def test_reasons_of_a_cached_sentence_are_not_shared(make_ctx) -> None:
     first = buried.score(ctx, spec, i)
     first["reasons"].append("changed by a caller")
     assert "changed by a caller" not in buried.score(ctx, spec, i)["reasons"]
+
+
+def _caps_reference(sample: str) -> bool:
+    letters = [c for c in sample if c.isalpha()]
+    return len(letters) >= buried.ALL_CAPS_MIN_LETTERS and sum(
+        c.isupper() for c in letters
+    ) >= 0.9 * len(letters)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_caps_wall_of_ascii_and_other_text_equals_reference(make_ctx, seed) -> None:
+    rng = random.Random(seed)
+    alphabet = rng.choice(["AB a", "ABCD e.", "AAAAAAAAAb 1", "AÉ b", "ZZZZZZZZZZZZZZZZZZZz "])
+    text = "".join(rng.choice(alphabet) for _ in range(rng.randint(50, 2600))).strip() + "."
+    ctx = make_ctx(text)
+    sig = buried.document_signals(ctx)
+    for start, end in ((0, len(text)), (3, len(text) - 2), (0, min(len(text), 70))):
+        assert buried._is_caps_wall(ctx, sig, start, end) == _caps_reference(
+            text[start : min(end, start + 2000)]
+        )
