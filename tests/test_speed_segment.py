@@ -1,6 +1,7 @@
 """Segmentation shortcuts give exactly what NLTK's Punkt gives."""
 
 import string
+import time
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from tosaudit import segment as seg_mod
 from tosaudit.ingest import SUFFIXES, ingest_file
 from tosaudit.segment import (
     _CLOSERS,
+    _PERIOD_CONTEXT,
     _REALIGN,
     _REALIGNED,
     _TOKENIZER,
@@ -98,6 +100,27 @@ def test_closer_before_end_mark_is_a_break_as_in_punkt(word, closer, mark, space
     assert _punkt_spans(text) == list(_BASE.span_tokenize(text))
 
 
+def _candidates(regex, text):
+    return [
+        (m.start(), m.end(), m.group("after_tok"), m.group("next_tok"), m.start("next_tok"))
+        for m in regex.finditer(text)
+    ]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
+@settings(max_examples=1000, deadline=None)
+def test_candidate_breaks_equal_nltks_pattern(text):
+    nltk_pattern = _TOKENIZER._lang_vars.period_context_re()
+    assert _candidates(_PERIOD_CONTEXT, text) == _candidates(nltk_pattern, text)
+
+
+def test_candidate_pattern_white_space_is_the_regex_modules():
+    nltk_pattern = _TOKENIZER._lang_vars.period_context_re()
+    for code in range(0x3100):
+        text = f"a.{chr(code)}b c.{chr(code)}"
+        assert _candidates(_PERIOD_CONTEXT, text) == _candidates(nltk_pattern, text), hex(code)
+
+
 def test_realigned_characters_are_those_the_pattern_starts_with():
     starts = {chr(c) for c in range(0x3000) if _REALIGN.match(chr(c))}
     assert starts == _REALIGNED
@@ -131,3 +154,13 @@ def test_corpus_paragraphs_equal_punkt():
 
 def test_module_tokenizer_is_punkt_with_legal_abbreviations():
     assert seg_mod.LEGAL_ABBREVIATIONS <= _TOKENIZER._params.abbrev_types
+
+
+def test_hostile_run_of_candidate_breaks_is_linear():
+    # 300,000 candidates ("a." is an initial, never a break): nltk's own span_tokenize gives
+    # up with a TimeoutError after 5 s; each repeated context is decided once here.
+    text = "a. " * 300_000
+    assert _punkt_spans(text[:3000]) == list(_BASE.span_tokenize(text[:3000]))
+    t0 = time.perf_counter()
+    assert sentence_spans(text) == [(0, len(text.rstrip()))]
+    assert time.perf_counter() - t0 < 10

@@ -79,10 +79,22 @@ _TOKENIZER = _punkt()
 _SENT_END = re.compile("[" + re.escape("".join(_TOKENIZER._lang_vars.sent_end_chars)) + "]")
 
 
-# Punkt's own patterns (timeout-guarded by nltk): a potential break with its next token, and
-# the closing quotes and brackets realigned onto the sentence before.
-_PERIOD_CONTEXT = _TOKENIZER._lang_vars.period_context_re()
-_REALIGN = _TOKENIZER._lang_vars.re_boundary_realignment
+# Punkt's pattern of a potential break (an end mark, then other punctuation or white space
+# and the next token) from its own parts, compiled with the standard ``re``: nltk runs it with
+# the ``regex`` module under a timeout, several times slower a call. The ``regex`` module's
+# \s is ``re``'s without \x1c-\x1f (which str.isspace counts), so both classes are spelled
+# out. Linear: each white-space run and token after a mark is read by that mark only. A test
+# compares the matches with nltk's pattern on random text.
+_LANG = _TOKENIZER._lang_vars
+_SPACE = r"[^\S\x1c-\x1f]"  # the regex module's \s
+_NOT_SPACE = r"[\S\x1c-\x1f]"  # the regex module's \S
+_PERIOD_CONTEXT = re.compile(
+    f"{_LANG._re_sent_end_chars}(?=(?P<after_tok>{_LANG._re_non_word_chars}"
+    f"|{_SPACE}+(?P<next_tok>{_NOT_SPACE}+)))"
+)
+# Punkt's own pattern (timeout-guarded by nltk) of closing quotes and brackets realigned onto
+# the sentence before.
+_REALIGN = _LANG.re_boundary_realignment
 # The characters the realignment pattern can start with (a test checks them against it).
 _REALIGNED = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 # A word ending in one of these before an end mark and white space: Punkt's word tokenizer
@@ -116,6 +128,7 @@ def _punkt_spans(text: str) -> list[tuple[int, int]]:
     abbreviations = _TOKENIZER._params.abbrev_types
     slices: list[tuple[int, int]] = []
     last_break = 0
+    decided: dict[str, bool] = {}
 
     def consider(match: Any, word: str) -> None:
         # ``word``: the text before the end mark back to the last ASCII white space.
@@ -136,8 +149,15 @@ def _punkt_spans(text: str) -> list[tuple[int, int]]:
             )
         ):
             pass  # a break, as Punkt decides (see _CLOSERS and _Punkt.text_contains_sentbreak)
-        elif not decide(word + match.group() + match.group("after_tok")):
-            return
+        else:
+            # Punkt's answer depends on the context alone: a repeated one (a run of "a. a.")
+            # is decided once per paragraph.
+            context = word + match.group() + match.group("after_tok")
+            brk = decided.get(context)
+            if brk is None:
+                brk = decided[context] = decide(context)
+            if not brk:
+                return
         slices.append((last_break, match.end()))
         # The next sentence starts at the next token, or at the punctuation that follows.
         last_break = match.start("next_tok") if match.group("next_tok") else match.end()
