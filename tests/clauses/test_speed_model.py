@@ -32,9 +32,15 @@ def test_token_index(flat):
     assert inv.dtype == np.int64
 
 
-@given(st.text(alphabet="ab ,.\u2019\u2018\u201c\u201d\u2013\u2014\u00a0'\"-9\u0130", max_size=40))
-@settings(max_examples=300)
-def test_tokens_map_quotes_as_translate(text):
+@given(
+    st.one_of(
+        st.text(alphabet="ab ,.\u2019\u2018\u201c\u201d\u2013\u2014\u00a0'\"-9\u0130", max_size=40),
+        st.text(alphabet=st.characters(max_codepoint=127), max_size=60),
+        st.text(alphabet="AbZ 0123456789_.\u0663", max_size=40),
+    )
+)
+@settings(max_examples=600)
+def test_tokens_equal_the_reference(text):
     want = re.compile(r"[^\W_]+|[^\w\s]|_").findall(
         re.sub(r"\d", "0", text[: features.MAX_CHARS].translate(features._QUOTES).lower())
     )
