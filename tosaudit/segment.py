@@ -109,8 +109,12 @@ _ASCII_SPACES = "\t\n\r\x0b\x0c"
 def _last_space(text: str, lo: int, hi: int) -> int:
     """Offset of the last ``string.whitespace`` character in ``text[lo:hi]``, -1 if none."""
     last = text.rfind(" ", lo, hi)
+    rest = lo if last == -1 else last + 1
+    # The other five are control characters: a printable rest (the usual word) holds none.
+    if text[rest:hi].isprintable():
+        return last
     for ch in _ASCII_SPACES:
-        # Only past the last space found: a later one is all that can win.
+        # Only past the last one found: a later one is all that can win.
         last = max(last, text.rfind(ch, lo if last == -1 else last + 1, hi))
     return last
 
@@ -257,11 +261,11 @@ def heading_level(line: str) -> tuple[int, str, str | None] | None:
         ):
             level = min(number.count(".") + 1, 4) if number[0].isdigit() else 1
             return level, line, number.rstrip(".")
-    letters = [c for c in line if c.isalpha()]
+    letters = list(filter(str.isalpha, line))  # C-level loops, not a Python one per character
     if (
         len(letters) >= 3
         and len(words) <= 10
-        and all(c.isupper() for c in letters)
+        and all(map(str.isupper, letters))
         and line[-1] not in ".,;"
     ):
         return 1, line, None
