@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
+import re
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tosaudit.clauses import buried
 from tosaudit.clauses.patterns import load_specs
@@ -93,3 +98,47 @@ def test_caps_wall_of_ascii_and_other_text_equals_reference(make_ctx, seed) -> N
         assert buried._is_caps_wall(ctx, sig, start, end) == _caps_reference(
             text[start : min(end, start + 2000)]
         )
+
+
+def test_fold_set_is_every_character_ignorecase_matches_to_another_ascii_letter() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    odd = set()
+    for code in range(128, 0x110000):
+        c = chr(code)
+        # Matched case-blind by some ASCII letter, but not lowered to one.
+        if letter.fullmatch(c) and not (len(c.lower()) == 1 and "a" <= c.lower() <= "z"):
+            odd.add(c)
+    assert odd == set(buried._FOLDS_UNLIKE_LOWER)
+
+
+_TOPIC_PIECES = [
+    "renew",
+    "Renewal",
+    "RENEWS",
+    "law",
+    "Laws",
+    "x",
+    " ",
+    "-",
+    "_",
+    "é",
+    "\u0130",
+    "\u017f",
+]
+
+
+@given(st.lists(st.sampled_from(_TOPIC_PIECES), max_size=30).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_names_topic_equals_the_search(text) -> None:
+    specs = list(load_specs().values())
+    extra = dataclasses.replace(specs[0], topic=("renew", "law", "s"))
+    sig = buried.DocumentSignals(text, [], np.zeros(0), np.zeros(0), None, [], {})
+    for spec in [*specs, extra]:
+        regex = re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(t) for t in sorted(spec.topic, key=len, reverse=True))
+            + r")(?!\w)",
+            re.IGNORECASE,
+        )
+        spec = dataclasses.replace(spec, topic_regex=regex)
+        assert buried._names_topic(sig, spec) == (regex.search(text) is not None)

@@ -45,7 +45,7 @@ _SUMMARY_HEADING = re.compile(
 class DocumentSignals:
     """Per-document facts computed once and shared by every clause's score."""
 
-    up_front: str  # opening part plus every summary section, lower-cased
+    up_front: str  # opening part plus every summary section
     font_starts: list[int]
     font_ends: np.ndarray
     font_sizes: np.ndarray
@@ -58,6 +58,8 @@ class DocumentSignals:
     sentence_parts: dict[int, tuple[float, tuple[str, ...]]] = field(default_factory=dict)
     # Per (category, section): whether the section heading names the category's topic.
     heading_names: dict[tuple[str, int], bool] = field(default_factory=dict)
+    # ``up_front`` lower-cased ("" where its offsets or case folding differ), made once.
+    up_front_lower: str | None = None
 
 
 def opening_end(ctx: AuditContext) -> int:
@@ -206,5 +208,33 @@ def mentioned_up_front(ctx: AuditContext, spec: CategorySpec) -> bool:
     key = f"clauses.upfront.{spec.category}"
     got = ctx.cache.get(key)
     if got is None:
-        got = ctx.cache[key] = bool(spec.topic_regex.search(sig.up_front))
+        got = ctx.cache[key] = _names_topic(sig, spec)
     return got
+
+
+# Characters that IGNORECASE matches to an ASCII letter although lowering does not give that
+# letter (a test checks every code point).
+_FOLDS_UNLIKE_LOWER = ("\u017f", "\u0131", "\u0130")
+
+
+def _names_topic(sig: DocumentSignals, spec: CategorySpec) -> bool:
+    """``spec.topic_regex.search(sig.up_front)`` as a bool, trying the pattern only where the
+    lower-cased text holds one of the (lower-case) topics: the pattern's case-blind search
+    tries its look-behind and every topic at each character of the opening part."""
+    text = sig.up_front
+    low = sig.up_front_lower
+    if low is None:
+        low = text.lower()
+        if len(low) != len(text) or any(c in text for c in _FOLDS_UNLIKE_LOWER):
+            low = ""  # offsets would not carry over, or case folding finds more: plain search
+        sig.up_front_lower = low
+    regex = spec.topic_regex
+    if not low or not all(t.isascii() for t in spec.topic):
+        return regex.search(text) is not None
+    for topic in spec.topic:
+        pos = low.find(topic)
+        while pos != -1:
+            if regex.match(text, pos):  # the look-behind still sees the character before
+                return True
+            pos = low.find(topic, pos + 1)
+    return False
