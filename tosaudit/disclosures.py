@@ -145,6 +145,32 @@ _FOLLOW_UP = re.compile(
 )
 
 
+# A run of word characters. Every ``how`` match starts at the first character of one (each
+# of the data file's alternatives begins with \b and a letter; a test checks them), so the
+# pattern is tried there only, not at every character (``_how_iter``).
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _how_iter(p: _Patterns, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """``p.how.finditer(text, lo, hi)``, trying the pattern at word starts only: the same
+    matches (each try sees the text on both sides as the scan would)."""
+    how = p.how
+    last = lo
+    for word in _WORD_RUN.finditer(text, lo, hi):
+        pos = word.start()
+        if pos < last:
+            continue  # inside the previous match
+        m = how.match(text, pos, hi)
+        if m:
+            last = m.end()
+            yield m
+
+
+def _how_search(p: _Patterns, text: str, lo: int, hi: int) -> bool:
+    """Whether ``p.how.search(text, lo, hi)`` matches (see ``_how_iter``)."""
+    return next(_how_iter(p, text, lo, hi), None) is not None
+
+
 def _alternation(items: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in items)
 
@@ -1045,7 +1071,7 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
             )
             if actor == "customer":
                 customer_at.append((m.start(), m.end()))
-            elif actor == "passive" and p.how.search(sent, m.end(), m.end() + 240):
+            elif actor == "passive" and _how_search(p, sent, m.end(), m.end() + 240):
                 customer_at.append((m.start(), m.end()))
         if not customer_at:
             # A noun counts when it is the customer's: "your cancellation rights",
@@ -1060,7 +1086,7 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
         how = False
         for a, b in customer_at:
             lo, hi = max(0, a - 100), min(len(sent), b + 240)
-            cues = any(h.end() <= a - 4 or h.start() >= b for h in p.how.finditer(sent, lo, hi))
+            cues = any(h.end() <= a - 4 or h.start() >= b for h in _how_iter(p, sent, lo, hi))
             if cues or any(start + lo <= cs < start + hi for cs, _ in channel_spans):
                 how = True
                 break
@@ -1072,7 +1098,7 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
             if (
                 ns - end < 300
                 and (lead_in or _FOLLOW_UP.match(text, ns, ne))
-                and (p.how.search(text, ns, ne) or any(ns <= cs < ne for cs, _ in channel_spans))
+                and (_how_search(p, text, ns, ne) or any(ns <= cs < ne for cs, _ in channel_spans))
             ):
                 how = True
                 end = ne

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -78,6 +79,128 @@ _TOKENIZER = _punkt()
 _SENT_END = re.compile("[" + re.escape("".join(_TOKENIZER._lang_vars.sent_end_chars)) + "]")
 
 
+# Punkt's pattern of a potential break (an end mark, then other punctuation or white space
+# and the next token) from its own parts, compiled with the standard ``re``: nltk runs it with
+# the ``regex`` module under a timeout, several times slower a call. The ``regex`` module's
+# \s is ``re``'s without \x1c-\x1f (which str.isspace counts), so both classes are spelled
+# out. Linear: each white-space run and token after a mark is read by that mark only. A test
+# compares the matches with nltk's pattern on random text.
+_LANG = _TOKENIZER._lang_vars
+_SPACE = r"[^\S\x1c-\x1f]"  # the regex module's \s
+_NOT_SPACE = r"[\S\x1c-\x1f]"  # the regex module's \S
+_PERIOD_CONTEXT = re.compile(
+    f"{_LANG._re_sent_end_chars}(?=(?P<after_tok>{_LANG._re_non_word_chars}"
+    f"|{_SPACE}+(?P<next_tok>{_NOT_SPACE}+)))"
+)
+# Punkt's own pattern (timeout-guarded by nltk) of closing quotes and brackets realigned onto
+# the sentence before.
+_REALIGN = _LANG.re_boundary_realignment
+# The characters the realignment pattern can start with (a test checks them against it).
+_REALIGNED = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
+# A word ending in one of these before an end mark and white space: Punkt's word tokenizer
+# cuts the closer off as its own token (")", '"') or keeps it with the mark ("\u201d.",
+# "'.", never an abbreviation), so the mark's token is a sentence break followed by the next
+# token. Tests compare with Punkt on random text.
+_CLOSERS = frozenset(")\"'\u201d\u2019")
+# string.whitespace: the only characters Punkt's search for the word before a break stops at.
+_ASCII_SPACES = "\t\n\r\x0b\x0c"
+
+
+def _last_space(text: str, lo: int, hi: int) -> int:
+    """Offset of the last ``string.whitespace`` character in ``text[lo:hi]``, -1 if none."""
+    last = text.rfind(" ", lo, hi)
+    rest = lo if last == -1 else last + 1
+    # The other five are control characters: a printable rest (the usual word) holds none.
+    if text[rest:hi].isprintable():
+        return last
+    for ch in _ASCII_SPACES:
+        # Only past the last one found: a later one is all that can win.
+        last = max(last, text.rfind(ch, lo if last == -1 else last + 1, hi))
+    return last
+
+
+def _punkt_spans(text: str) -> list[tuple[int, int]]:
+    """``list(_TOKENIZER.span_tokenize(text))`` in one loop.
+
+    Punkt chains four generators (candidate breaks, their contexts, slices, realignment) and
+    finds the word before each candidate with a Python loop over characters; this is the same
+    algorithm step by step (``_match_potential_end_contexts``, ``_slices_from_text``,
+    ``_realign_boundaries``) with ``str.rfind`` for that search. Each break is still decided
+    by ``_TOKENIZER.text_contains_sentbreak``. Tests compare both on a corpus and random text.
+    """
+    decide = _TOKENIZER.text_contains_sentbreak
+    abbreviations = _TOKENIZER._params.abbrev_types
+    slices: list[tuple[int, int]] = []
+    last_break = 0
+    decided: dict[str, bool] = {}
+
+    def consider(match: Any, word: str) -> None:
+        # ``word``: the text before the end mark back to the last ASCII white space.
+        nonlocal last_break
+        if (
+            match.group("next_tok")
+            and word
+            and (
+                word[-1] in _CLOSERS
+                or (
+                    word.isascii()
+                    and word.isalpha()
+                    and (
+                        match.group() != "."
+                        or (len(word) > 1 and word.lower() not in abbreviations)
+                    )
+                )
+            )
+        ):
+            pass  # a break, as Punkt decides (see _CLOSERS and _Punkt.text_contains_sentbreak)
+        else:
+            # Punkt's answer depends on the context alone: a repeated one (a run of "a. a.")
+            # is decided once per paragraph.
+            context = word + match.group() + match.group("after_tok")
+            brk = decided.get(context)
+            if brk is None:
+                brk = decided[context] = decide(context)
+            if not brk:
+                return
+        slices.append((last_break, match.end()))
+        # The next sentence starts at the next token, or at the punctuation that follows.
+        last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+
+    prev_start = prev_stop = 0  # the word before the previous candidate
+    prev: Any = None
+    for match in _PERIOD_CONTEXT.finditer(text):
+        at = match.start()
+        space = _last_space(text, prev_stop, at)
+        # Punkt's search reports "none" both for no white space and for one at its first
+        # character; then the word starts where the previous one did.
+        start = space + 1 if space > prev_stop else prev_start
+        if prev is not None and prev_stop <= start:
+            consider(prev, text[prev_start:prev_stop])
+        prev, prev_start, prev_stop = match, start, at
+    if prev is not None:
+        consider(prev, text[prev_start:prev_stop])
+    slices.append((last_break, len(text.rstrip())))
+
+    out: list[tuple[int, int]] = []
+    realign = 0
+    last = len(slices) - 1
+    for k, (a, b) in enumerate(slices):
+        a += realign
+        if k < last:
+            na, nb = slices[k + 1]
+            # Realignment moves closing quotes and brackets only: any other first character
+            # cannot match (a test checks the set against the pattern).
+            m = _REALIGN.match(text[na:nb]) if text[na : na + 1] in _REALIGNED else None
+            if m:
+                out.append((a, na + len(m.group(0).rstrip())))
+                realign = m.end()
+                continue
+            realign = 0
+        if a < b:  # Punkt keeps a slice whose text is not empty
+            out.append((a, b))
+    return out
+
+
 def sentence_spans(para: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of one paragraph, as Punkt's ``span_tokenize`` gives.
 
@@ -89,7 +212,7 @@ def sentence_spans(para: str) -> list[tuple[int, int]]:
     if m is None or m.start() == len(para) - 1:
         end = len(para.rstrip())
         return [(0, end)] if end else []
-    return list(_TOKENIZER.span_tokenize(para))
+    return _punkt_spans(para)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -138,11 +261,11 @@ def heading_level(line: str) -> tuple[int, str, str | None] | None:
         ):
             level = min(number.count(".") + 1, 4) if number[0].isdigit() else 1
             return level, line, number.rstrip(".")
-    letters = [c for c in line if c.isalpha()]
+    letters = list(filter(str.isalpha, line))  # C-level loops, not a Python one per character
     if (
         len(letters) >= 3
         and len(words) <= 10
-        and all(c.isupper() for c in letters)
+        and all(map(str.isupper, letters))
         and line[-1] not in ".,;"
     ):
         return 1, line, None

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from tosaudit.clauses.patterns import CategorySpec
+from tosaudit.models import Sentence
 from tosaudit.rules.base import AuditContext
 
 WEIGHTS: dict[str, float] = {
@@ -44,13 +45,21 @@ _SUMMARY_HEADING = re.compile(
 class DocumentSignals:
     """Per-document facts computed once and shared by every clause's score."""
 
-    up_front: str  # opening part plus every summary section, lower-cased
+    up_front: str  # opening part plus every summary section
     font_starts: list[int]
     font_ends: np.ndarray
     font_sizes: np.ndarray
     body_font: float | None
     caps_spans: list[tuple[int, int]]
     paragraph_words: dict[int, int]
+    # Per sentence: the score and reasons of the signals that do not depend on the category
+    # (position, small print, all-caps wall, long paragraph); a sentence flagged for several
+    # categories is measured once.
+    sentence_parts: dict[int, tuple[float, tuple[str, ...]]] = field(default_factory=dict)
+    # Per (category, section): whether the section heading names the category's topic.
+    heading_names: dict[tuple[str, int], bool] = field(default_factory=dict)
+    # ``up_front`` lower-cased ("" where its offsets or case folding differ), made once.
+    up_front_lower: str | None = None
 
 
 def opening_end(ctx: AuditContext) -> int:
@@ -112,11 +121,25 @@ def _is_caps_wall(ctx: AuditContext, sig: DocumentSignals, start: int, end: int)
     if covered >= 0.5 * (end - start):
         return True
     sample = ctx.text[start : min(end, start + 2000)]
+    if sample.isascii():
+        # str.isalpha and str.isupper of an ASCII character are A-Z/a-z and A-Z: the counts
+        # come from two byte translations instead of a call per character.
+        raw = sample.encode("ascii")
+        n_letters = len(raw.translate(None, _ASCII_NOT_LETTERS))
+        if n_letters < ALL_CAPS_MIN_LETTERS:
+            return False
+        n_upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        return n_upper >= 0.9 * n_letters
     letters = list(filter(str.isalpha, sample))  # C-level loops over up to 2000 characters
     if len(letters) < ALL_CAPS_MIN_LETTERS:
         return False
     upper = sum(map(str.isupper, letters))
     return upper >= 0.9 * len(letters)
+
+
+# Byte sets deleted to count an ASCII sample's letters and capitals (see _is_caps_wall).
+_ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_ASCII_UPPER = bytes(c for c in range(128) if chr(c).isupper())
 
 
 def _paragraph_words(ctx: AuditContext, sig: DocumentSignals, index: int) -> int:
@@ -131,6 +154,30 @@ def score(ctx: AuditContext, spec: CategorySpec, sentence_index: int) -> dict[st
     """``{"score": 0..1, "reasons": [...]}`` for the clause in one sentence."""
     sig = document_signals(ctx)
     sent = ctx.segmented.sentences[sentence_index]
+    parts = sig.sentence_parts.get(sentence_index)
+    if parts is None:
+        parts = sig.sentence_parts[sentence_index] = _sentence_parts(ctx, sig, sent)
+    total, fixed = parts
+    reasons = list(fixed)
+    if 0 <= sent.section < len(ctx.segmented.sections):
+        heading = ctx.segmented.sections[sent.section].heading
+        key = (spec.category, sent.section)
+        names = sig.heading_names.get(key)
+        if names is None:
+            names = sig.heading_names[key] = spec.topic_regex.search(heading) is not None
+        if not names:
+            total += WEIGHTS["heading"]
+            reasons.append(f'under the heading "{heading[:80]}", which does not name the topic')
+    if not mentioned_up_front(ctx, spec):
+        total += WEIGHTS["not_up_front"]
+        reasons.append("not mentioned in the opening section or any summary")
+    return {"score": round(min(total, 1.0), 2), "reasons": reasons}
+
+
+def _sentence_parts(
+    ctx: AuditContext, sig: DocumentSignals, sent: Sentence
+) -> tuple[float, tuple[str, ...]]:
+    """Score and reasons of one sentence's category-independent signals, in ``score``'s order."""
     start, end = sent.start, sent.end
     n = max(len(ctx.text), 1)
     reasons: list[str] = []
@@ -152,15 +199,7 @@ def score(ctx: AuditContext, spec: CategorySpec, sentence_index: int) -> dict[st
         if words > LONG_PARAGRAPH_WORDS:
             total += WEIGHTS["long_paragraph"]
             reasons.append(f"inside a long paragraph ({words} words)")
-    if 0 <= sent.section < len(ctx.segmented.sections):
-        heading = ctx.segmented.sections[sent.section].heading
-        if not spec.topic_regex.search(heading):
-            total += WEIGHTS["heading"]
-            reasons.append(f'under the heading "{heading[:80]}", which does not name the topic')
-    if not mentioned_up_front(ctx, spec):
-        total += WEIGHTS["not_up_front"]
-        reasons.append("not mentioned in the opening section or any summary")
-    return {"score": round(min(total, 1.0), 2), "reasons": reasons}
+    return total, tuple(reasons)
 
 
 def mentioned_up_front(ctx: AuditContext, spec: CategorySpec) -> bool:
@@ -169,5 +208,33 @@ def mentioned_up_front(ctx: AuditContext, spec: CategorySpec) -> bool:
     key = f"clauses.upfront.{spec.category}"
     got = ctx.cache.get(key)
     if got is None:
-        got = ctx.cache[key] = bool(spec.topic_regex.search(sig.up_front))
+        got = ctx.cache[key] = _names_topic(sig, spec)
     return got
+
+
+# Characters that IGNORECASE matches to an ASCII letter although lowering does not give that
+# letter (a test checks every code point).
+_FOLDS_UNLIKE_LOWER = ("\u017f", "\u0131", "\u0130")
+
+
+def _names_topic(sig: DocumentSignals, spec: CategorySpec) -> bool:
+    """``spec.topic_regex.search(sig.up_front)`` as a bool, trying the pattern only where the
+    lower-cased text holds one of the (lower-case) topics: the pattern's case-blind search
+    tries its look-behind and every topic at each character of the opening part."""
+    text = sig.up_front
+    low = sig.up_front_lower
+    if low is None:
+        low = text.lower()
+        if len(low) != len(text) or any(c in text for c in _FOLDS_UNLIKE_LOWER):
+            low = ""  # offsets would not carry over, or case folding finds more: plain search
+        sig.up_front_lower = low
+    regex = spec.topic_regex
+    if not low or not all(t.isascii() for t in spec.topic):
+        return regex.search(text) is not None
+    for topic in spec.topic:
+        pos = low.find(topic)
+        while pos != -1:
+            if regex.match(text, pos):  # the look-behind still sees the character before
+                return True
+            pos = low.find(topic, pos + 1)
+    return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -154,26 +154,18 @@ def _triggered_rows(
             got = folded[row] = " ".join(text[s.start : s.end].lower().split())
         return got
 
-    by_needle: dict[str, list[int]] = {}
-
-    def rows_with(needle: str) -> list[int]:
-        # Rows holding an occurrence of ``needle`` that lies wholly inside their sentence.
-        got = by_needle.get(needle)
-        if got is None:
-            got = []
-            hits = ctx.needles.folded(needle)
-            if hits:
-                pos = np.asarray(hits, dtype=np.int64)
-                row = np.searchsorted(starts, pos, side="right") - 1
-                ok = row >= 0
-                row, pos = row[ok], pos[ok]
-                row = row[pos + len(needle) <= ends[row]]
-                # Once per row: a run-on sentence may hold the literal thousands of times.
-                got = list(dict.fromkeys(row.tolist()))
-            by_needle[needle] = got
-        return got
-
     lower = ctx.lower_text
+    indexed = sorted(
+        {
+            trig if len(words) == 1 else trigger_needle(trig)
+            for spec in specs
+            for trig in spec.triggers
+            for words in (trig.split(" "),)
+            if aligned and trig.isascii() and all(words)
+        }
+    )
+    by_needle = _rows_with(ctx, indexed, starts, ends)
+    rows_with = by_needle.__getitem__
     out: list[set[int] | None] = []
     for spec in specs:
         if not spec.triggers:
@@ -197,6 +189,34 @@ def _triggered_rows(
                     if spaced.search(lower, units[r][1].start, units[r][1].end)
                 )
         out.append(found)
+    return out
+
+
+def _rows_with(
+    ctx: AuditContext, needles: list[str], starts: np.ndarray, ends: np.ndarray
+) -> dict[str, set[int]]:
+    """Per needle, the rows (sentences from ``starts``/``ends``, in text order) holding an
+    occurrence of it that lies wholly inside the sentence.
+
+    Every needle's occurrences (from the needle index) are placed in their sentences with
+    one binary search for all of them, not one numpy round per needle.
+    """
+    hits = [ctx.needles.folded(n) for n in needles]
+    counts = np.fromiter(map(len, hits), dtype=np.int64, count=len(hits))
+    pos = np.fromiter(chain.from_iterable(hits), dtype=np.int64, count=int(counts.sum()))
+    size = np.repeat(np.fromiter(map(len, needles), dtype=np.int64, count=len(needles)), counts)
+    row = np.searchsorted(starts, pos, side="right") - 1
+    ok = row >= 0
+    ok[ok] = pos[ok] + size[ok] <= ends[row[ok]]
+    row[~ok] = -1
+    bounds = np.cumsum(counts).tolist()
+    out: dict[str, set[int]] = {}
+    lo = 0
+    for needle, hi in zip(needles, bounds, strict=True):
+        got = set(row[lo:hi].tolist())
+        got.discard(-1)
+        out[needle] = got
+        lo = hi
     return out
 
 

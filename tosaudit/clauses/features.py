@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import compress, repeat
+from itertools import compress, count, repeat
 
 import numpy as np
 
@@ -30,6 +30,8 @@ _QUOTES = str.maketrans(
         "\u00a0": " ",
     }
 )
+_QUOTE_PAIRS = tuple((chr(a), b) for a, b in _QUOTES.items())
+_ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 # Longest sentence fed to the model: a clause never needs more, and a hostile 5 MB "sentence"
 # must cost no more than a long one.
 MAX_CHARS = 4000
@@ -39,11 +41,29 @@ CHAR_MIN, CHAR_MAX = 3, 5
 def tokens(text: str) -> list[str]:
     """Lower-cased word and punctuation tokens; digits folded to 0 (dates and amounts vary)."""
     low = text[:MAX_CHARS]
-    # An ASCII text holds none of the characters _QUOTES maps; a dict translate costs about
-    # 20 ns a character even when it changes nothing (a quarter of the tokenising time).
-    if not low.isascii():
-        low = low.translate(_QUOTES)
+    if low.isascii():
+        # An ASCII text holds none of the characters _QUOTES maps, and its only \d are 0-9:
+        # lowering and folding the digits as bytes is one C pass each (no regex scan).
+        return _TOKEN.findall(low.encode("ascii").lower().translate(_ZERO_DIGITS).decode("ascii"))
+    # One str.replace per mapped character gives translate's result (no target is itself
+    # mapped) at a fraction of its cost: a dict translate takes about 20 ns a character even
+    # where it changes nothing.
+    for a, b in _QUOTE_PAIRS:
+        low = low.replace(a, b)
     return _TOKEN.findall(_DIGITS.sub("0", low.lower()))
+
+
+def token_index(flat: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """(distinct tokens in order of first appearance, index of each token among them).
+
+    The model looks each distinct token of a document up once instead of each occurrence.
+    """
+    first: dict[str, int] = {}
+    # setdefault returns the position of a token's first occurrence: one C-level pass.
+    at = np.fromiter(map(first.setdefault, flat, count()), dtype=np.int64, count=len(flat))
+    lut = np.empty(len(flat), dtype=np.int64)
+    lut[np.fromiter(first.values(), dtype=np.int64, count=len(first))] = np.arange(len(first))
+    return list(first), lut[at]
 
 
 def word_features(toks: Sequence[str]) -> list[str]:
@@ -146,10 +166,19 @@ class Vectorizer:
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Like :meth:`transform_tokens` for the texts' tokens laid end to end (``lengths``:
         each text's token count), so a whole document costs a few array operations."""
-        n_rows = len(lengths)
-        ids = np.fromiter(
-            map(self._token_ids.get, flat, repeat(-1)), dtype=np.int64, count=len(flat)
+        return self.transform_ids(self.token_ids(flat), lengths)
+
+    def token_ids(self, toks: Sequence[str]) -> np.ndarray:
+        """The vocabulary id of each token (-1 outside the vocabulary)."""
+        return np.fromiter(
+            map(self._token_ids.get, toks, repeat(-1)), dtype=np.int64, count=len(toks)
         )
+
+    def transform_ids(
+        self, ids: np.ndarray, lengths: Sequence[int]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Like :meth:`transform_flat` from the tokens' ids (:meth:`token_ids`)."""
+        n_rows = len(lengths)
         row = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
         uni = self._unigram[ids]
         known = uni >= 0
@@ -364,15 +393,25 @@ class Subwords:
         text's token count)."""
         if self.weights is None:
             raise ValueError("character features have no weights")
-        n = len(lengths)
+        uniq, inv = token_index(flat)
+        return self.scores_rows(self.table_rows(uniq)[inv], lengths)
+
+    def table_rows(self, words: Sequence[str]) -> np.ndarray:
+        """The row of each of ``words`` (distinct) in the projection table, projecting the
+        unseen ones first (in order)."""
+        if self.weights is None:
+            raise ValueError("character features have no weights")
         get = self._index.get
-        rows = list(map(get, flat, repeat(-1)))
+        rows = list(map(get, words, repeat(-1)))
         if -1 in rows:
-            # Unseen tokens in order of first appearance; compress and map keep it in C.
-            self._add(list(dict.fromkeys(compress(flat, map((-1).__eq__, rows)))))
+            self._add(list(compress(words, map((-1).__eq__, rows))))  # in order, in C
             get = self._index.get
-            rows = list(map(get, flat, repeat(0)))
-        ids = np.asarray(rows, dtype=np.int64)
+            rows = list(map(get, words, repeat(0)))
+        return np.asarray(rows, dtype=np.int64)
+
+    def scores_rows(self, ids: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
+        """Like :meth:`scores_flat` from each token's table row (:meth:`table_rows`)."""
+        n = len(lengths)
         out = np.zeros((n, self._table.shape[1]))
         lens = np.asarray(lengths, dtype=np.int64)
         nonempty = lens > 0

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from tosaudit.clauses.features import Subwords, Vectorizer, sparse_dot, tokens
+from tosaudit.clauses.features import Subwords, Vectorizer, sparse_dot, token_index, tokens
 
 MODEL_JSON = Path(__file__).resolve().parents[1] / "rules" / "data" / "clause_model.json"
 FORMAT_VERSION = 2  # 2: character n-grams pooled per word (Subwords)
@@ -75,10 +75,13 @@ class ClauseModel:
             toks = tokens(text)
             flat += toks
             lengths.append(len(toks))
-        ptr, ind, data = self.vectorizer.transform_flat(flat, lengths)
+        # Each distinct token is looked up once (vocabulary id, character projection).
+        uniq, inv = token_index(flat)
+        ids = self.vectorizer.token_ids(uniq)[inv]
+        ptr, ind, data = self.vectorizer.transform_ids(ids, lengths)
         out = sparse_dot(ptr, ind, data, self.weights) + self.intercepts
         if self.subwords is not None:
-            out += self.subwords.scores_flat(flat, lengths)
+            out += self.subwords.scores_rows(self.subwords.table_rows(uniq)[inv], lengths)
         return out
 
     def margins(self, texts: Sequence[str]) -> np.ndarray:
