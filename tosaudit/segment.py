@@ -47,8 +47,10 @@ _SENTENCE_END = '.!?:;\u2026"\u201d)'
 
 
 # A potential break Punkt decides the same way every time: a plain word, its end mark, space,
-# any next token. Linear: the three parts' character classes do not overlap.
-_PLAIN_BREAK = re.compile(r"([A-Za-z]+)([.?!])\s+\S+")
+# any next token. Linear: the three parts' character classes do not overlap. White space as
+# Punkt's word tokenizer (the ``regex`` module) reads it: \x1c-\x1f, which ``re``'s \s takes,
+# belong to a token there ("word.\x1c...?" is one token "word.\x1c", then "...", then "?").
+_PLAIN_BREAK = re.compile(r"([A-Za-z]+)([.?!])[^\S\x1c-\x1f]+[\S\x1c-\x1f]+")
 
 
 class _Punkt(PunktSentenceTokenizer):
