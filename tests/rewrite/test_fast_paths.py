@@ -5,10 +5,11 @@ import sys
 from collections import Counter
 
 import pytest
+from name_reference import ref_name_words
 
 from tosaudit.readability import count_sentence, metrics, total
 from tosaudit.rewrite import transforms as tf
-from tosaudit.rewrite.transforms import TOKEN, DocInfo
+from tosaudit.rewrite.transforms import DocInfo
 from tosaudit.rewrite.verify import _names, facts, fk_grade
 
 SENTENCES = [
@@ -30,16 +31,7 @@ def _slow_fk(units: list[str]) -> float:
 
 
 def _slow_names(text: str) -> Counter[str]:
-    out: Counter[str] = Counter()
-    for m in TOKEN.finditer(text):
-        word = m.group(0)
-        if not word[:1].isupper() or word == "I":
-            continue
-        before = text[max(0, m.start() - 12) : m.start()].rstrip()
-        if not before or before[-1] in '.!?:;\n"\u201c(' or before.endswith(")"):
-            continue
-        out[word] += 1
-    return out
+    return Counter(ref_name_words(text))
 
 
 @pytest.mark.parametrize("text", SENTENCES)

@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from name_reference import ref_name_words
 
 from tosaudit.rewrite import actors
 from tosaudit.rewrite import verify as vf
@@ -99,19 +100,6 @@ def _ref_facts(text: str) -> vf.Facts:
     )
 
 
-def _ref_name_words(text: str) -> list[str]:
-    out = []
-    for m in TOKEN.finditer(text):
-        word = m.group(0)
-        if not word[:1].isupper() or word == "I":
-            continue
-        before = text[max(0, m.start() - 12) : m.start()].rstrip()
-        if not before or before[-1] in '.!?:;\n"\u201c(' or before.endswith(")"):
-            continue
-        out.append(word)
-    return out
-
-
 def _ref_verify(before: str, after_units: list[str], terms: frozenset[str], removable: set[str]):
     """verify's checks without its fast paths (actors and grade taken from verify's helpers)."""
     after = " ".join(after_units)
@@ -142,7 +130,7 @@ def _ref_verify(before: str, after_units: list[str], terms: frozenset[str], remo
     else:
         lost = [
             w
-            for w in dict.fromkeys(_ref_name_words(before))
+            for w in dict.fromkeys(ref_name_words(before))
             if w not in removable and w not in after
         ]
         checks.append(vf.Check("proper_names", not lost, f"lost {', '.join(lost)}" * bool(lost)))
@@ -164,8 +152,8 @@ def test_name_words_as_a_token_by_token_scan() -> None:
     rnd = random.Random(22)
     for sentence in SENTENCES:
         for text in _edits(sentence, rnd):
-            assert vf._name_words(text) == _ref_name_words(text), text
-            assert vf._names(text) == Counter(_ref_name_words(text)), text
+            assert vf._name_words(text) == ref_name_words(text), text
+            assert vf._names(text) == Counter(ref_name_words(text)), text
 
 
 def test_verify_checks_as_the_straightforward_checks() -> None:
