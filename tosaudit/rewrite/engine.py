@@ -248,52 +248,75 @@ def _fewer_words(text: str, n: int) -> bool:
 
 
 _ORDER = ("caps", "parties", "shall", "lexicon", "passive")
-_State = tuple[str, list[Op], list[Op], list[Op]]  # text, ops, flagged, hints
+_Steps = tuple[str, list[Op], list[Op], list[Op]]  # text, ops, flagged, hints
 
 
-def _step(name: str, state: _State, info: DocInfo, caps: bool) -> _State:
-    t, ops, flagged, hints = state
+def _run_step(name: str, t: str, info: DocInfo, caps: bool) -> tuple[str, list[Op], Any]:
+    """One step on ``t``: the new text, its operations and (lexicon, passive) its flagged
+    words or hints. A function of ``t`` alone for one sentence (``info`` and ``caps`` are
+    the sentence's), which is what lets ``_steps`` keep it by step and input text."""
     if name == "caps":
-        t, o = tf.sentence_case(t, info)
-    elif name == "parties":
-        t, o = tf.replace_parties(t, info)
-    elif name == "shall":
-        t, o = tf.replace_shall(t, info)
-    elif name == "lexicon":
-        t, o, flagged = tf.apply_lexicon(t, info, caps)
-    else:
-        t, o, hints = tf.passive_to_active(t, info)
-    # A step that did nothing (most steps of most sentences) shares the list it was given:
-    # no state's list is ever changed in place (``_candidate`` copies before adding to one).
-    return t, ops + o if o else ops, flagged, hints
+        return (*tf.sentence_case(t, info), None)
+    if name == "parties":
+        return (*tf.replace_parties(t, info), None)
+    if name == "shall":
+        return (*tf.replace_shall(t, info), None)
+    if name == "lexicon":
+        return tf.apply_lexicon(t, info, caps)
+    return tf.passive_to_active(t, info)
+
+
+def _steps(text: str, info: DocInfo, steps: frozenset[str], memo: dict[Any, Any]) -> _Steps:
+    """Apply ``steps`` (in their fixed order) to one sentence, before any split.
+
+    ``memo`` (one per sentence) keeps each step's result by step and input text: a fallback
+    candidate that leaves out a step which changed nothing (most steps of most sentences)
+    hands the next step the same text, so only steps on a new text run.
+    """
+    caps = is_all_caps(text)
+    t = text
+    ops: list[Op] = []
+    flagged: list[Op] = []
+    hints: list[Op] = []
+    for name in _ORDER:
+        if name not in steps:
+            continue
+        key = (name, t)
+        got = memo.get(key)
+        if got is None:
+            got = memo[key] = _run_step(name, t, info, caps)
+        t, o, extra = got
+        if o:
+            # A new list: a list in ``memo`` is never changed in place.
+            ops = ops + o
+        if name == "lexicon":
+            flagged = extra
+        elif name == "passive":
+            hints = extra
+    return t, ops, flagged, hints
 
 
 def _candidate(
     text: str, info: DocInfo, steps: frozenset[str], memo: dict[Any, Any] | None = None
 ) -> tuple[list[str], str, list[Op], list[Op], list[Op]]:
-    """Apply ``steps`` (in their fixed order) to one sentence.
+    """Apply ``steps`` (in their fixed order) to one sentence, then split it if asked.
 
-    ``memo`` (one per sentence) keeps the state after each prefix of steps and each split, so
-    the fallback candidates of :func:`rewrite_sentence`, which share most of their steps, do
-    not repeat them.
+    ``memo`` (one per sentence) keeps each step's result and each split, so the fallback
+    candidates of :func:`rewrite_sentence`, which share most of their steps, do not repeat
+    them.
     """
     memo = {} if memo is None else memo
-    caps = is_all_caps(text)
-    state: _State = (text, [], [], [])
-    # The steps done so far, in their fixed order: a tuple is a cheaper key than a frozenset.
-    done: tuple[str, ...] = ()
-    for name in _ORDER:
-        if name not in steps:
-            continue
-        done = (*done, name)
-        got = memo.get(done)
-        if got is None:
-            got = memo[done] = _step(name, state, info, caps)
-        state = got
+    return _split(text, _steps(text, info, steps, memo), "split" in steps, memo)
+
+
+def _split(
+    text: str, state: _Steps, split: bool, memo: dict[Any, Any]
+) -> tuple[list[str], str, list[Op], list[Op], list[Op]]:
+    """The units of a candidate whose steps gave ``state``: split when ``split`` is set."""
     t, ops, flagged, hints = state
     ops = list(ops)
     units, joiner = [t], " "
-    if "split" in steps and not (
+    if split and not (
         # A text no step changed had its words read by the legalese scan: count those.
         len(tf.ascii_tokens(t).lows) < SPLIT_MIN_WORDS
         if t == text and t.isascii()
@@ -346,8 +369,18 @@ def rewrite_sentence(
     failed: Rewrite | None = None
     seen: set[str] = set()
     memo: dict[Any, Any] = {}
+    # A candidate's units, and whether it changed anything, follow from its text after the
+    # steps, whether it splits, and whether the steps did anything: one that repeats all three
+    # of a candidate already tried would be passed over (unchanged, or its text in ``seen``).
+    tried: set[tuple[str, bool, bool]] = set()
     for steps in _FALLBACKS:
-        units, joiner, ops, flagged, hints = _candidate(text, info, steps, memo)
+        state = _steps(text, info, steps, memo)
+        split = "split" in steps
+        key = (state[0], split, bool(state[1]))
+        if key in tried:
+            continue
+        tried.add(key)
+        units, joiner, ops, flagged, hints = _split(text, state, split, memo)
         rw = Rewrite(text, units, joiner, ops, flagged, [h["hint"] for h in hints])
         if first is None:
             first = rw
