@@ -1,0 +1,94 @@
+"""Literal prefilters for fixed regular expressions: skip a search that cannot match.
+
+``required_literals`` walks a pattern's parse tree (``re._parser``) for lower-case ASCII
+strings at least one of which every match contains; when it cannot prove such a set it gives
+up (None) and the pattern always runs. ``may_match`` tests those needles with ``in`` on the
+lower-cased span, which is far cheaper than a case-insensitive regex scan of the span.
+
+Why lower-casing the span is enough: under ``re.IGNORECASE`` a pattern character matches a
+text character when their lower cases agree, except for the few characters in ``EXOTIC``
+(dotless i, dotted capital I, long s) that the regex engine treats as a case of an ASCII letter
+although ``str.lower`` does not map them to it. A span holding one of them always runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+
+# Characters an IGNORECASE literal ASCII character matches although their str.lower() is not
+# that character (checked over all of Unicode by tests/rules/test_speed_rx_prefilter.py).
+EXOTIC = ("\u0130", "\u0131", "\u017f")
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+# Zero-width items: the characters either side of them are adjacent in the match.
+_ZERO_WIDTH = (sre.AT,)
+
+Needles = tuple[str, ...]
+
+
+def required_literals(pattern: str, flags: int = 0) -> Needles | None:
+    """Lower-case strings one of which occurs in every match of ``pattern`` (lower-cased), or
+    None when no such set can be derived (then the pattern must always run)."""
+    try:
+        tree = _parser.parse(pattern, flags)
+    except (re.error, TypeError):
+        return None
+    got = _sequence(list(tree))
+    return tuple(sorted(got)) if got else None
+
+
+def _best(cands: Iterable[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective candidate: longest shortest needle, then fewest needles."""
+    usable = [c for c in cands if c and all(c)]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
+    """Needles of a concatenation: every item that must match contributes a candidate set
+    (a run of literal characters, a required group, branch or repeat); the best one wins."""
+    cands: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            cands.append(frozenset(("".join(run),)))
+            run.clear()
+
+    for op, av in items:
+        if op is sre.LITERAL and chr(av).isascii():  # type: ignore[arg-type]
+            run.append(chr(av).lower())  # type: ignore[arg-type]
+            continue
+        if op in _ZERO_WIDTH:
+            continue
+        flush()
+        sub: frozenset[str] | None = None
+        if op is sre.SUBPATTERN:
+            sub = _sequence(list(av[-1]))  # type: ignore[index]
+        elif op is sre.ATOMIC_GROUP:
+            sub = _sequence(list(av))  # type: ignore[arg-type]
+        elif op is sre.BRANCH:
+            alts = [_sequence(list(a)) for a in av[1]]  # type: ignore[index]
+            if all(alts):
+                sub = frozenset().union(*alts)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:  # type: ignore[index,operator]
+            sub = _sequence(list(av[2]))  # type: ignore[index]
+        if sub:
+            cands.append(sub)
+    flush()
+    return _best(cands)
+
+
+def may_match(needles: Needles | None, text: str, start: int, end: int) -> bool:
+    """False only when no match of the pattern with ``needles`` can lie in text[start:end]."""
+    if needles is None:
+        return True
+    low = text[start:end].lower()
+    if any(map(low.__contains__, needles)):
+        return True
+    # lower() of a span with an EXOTIC character is not ASCII: only then can they matter.
+    return not low.isascii() and any(map(text[start:end].__contains__, EXOTIC))
