@@ -27,7 +27,9 @@ def test_needles_skip_a_sentence_without_them() -> None:
     spec = load_specs()["fee_change"]
     sentence = "The fee for each extra seat is 5 dollars a month."
     assert spec.triggered(sentence.lower())  # the trigger "fee" lets it through ...
-    assert not any(n in sentence.lower() for n in spec.needles["patterns"])  # ... no needle
+    low = sentence.lower()
+    # ... but every alternative lacks one of its needed words ("change", "increase", ...)
+    assert all(not all(any(n in low for n in c) for c in conj) for conj in spec.needles["patterns"])
     assert spec.pattern_hit(sentence, 0, len(sentence)) is None
 
 
@@ -35,7 +37,10 @@ def test_needles_skip_a_sentence_without_them() -> None:
 def test_every_must_match_case_holds_a_needle(category: str) -> None:
     spec = load_specs()[category]
     for sentence in CASES[category]["match"]:
-        assert any(n in sentence.lower() for n in spec.needles["patterns"]), sentence
+        low = sentence.lower()
+        assert any(
+            all(any(n in low for n in c) for c in conj) for conj in spec.needles["patterns"]
+        ), sentence
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tosaudit.rules.prefilter import EXOTIC, may_match, required_literals
+from tosaudit.rules.prefilter import EXOTIC, gate, may_match, may_pass, required_literals
 
 
 def test_exotic_lists_every_character_lower_does_not_map_to_its_ascii_match() -> None:
@@ -96,10 +96,20 @@ def test_prefilter_never_skips_a_real_match(alts: list[list[str]], text: str) ->
     pattern = "|".join("".join(a) for a in alts)
     rx = re.compile(pattern, re.I)
     needles = required_literals(pattern, re.I)
+    g = gate(pattern, re.I)
     for a in range(0, len(text) + 1, 3):
         for b in range(a, len(text) + 1, 4):
             if rx.search(text, a, b):
                 assert may_match(needles, text, a, b), (pattern, text, a, b)
+                assert may_pass(g, text, a, b), (pattern, g, text, a, b)
+
+
+def test_gate_keeps_each_alternatives_words() -> None:
+    g = gate(r"\b(?:prices?\s+may\s+change|fees?\s+can\s+rise)\b", re.I)
+    assert g == ((("change",), ("price",), ("may",)), (("rise",), ("fee",), ("can",)))
+    assert not may_pass(g, "Prices can change.", 0, 18)  # each alternative misses a word
+    assert may_pass(g, "Fees can rise.", 0, 14)
+    assert gate(r"abc|\d", re.I) is None
 
 
 def test_may_match_is_linear_on_a_huge_span() -> None:
@@ -107,4 +117,5 @@ def test_may_match_is_linear_on_a_huge_span() -> None:
     text = "fee " * 1_250_000
     t = time.perf_counter()
     assert not may_match(needles, text, 0, len(text))
+    assert not may_pass(gate(r"\b(?:change|modify)\s+(?:fees?|prices?)", re.I), text, 0, len(text))
     assert time.perf_counter() - t < 2.0

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from tosaudit.rules.prefilter import Needles, may_match, required_literals
+from tosaudit.rules.prefilter import Gate, gate, may_pass
 
 DATA_FILE = "clauses.yaml"
 # Pattern gaps are at most ~120 characters, so windows overlapping by 400 miss nothing.
@@ -43,14 +43,15 @@ def search(
     text: str,
     start: int,
     end: int,
-    needles: Needles | None = None,
+    needles: Gate | None = None,
 ) -> re.Match[str] | None:
     """First match of ``regex`` in ``text[start:end]``, scanning long spans in windows.
 
-    ``needles`` (``required_literals`` of the regex) skip the scan when none occurs in the
-    span: the case-insensitive alternations are the costliest part of clause detection.
+    ``needles`` (the regex's ``prefilter.gate``) skip the scan when the span lacks the words
+    every match needs: the case-insensitive alternations are the costliest part of clause
+    detection, and most triggered sentences cannot match.
     """
-    if regex is None or not may_match(needles, text, start, end):
+    if regex is None or not may_pass(needles, text, start, end):
         return None
     if end - start <= WINDOW + OVERLAP:
         return regex.search(text, start, end)
@@ -85,8 +86,8 @@ class CategorySpec:
     topic_regex: re.Pattern[str]
     triggers: tuple[str, ...] = ()
     fair_if: re.Pattern[str] | None = None
-    # Per regex field name ("patterns", "unless", ...): its required literals (prefilter).
-    needles: dict[str, Needles | None] = field(default_factory=dict, compare=False)
+    # Per regex field name ("patterns", "unless", ...): its prefilter gate.
+    needles: dict[str, Gate | None] = field(default_factory=dict, compare=False)
 
     def _search(self, key: str, text: str, start: int, end: int) -> re.Match[str] | None:
         """``search`` with the regex field ``key`` and its needles."""
@@ -184,11 +185,7 @@ def _spec(category: str, rec: dict[str, Any]) -> CategorySpec:
         topic_regex=topic_regex,
         triggers=tuple(str(t).lower() for t in rec.get("triggers", ())),
         fair_if=regexes["fair_if"],
-        needles={
-            key: required_literals(rx.pattern, rx.flags)
-            for key, rx in regexes.items()
-            if rx is not None
-        },
+        needles={key: gate(rx.pattern, rx.flags) for key, rx in regexes.items() if rx is not None},
     )
 
 

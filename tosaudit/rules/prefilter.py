@@ -27,6 +27,13 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (sre.AT,)
 
 Needles = tuple[str, ...]
+# A gate: one tuple per top-level alternative of the pattern, holding needle sets that a match
+# of that alternative must ALL hit (one needle of each); the pattern can match only where some
+# alternative's sets all hit.
+Gate = tuple[tuple[Needles, ...], ...]
+# Needle sets checked per alternative (the most selective first): enough to rule out nearly
+# every sentence, few enough that the check stays far cheaper than the regex.
+MAX_SETS = 3
 
 
 def required_literals(pattern: str, flags: int = 0) -> Needles | None:
@@ -40,17 +47,51 @@ def required_literals(pattern: str, flags: int = 0) -> Needles | None:
     return tuple(sorted(got)) if got else None
 
 
+def gate(pattern: str, flags: int = 0) -> Gate | None:
+    """The needle sets of each top-level alternative of ``pattern`` (see ``Gate``), or None
+    when some alternative has none (then the pattern must always run)."""
+    try:
+        items = list(_parser.parse(pattern, flags))
+    except (re.error, TypeError):
+        return None
+    branches = [k for k, (op, _av) in enumerate(items) if op is sre.BRANCH]
+    if len(branches) == 1:
+        # Items around the branch (a shared "\b" or literal prefix the parser factored out)
+        # bind every alternative.
+        k = branches[0]
+        outer = _candidates(items[:k]) + _candidates(items[k + 1 :])
+        alts = [outer + _candidates(list(alt)) for alt in items[k][1][1]]  # type: ignore[index]
+    else:
+        alts = [_candidates(items)]
+    if not all(alts):
+        return None
+    return tuple(
+        tuple(tuple(sorted(c)) for c in sorted(set(conj), key=_selectivity, reverse=True))[
+            :MAX_SETS
+        ]
+        for conj in alts
+    )
+
+
+def _selectivity(c: frozenset[str]) -> tuple[int, int, tuple[str, ...]]:
+    """Longer shortest needle, then fewer needles: the likelier a sentence lacks them all."""
+    return (min(map(len, c)), -len(c), tuple(sorted(c)))
+
+
 def _best(cands: Iterable[frozenset[str]]) -> frozenset[str] | None:
     """The most selective candidate: longest shortest needle, then fewest needles."""
-    usable = [c for c in cands if c and all(c)]
-    if not usable:
-        return None
-    return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+    usable = list(cands)
+    return max(usable, key=_selectivity) if usable else None
 
 
 def _sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
-    """Needles of a concatenation: every item that must match contributes a candidate set
-    (a run of literal characters, a required group, branch or repeat); the best one wins."""
+    """Needles of a concatenation: the best of its ``_candidates``."""
+    return _best(_candidates(items))
+
+
+def _candidates(items: list[tuple[object, object]]) -> list[frozenset[str]]:
+    """Needle sets of a concatenation, each hit by every match: one per item that must match
+    (a run of literal characters, a required group, branch or repeat)."""
     cands: list[frozenset[str]] = []
     run: list[str] = []
 
@@ -80,7 +121,7 @@ def _sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
         if sub:
             cands.append(sub)
     flush()
-    return _best(cands)
+    return [c for c in cands if all(c)]
 
 
 def may_match(needles: Needles | None, text: str, start: int, end: int) -> bool:
@@ -90,5 +131,22 @@ def may_match(needles: Needles | None, text: str, start: int, end: int) -> bool:
     low = text[start:end].lower()
     if any(map(low.__contains__, needles)):
         return True
+    return _exotic(low, text, start, end)
+
+
+def may_pass(g: Gate | None, text: str, start: int, end: int) -> bool:
+    """False only when no match of the pattern with gate ``g`` can lie in text[start:end]."""
+    if g is None:
+        return True
+    low = text[start:end].lower()
+    has = low.__contains__
+    for conj in g:
+        if all(any(map(has, c)) for c in conj):
+            return True
+    return _exotic(low, text, start, end)
+
+
+def _exotic(low: str, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (lower-cased: ``low``) holds an EXOTIC character."""
     # lower() of a span with an EXOTIC character is not ASCII: only then can they matter.
     return not low.isascii() and any(map(text[start:end].__contains__, EXOTIC))
