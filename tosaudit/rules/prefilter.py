@@ -43,7 +43,7 @@ def required_literals(pattern: str, flags: int = 0) -> Needles | None:
         tree = _parser.parse(pattern, flags)
     except (re.error, TypeError):
         return None
-    got = _sequence(list(tree))
+    got = _sequence(tree.data)
     return tuple(sorted(got)) if got else None
 
 
@@ -51,7 +51,7 @@ def gate(pattern: str, flags: int = 0) -> Gate | None:
     """The needle sets of each top-level alternative of ``pattern`` (see ``Gate``), or None
     when some alternative has none (then the pattern must always run)."""
     try:
-        items = list(_parser.parse(pattern, flags))
+        items = _parser.parse(pattern, flags).data
     except (re.error, TypeError):
         return None
     branches = [k for k, (op, _av) in enumerate(items) if op is sre.BRANCH]
@@ -60,7 +60,7 @@ def gate(pattern: str, flags: int = 0) -> Gate | None:
         # bind every alternative.
         k = branches[0]
         outer = _candidates(items[:k]) + _candidates(items[k + 1 :])
-        alts = [outer + _candidates(list(alt)) for alt in items[k][1][1]]  # type: ignore[index]
+        alts = [outer + _candidates(alt.data) for alt in items[k][1][1]]  # type: ignore[index]
     else:
         alts = [_candidates(items)]
     if not all(alts):
@@ -109,15 +109,15 @@ def _candidates(items: list[tuple[object, object]]) -> list[frozenset[str]]:
         flush()
         sub: frozenset[str] | None = None
         if op is sre.SUBPATTERN:
-            sub = _sequence(list(av[-1]))  # type: ignore[index]
+            sub = _sequence(av[-1].data)  # type: ignore[index]
         elif op is sre.ATOMIC_GROUP:
-            sub = _sequence(list(av))  # type: ignore[arg-type]
+            sub = _sequence(av.data)  # type: ignore[attr-defined]
         elif op is sre.BRANCH:
-            alts = [_sequence(list(a)) for a in av[1]]  # type: ignore[index]
+            alts = [_sequence(a.data) for a in av[1]]  # type: ignore[index]
             if all(alts):
                 sub = frozenset().union(*alts)  # type: ignore[arg-type]
         elif op in _REPEATS and av[0] >= 1:  # type: ignore[index,operator]
-            sub = _sequence(list(av[2]))  # type: ignore[index]
+            sub = _sequence(av[2].data)  # type: ignore[index]
         if sub:
             cands.append(sub)
     flush()
