@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
+
+from tosaudit.rules.prefilter import Gate, gate, may_pass
 
 DATA_FILE = "clauses.yaml"
 # Pattern gaps are at most ~120 characters, so windows overlapping by 400 miss nothing.
@@ -36,9 +38,20 @@ def _compile(items: Iterable[str], where: str) -> re.Pattern[str] | None:
         raise ClauseDataError(f"{DATA_FILE}: {where}: bad pattern ({exc})") from None
 
 
-def search(regex: re.Pattern[str] | None, text: str, start: int, end: int) -> re.Match[str] | None:
-    """First match of ``regex`` in ``text[start:end]``, scanning long spans in windows."""
-    if regex is None:
+def search(
+    regex: re.Pattern[str] | None,
+    text: str,
+    start: int,
+    end: int,
+    needles: Gate | None = None,
+) -> re.Match[str] | None:
+    """First match of ``regex`` in ``text[start:end]``, scanning long spans in windows.
+
+    ``needles`` (the regex's ``prefilter.gate``) skip the scan when the span lacks the words
+    every match needs: the case-insensitive alternations are the costliest part of clause
+    detection, and most triggered sentences cannot match.
+    """
+    if regex is None or not may_pass(needles, text, start, end):
         return None
     if end - start <= WINDOW + OVERLAP:
         return regex.search(text, start, end)
@@ -73,6 +86,12 @@ class CategorySpec:
     topic_regex: re.Pattern[str]
     triggers: tuple[str, ...] = ()
     fair_if: re.Pattern[str] | None = None
+    # Per regex field name ("patterns", "unless", ...): its prefilter gate.
+    needles: dict[str, Gate | None] = field(default_factory=dict, compare=False)
+
+    def _search(self, key: str, text: str, start: int, end: int) -> re.Match[str] | None:
+        """``search`` with the regex field ``key`` and its needles."""
+        return search(getattr(self, key), text, start, end, self.needles.get(key))
 
     @property
     def title(self) -> str:
@@ -86,21 +105,21 @@ class CategorySpec:
 
     def pattern_hit(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """A pattern match in the sentence, unless fair wording rules it out."""
-        m = search(self.patterns, text, start, end)
-        if m is None or search(self.unless, text, start, end) or self.is_fair(text, start, end):
+        m = self._search("patterns", text, start, end)
+        if m is None or self._search("unless", text, start, end) or self.is_fair(text, start, end):
             return None
         return m
 
     def is_fair(self, text: str, start: int, end: int) -> bool:
         """Whether the sentence has wording CLAUDETTE rates clearly fair (level 1) for this
         category: then neither the patterns nor the model flag it."""
-        return self.fair_if is not None and search(self.fair_if, text, start, end) is not None
+        return self.fair_if is not None and self._search("fair_if", text, start, end) is not None
 
     def severity_of(self, text: str, start: int, end: int) -> str:
         """error for clearly unfair wording, softened to warning by notice periods or reasons."""
-        if search(self.mild_if, text, start, end):
+        if self._search("mild_if", text, start, end):
             return "warning"
-        if search(self.error_if, text, start, end):
+        if self._search("error_if", text, start, end):
             return "error"
         return self.severity
 
@@ -143,6 +162,10 @@ def _spec(category: str, rec: dict[str, Any]) -> CategorySpec:
             extract.append(re.compile(p, flags))
         except re.error as exc:
             raise ClauseDataError(f"{DATA_FILE}: {category}.extract[{i}]: {exc}") from None
+    regexes = {
+        key: _compile(rec.get(key, ()), f"{category}.{key}")
+        for key in ("patterns", "unless", "error_if", "mild_if", "fair_if")
+    }
     return CategorySpec(
         category=category,
         code=rec["code"],
@@ -154,14 +177,15 @@ def _spec(category: str, rec: dict[str, Any]) -> CategorySpec:
         summary_with=dict(rec.get("summary_with", {})),
         topic=topic,
         model=bool(rec.get("model", False)),
-        patterns=_compile(rec["patterns"], f"{category}.patterns"),
-        unless=_compile(rec.get("unless", ()), f"{category}.unless"),
-        error_if=_compile(rec.get("error_if", ()), f"{category}.error_if"),
-        mild_if=_compile(rec.get("mild_if", ()), f"{category}.mild_if"),
+        patterns=regexes["patterns"],
+        unless=regexes["unless"],
+        error_if=regexes["error_if"],
+        mild_if=regexes["mild_if"],
         extract=tuple(extract),
         topic_regex=topic_regex,
         triggers=tuple(str(t).lower() for t in rec.get("triggers", ())),
-        fair_if=_compile(rec.get("fair_if", ()), f"{category}.fair_if"),
+        fair_if=regexes["fair_if"],
+        needles={key: gate(rx.pattern, rx.flags) for key, rx in regexes.items() if rx is not None},
     )
 
 
