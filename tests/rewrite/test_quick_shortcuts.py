@@ -20,7 +20,6 @@ import pytest
 from tosaudit.rewrite import engine
 from tosaudit.rewrite import split as splitter
 from tosaudit.rewrite.transforms import DocInfo
-from tosaudit.rewrite.verify import verify
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 HAND_MADE = [
@@ -82,21 +81,7 @@ def _full_path(text: str, info: DocInfo, grade_before: float | None) -> engine.R
         if not rw.changed or rw.text in seen:
             continue
         seen.add(rw.text)
-        repeats = any(o["op"] == "list" or o.get("at") == "repeat_subject" for o in ops)
-        ok, checks, g0, g1 = verify(
-            text,
-            units,
-            grade_before=grade_before,
-            defined_terms=info.defined_terms,
-            removable=removable,
-            parties=info.parties,
-            moves=any(
-                o["op"] in engine._MOVING_OPS or o.get("at") in engine._MOVING_SPLITS for o in ops
-            ),
-            repeats=repeats,
-            quick=failed is not None,
-        )
-        rw.verified, rw.checks, rw.grade_before, rw.grade_after = ok, checks, g0, g1
+        ok = engine.check_candidate(rw, info, grade_before, removable, quick=failed is not None)
         if ok:
             rw.flagged, rw.hints = first.flagged, first.hints
             return rw

@@ -354,6 +354,26 @@ _FALLBACKS = (
 )
 
 
+def check_candidate(
+    rw: Rewrite, info: DocInfo, grade_before: float | None, removable: set[str], quick: bool
+) -> bool:
+    """Run ``verify`` on one candidate and keep its result on ``rw``; True when it passed."""
+    ops = rw.ops
+    ok, checks, g0, g1 = verify(
+        rw.original,
+        rw.units,
+        grade_before=grade_before,
+        defined_terms=info.defined_terms,
+        removable=removable,
+        parties=info.parties,
+        moves=any(o["op"] in _MOVING_OPS or o.get("at") in _MOVING_SPLITS for o in ops),
+        repeats=any(o["op"] == "list" or o.get("at") == "repeat_subject" for o in ops),
+        quick=quick,
+    )
+    rw.verified, rw.checks, rw.grade_before, rw.grade_after = ok, checks, g0, g1
+    return ok
+
+
 def rewrite_sentence(
     text: str,
     info: DocInfo,
@@ -389,19 +409,7 @@ def rewrite_sentence(
         if not rw.changed or rw.text in seen:
             continue
         seen.add(rw.text)
-        repeats = any(o["op"] == "list" or o.get("at") == "repeat_subject" for o in ops)
-        ok, checks, g0, g1 = verify(
-            text,
-            units,
-            grade_before=grade_before,
-            defined_terms=info.defined_terms,
-            removable=removable,
-            parties=info.parties,
-            moves=any(o["op"] in _MOVING_OPS or o.get("at") in _MOVING_SPLITS for o in ops),
-            repeats=repeats,
-            quick=failed is not None,
-        )
-        rw.verified, rw.checks, rw.grade_before, rw.grade_after = ok, checks, g0, g1
+        ok = check_candidate(rw, info, grade_before, removable, quick=failed is not None)
         if ok:
             rw.flagged, rw.hints = first.flagged, first.hints
             return rw
