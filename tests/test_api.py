@@ -1,9 +1,12 @@
+import gc
 import socket
+from pathlib import Path
 
 import pytest
 
-from tosaudit.api import audit_bytes, audit_text
+from tosaudit.api import audit_bytes, audit_document, audit_text
 from tosaudit.config import Config
+from tosaudit.ingest import SUFFIXES, ingest_file
 
 POLICY = (
     "Terms of Service\n\n"
@@ -81,3 +84,59 @@ def test_json_record_shape():
 def test_statutory_presets(preset, ease):
     cfg = Config().with_preset(preset)
     assert cfg.target_reading_ease == ease
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p for p in SAMPLES.iterdir() if p.suffix in SUFFIXES), ids=lambda p: p.name
+)
+def test_audit_makes_no_reference_cycles(path):
+    """What lets audit_document pause the cyclic collector: all it drops, refcounting frees."""
+    doc = ingest_file(path)
+    audit_document(doc)  # first use: imports, loaders and caches may make cycles of their own
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        report = audit_document(doc)
+        assert report.findings
+        del report
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_collector_paused_during_audit_and_restored(monkeypatch):
+    import tosaudit.api as api
+
+    seen: list[bool] = []
+    real = api.segment
+
+    def spy(doc):
+        seen.append(gc.isenabled())
+        return real(doc)
+
+    monkeypatch.setattr(api, "segment", spy)
+    assert gc.isenabled()
+    audit_text("We may change these terms at any time.")
+    assert seen == [False]
+    assert gc.isenabled()
+
+    def boom(doc):
+        raise RuntimeError("stage failed")
+
+    monkeypatch.setattr(api, "segment", boom)
+    with pytest.raises(RuntimeError):
+        audit_text("We may change these terms at any time.")
+    assert gc.isenabled()  # back on after a failure too
+
+    monkeypatch.setattr(api, "segment", spy)
+    gc.disable()
+    try:
+        audit_text("We may change these terms at any time.")
+        assert not gc.isenabled()  # a caller's choice to keep it off is left alone
+    finally:
+        gc.enable()
