@@ -51,6 +51,8 @@ class ClauseModel:
         self.vectorizer = vectorizer
         self.subwords = subwords
         self.weights = np.ascontiguousarray(weights, dtype=np.float32)
+        # Scoring multiplies in float64 anyway: widening once (exact) spares a cast per row.
+        self._weights64 = self.weights.astype(np.float64)
         self.intercepts = np.asarray(intercepts, dtype=np.float64)
         self.thresholds = np.asarray(thresholds, dtype=np.float64)
         self.meta = meta or {}
@@ -77,11 +79,11 @@ class ClauseModel:
             lengths.append(len(toks))
         # Each distinct token is looked up once (vocabulary id, character projection).
         uniq, inv = token_index(flat)
-        ids = self.vectorizer.token_ids(uniq)[inv]
+        ids = self.vectorizer.token_ids(uniq).take(inv)
         ptr, ind, data = self.vectorizer.transform_ids(ids, lengths)
-        out = sparse_dot(ptr, ind, data, self.weights) + self.intercepts
+        out = sparse_dot(ptr, ind, data, self._weights64) + self.intercepts
         if self.subwords is not None:
-            out += self.subwords.scores_rows(self.subwords.table_rows(uniq)[inv], lengths)
+            out += self.subwords.scores_rows(self.subwords.table_rows(uniq).take(inv), lengths)
         return out
 
     def margins(self, texts: Sequence[str]) -> np.ndarray:
