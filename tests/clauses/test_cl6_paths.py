@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tosaudit.clauses import features
-from tosaudit.clauses.features import _find, sparse_dot, tokens, unique_counts
+from tosaudit.clauses.features import _find, sparse_dot, tokens, tokens_flat, unique_counts
 
 ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=80)
 
@@ -75,3 +75,56 @@ def test_sparse_dot_with_widened_weights_is_bit_identical(lengths, seed):
         want[nonempty] = np.add.reduceat(contrib, ptr[:-1][nonempty], axis=0)
     for w in (weights, weights.astype(np.float64)):
         np.testing.assert_array_equal(sparse_dot(ptr, ind, data, w), want)
+
+
+TEXT_PARTS = st.sampled_from(
+    [
+        "We may",
+        " terminate",
+        "\n",
+        "\r\n",
+        "\t",
+        "\x1c",
+        "\x00",
+        "_",
+        "a_b",
+        "Ab12",
+        ", ",
+        "(x)",
+        "\u2019s",
+        "ΟΔΟΣ",
+        "İ",
+        "\u0663",
+        "..",
+        " ",
+        "'",
+        "\x7f",
+        "€",
+    ]
+)
+
+
+@given(st.lists(st.lists(TEXT_PARTS, max_size=12).map("".join), max_size=8))
+@settings(max_examples=600)
+def test_tokens_flat_equals_tokens_of_each_text(texts):
+    flat, lengths = tokens_flat(texts)
+    per_text = [tokens(t) for t in texts]
+    assert lengths == [len(t) for t in per_text]
+    assert flat == [tok for toks in per_text for tok in toks]
+
+
+@given(st.lists(ASCII, max_size=6))
+@settings(max_examples=400)
+def test_tokens_flat_on_any_ascii_texts(texts):
+    flat, lengths = tokens_flat(texts)
+    per_text = [tokens(t) for t in texts]
+    assert lengths == [len(t) for t in per_text]
+    assert flat == [tok for toks in per_text for tok in toks]
+
+
+def test_tokens_flat_cuts_long_texts_like_tokens():
+    long = "word, " * 2000 + "tail"
+    texts = [long, "Short one.", long + "\u2019"]
+    flat, lengths = tokens_flat(texts)
+    assert lengths == [len(tokens(t)) for t in texts]
+    assert flat == [tok for t in texts for tok in tokens(t)]

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from tosaudit.clauses.features import Subwords, Vectorizer, sparse_dot, token_index, tokens
+from tosaudit.clauses.features import Subwords, Vectorizer, sparse_dot, token_index, tokens_flat
 
 MODEL_JSON = Path(__file__).resolve().parents[1] / "rules" / "data" / "clause_model.json"
 FORMAT_VERSION = 2  # 2: character n-grams pooled per word (Subwords)
@@ -71,12 +71,7 @@ class ClauseModel:
     def decision(self, texts: Sequence[str]) -> np.ndarray:
         """Raw linear scores, one row per text and one column per category."""
         # The texts' tokens end to end: the word and character parts each look them up once.
-        flat: list[str] = []
-        lengths: list[int] = []
-        for text in texts:
-            toks = tokens(text)
-            flat += toks
-            lengths.append(len(toks))
+        flat, lengths = tokens_flat(texts)
         # Each distinct token is looked up once (vocabulary id, character projection).
         uniq, inv = token_index(flat)
         ids = self.vectorizer.token_ids(uniq).take(inv)
