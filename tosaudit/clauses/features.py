@@ -18,6 +18,10 @@ import numpy as np
 
 # Letters/digits runs, or any single other visible character. Linear: no nested quantifiers.
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_")
+# _TOKEN for a lower-cased ASCII text, with the classes spelt out: the engine tests them in a
+# 256-bit table, where Unicode \w and \s call the character database for every character.
+# The white space is Unicode \s among ASCII characters (\t-\r and \x1c-\x1f as well as " ").
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+|[^a-z0-9_\t-\r\x1c- ]|_")
 _DIGITS = re.compile(r"\d")
 _QUOTES = str.maketrans(
     {
@@ -44,13 +48,53 @@ def tokens(text: str) -> list[str]:
     if low.isascii():
         # An ASCII text holds none of the characters _QUOTES maps, and its only \d are 0-9:
         # lowering and folding the digits as bytes is one C pass each (no regex scan).
-        return _TOKEN.findall(low.encode("ascii").lower().translate(_ZERO_DIGITS).decode("ascii"))
+        return _ASCII_TOKEN.findall(
+            low.encode("ascii").lower().translate(_ZERO_DIGITS).decode("ascii")
+        )
     # One str.replace per mapped character gives translate's result (no target is itself
     # mapped) at a fraction of its cost: a dict translate takes about 20 ns a character even
     # where it changes nothing.
     for a, b in _QUOTE_PAIRS:
         low = low.replace(a, b)
     return _TOKEN.findall(_DIGITS.sub("0", low.lower()))
+
+
+# The ASCII characters that make a token on their own: neither a letter or digit (lower-cased
+# text holds no capitals) nor white space.
+_ASCII_SINGLES = tuple(
+    c for c in map(chr, range(128)) if not (c.isalnum() or c.isspace() or c.isupper())
+)
+
+
+def tokens_flat(texts: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The :func:`tokens` of every text laid end to end, and each text's token count.
+
+    The ASCII texts are tokenised together without a regex: joined one per line, lowered,
+    each punctuation character that occurs padded with spaces (a few dozen ``str.replace``
+    calls for the whole batch), and every line split at white space. That cuts the same
+    tokens as :data:`_TOKEN` (letter/digit runs, single other characters) without the regex
+    engine's cost per token, the bulk of tokenising.
+    """
+    cut = [t[:MAX_CHARS] for t in texts]
+    per_text: list[list[str] | None] = [None] * len(cut)
+    batch = [i for i, t in enumerate(cut) if t.isascii()]
+    if batch:
+        # A line feed ends each text; inside a text it is white space like any other.
+        joined = "\n".join([cut[i].replace("\n", " ") for i in batch])
+        low = joined.encode("ascii").lower().translate(_ZERO_DIGITS).decode("ascii")
+        for c in _ASCII_SINGLES:
+            if c in low:
+                low = low.replace(c, f" {c} ")
+        for i, line in zip(batch, low.split("\n"), strict=True):
+            per_text[i] = line.split()
+    flat: list[str] = []
+    lengths: list[int] = []
+    for text, toks in zip(cut, per_text, strict=True):
+        if toks is None:
+            toks = tokens(text)
+        flat += toks
+        lengths.append(len(toks))
+    return flat, lengths
 
 
 def token_index(flat: Sequence[str]) -> tuple[list[str], np.ndarray]:
@@ -63,7 +107,7 @@ def token_index(flat: Sequence[str]) -> tuple[list[str], np.ndarray]:
     at = np.fromiter(map(first.setdefault, flat, count()), dtype=np.int64, count=len(flat))
     lut = np.empty(len(flat), dtype=np.int64)
     lut[np.fromiter(first.values(), dtype=np.int64, count=len(first))] = np.arange(len(first))
-    return list(first), lut[at]
+    return list(first), lut.take(at)
 
 
 def word_features(toks: Sequence[str]) -> list[str]:
@@ -180,7 +224,7 @@ class Vectorizer:
         """Like :meth:`transform_flat` from the tokens' ids (:meth:`token_ids`)."""
         n_rows = len(lengths)
         row = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
-        uni = self._unigram[ids]
+        uni = self._unigram.take(ids)  # id -1 takes the trailing -1
         known = uni >= 0
         rows = [row[known]]
         feats = [uni[known]]
@@ -189,14 +233,19 @@ class Vectorizer:
             # A bigram never spans two texts, and needs both tokens in the vocabulary.
             ok = (row[:-1] == row[1:]) & (first >= 0) & (second >= 0)
             keys = first[ok] * self._n_ids + second[ok]
-            at = np.searchsorted(self._bigram_keys, keys)
-            at[at == len(self._bigram_keys)] = 0
-            hit = self._bigram_keys[at] == keys
+            at, hit = _find(self._bigram_keys, keys)
             rows.append(row[:-1][ok][hit])
-            feats.append(self._bigram_index[at[hit]])
+            feats.append(self._bigram_index.take(at[hit]))
         return _csr_pairs(
             np.concatenate(rows), np.concatenate(feats), n_rows, self.n_features, self.idf
         )
+
+
+def _find(keys: np.ndarray, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(position of each query in the sorted ``keys``, whether it is there at all)."""
+    at = np.searchsorted(keys, queries)
+    at[at == len(keys)] = 0
+    return at, keys.take(at) == queries
 
 
 def _csr_tfidf(
@@ -216,8 +265,7 @@ def _csr_pairs(
     """CSR parts of L2-normalised sublinear TF-IDF rows from (row, feature id) pairs, in any
     order (a repeated pair is a repeated feature)."""
     # Count repeated features per row in numpy: one key per (row, feature).
-    keys = rows * nf + ids
-    uniq, counts = np.unique(keys, return_counts=True)
+    uniq, counts = unique_counts(rows * nf + ids)
     rows = uniq // max(nf, 1)
     ind = uniq % max(nf, 1)
     ptr = np.zeros(n_rows + 1, dtype=np.int64)
@@ -234,6 +282,23 @@ def _csr_pairs(
     norms[norms == 0] = 1.0
     data /= np.repeat(norms, row_len)
     return ptr, ind, data
+
+
+def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_counts=True)`` for a 1-d integer array, faster here.
+
+    The keys arrive as a few runs already in order (rows ascending), which a stable sort
+    (timsort/radix) exploits while ``np.unique``'s quicksort does not; the result is the same
+    (sorted distinct keys and how often each occurs).
+    """
+    ordered = np.sort(keys, kind="stable")
+    if not len(ordered):
+        return ordered, np.zeros(0, dtype=np.intp)
+    new = np.empty(len(ordered), dtype=bool)
+    new[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    return ordered[starts], np.diff(starts, append=len(ordered))
 
 
 def is_word(token: str) -> bool:
@@ -346,11 +411,9 @@ class Subwords:
             if k < CHAR_MIN:
                 continue
             ok = known & (left >= k)
-            at = np.searchsorted(self._gram_keys, key[ok])
-            at[at == len(self._gram_keys)] = 0
-            hit = self._gram_keys[at] == key[ok]
+            at, hit = _find(self._gram_keys, key[ok])
             rows.append(word[ok][hit])
-            feats.append(self._gram_index[at[hit]])
+            feats.append(self._gram_index.take(at[hit]))
         return _csr_pairs(
             np.concatenate(rows), np.concatenate(feats), len(words), self.n_features, self.idf
         )
@@ -394,7 +457,7 @@ class Subwords:
         if self.weights is None:
             raise ValueError("character features have no weights")
         uniq, inv = token_index(flat)
-        return self.scores_rows(self.table_rows(uniq)[inv], lengths)
+        return self.scores_rows(self.table_rows(uniq).take(inv), lengths)
 
     def table_rows(self, words: Sequence[str]) -> np.ndarray:
         """The row of each of ``words`` (distinct) in the projection table, projecting the
@@ -418,8 +481,9 @@ class Subwords:
         if not nonempty.any():
             return out
         starts = np.r_[0, np.cumsum(lens)[:-1]][nonempty]
-        sums = np.add.reduceat(self._table[ids], starts, axis=0)
-        words = np.add.reduceat(self._word[ids], starts)
+        # take() copies whole rows; fancy indexing goes through numpy's per-row iterator.
+        sums = np.add.reduceat(self._table.take(ids, axis=0), starts, axis=0)
+        words = np.add.reduceat(self._word.take(ids), starts)
         out[nonempty] = sums / np.sqrt(np.maximum(words, 1.0))[:, None]
         return out
 
@@ -453,7 +517,8 @@ def sparse_dot(
     out = np.zeros((n, weights.shape[1]))
     if not len(ind):
         return out
-    contrib = weights[ind] * data[:, None]
+    # take() gathers rows faster than fancy indexing; float32 weights still multiply in float64.
+    contrib = np.multiply(weights.take(ind, axis=0), data[:, None])
     lengths = np.diff(ptr)
     nonempty = lengths > 0
     out[nonempty] = np.add.reduceat(contrib, ptr[:-1][nonempty], axis=0)

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from tosaudit.clauses.features import Subwords, Vectorizer, sparse_dot, token_index, tokens
+from tosaudit.clauses.features import Subwords, Vectorizer, sparse_dot, token_index, tokens_flat
 
 MODEL_JSON = Path(__file__).resolve().parents[1] / "rules" / "data" / "clause_model.json"
 FORMAT_VERSION = 2  # 2: character n-grams pooled per word (Subwords)
@@ -51,6 +51,8 @@ class ClauseModel:
         self.vectorizer = vectorizer
         self.subwords = subwords
         self.weights = np.ascontiguousarray(weights, dtype=np.float32)
+        # Scoring multiplies in float64 anyway: widening once (exact) spares a cast per row.
+        self._weights64 = self.weights.astype(np.float64)
         self.intercepts = np.asarray(intercepts, dtype=np.float64)
         self.thresholds = np.asarray(thresholds, dtype=np.float64)
         self.meta = meta or {}
@@ -69,19 +71,14 @@ class ClauseModel:
     def decision(self, texts: Sequence[str]) -> np.ndarray:
         """Raw linear scores, one row per text and one column per category."""
         # The texts' tokens end to end: the word and character parts each look them up once.
-        flat: list[str] = []
-        lengths: list[int] = []
-        for text in texts:
-            toks = tokens(text)
-            flat += toks
-            lengths.append(len(toks))
+        flat, lengths = tokens_flat(texts)
         # Each distinct token is looked up once (vocabulary id, character projection).
         uniq, inv = token_index(flat)
-        ids = self.vectorizer.token_ids(uniq)[inv]
+        ids = self.vectorizer.token_ids(uniq).take(inv)
         ptr, ind, data = self.vectorizer.transform_ids(ids, lengths)
-        out = sparse_dot(ptr, ind, data, self.weights) + self.intercepts
+        out = sparse_dot(ptr, ind, data, self._weights64) + self.intercepts
         if self.subwords is not None:
-            out += self.subwords.scores_rows(self.subwords.table_rows(uniq)[inv], lengths)
+            out += self.subwords.scores_rows(self.subwords.table_rows(uniq).take(inv), lengths)
         return out
 
     def margins(self, texts: Sequence[str]) -> np.ndarray:
