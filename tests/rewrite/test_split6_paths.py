@@ -160,3 +160,39 @@ def test_split_sentence_outside_ascii_is_unchanged_by_the_gates() -> None:
         assert (a is None) == (b is None)
         assert a is not None
         assert [u.replace("\u201c", '"').replace("\u201d", '"') for u in a.units] == b.units
+
+
+_FOLDINGS = [
+    splitter._AGREE_THAT_FOLDING,
+    splitter._COMPLEMENT_FOLDING,
+    splitter._BACK_REFERENCE_FOLDING,
+]
+
+
+@pytest.mark.parametrize("folding", _FOLDINGS, ids=lambda f: f.rx.pattern[:20])
+def test_folding_search_finds_the_patterns_spans(folding: splitter._Folding) -> None:
+    # Every word the pattern spells is lower case: what the lower-cased search relies on.
+    assert folding.rx.flags & re.IGNORECASE
+    assert folding.rx.pattern == folding.rx.pattern.lower()
+    rnd = random.Random(7)
+    seen = 0
+    for text in TEXTS + ["It is " + t.upper() for t in TEXTS[:500]]:
+        for pos, endpos in ((0, sys.maxsize), (rnd.randint(0, 20), rnd.randint(0, len(text)))):
+            want = folding.rx.search(text, pos, endpos)
+            got = folding.search(text, pos, endpos)
+            assert (got and got.span()) == (want and want.span()), (folding.rx.pattern, text)
+            seen += want is not None and not text.isascii()
+    assert seen > 50
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from([*"aThIsWhoítf .;,\u0131\u0130\u017f\u212a\u2019"]), max_size=60
+    )
+)
+def test_folding_search_on_generated_text(text: str) -> None:
+    for folding in _FOLDINGS:
+        want = folding.rx.search(text)
+        got = folding.search(text)
+        assert (got and got.span()) == (want and want.span())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress, count, islice
@@ -253,6 +254,28 @@ def _finder(
     return find
 
 
+class _Folding:
+    """A case-insensitive pattern that spells its words in lower case, searched in the lower
+    case of the text where ``_folded`` allows: the same pattern without IGNORECASE finds the
+    same spans there (lower-casing keeps every position, white space and word character), about
+    twice as fast (no case folding of each character tried). Only the spans are the text's:
+    a match's groups hold lower-cased text."""
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.low = re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = _folded(text)
+        if low is None:
+            return self.rx.search(text, pos, endpos)
+        return self.low.search(low, pos, endpos)
+
+
+_AGREE_THAT_FOLDING = _Folding(_AGREE_THAT)
+_COMPLEMENT_FOLDING = _Folding(_COMPLEMENT)
+
+
 # Verbs of consumer terms, to tell "we collect X, and share it" (two actions of one subject)
 # from "we collect X, and Y" (a list of things). Only these start a repeated-subject sentence.
 _VERBS = (
@@ -463,6 +486,7 @@ _IMPERATIVE = frozenset(
 
 # Pronouns that may point back into the condition: moving it after them leaves them dangling.
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|such)\b", re.IGNORECASE)
+_BACK_REFERENCE_FOLDING = _Folding(_BACK_REFERENCE)
 # A short item then ", or"/", and": the text after a comma still continues a list.
 _LIST_GOES_ON = re.compile(r"[^,;.]{1,40},\s+(?:or|and)\s")
 
@@ -604,7 +628,7 @@ def main_point_first(text: str, min_words: int = 4) -> Split | None:
             # an earlier comma is a main clause too; moving it into "This applies if ..." would
             # make it part of the condition.
             return None
-        if _BACK_REFERENCE.search(rest):
+        if _BACK_REFERENCE_FOLDING.search(rest):
             return (
                 None  # "Once you order a Reward, you cannot return it": "it" needs the Reward first
             )
@@ -769,7 +793,7 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
     agreed_by = len(text) + 1
     # Every match of _AGREE_THAT holds "that" (where ``_folded`` allows, in its lower case).
     if joins and (low is None or "that" in low):
-        agreed = _AGREE_THAT.search(text, 0, joins[-1].start())
+        agreed = _AGREE_THAT_FOLDING.search(text, 0, joins[-1].start())
         if agreed is not None:
             agreed_by = agreed.end()
     for m in joins:
@@ -922,7 +946,7 @@ class _Prefix:
 
     def __init__(self, text: str) -> None:
         big = len(text) + 1
-        m = _COMPLEMENT.search(text)
+        m = _COMPLEMENT_FOLDING.search(text)
         self.complement = m.start() if m else big
         colon = text.find(":")
         self.colon = colon if colon >= 0 else big
@@ -960,7 +984,9 @@ def _second_modal(
     subject = head.group(1)
     out = []
     for m in _AND_MODAL.finditer(text, head.end()):
-        if not _free(text, m.start(), protected, parens) or _COMPLEMENT.search(text, 0, m.start()):
+        if not _free(text, m.start(), protected, parens) or _COMPLEMENT_FOLDING.search(
+            text, 0, m.start()
+        ):
             break
         if _SUBORDINATE_INSIDE.search(text, head.end(), m.start()):
             break
@@ -1002,7 +1028,7 @@ def _and_noun_clauses(
             continue
         if verb_end == -1:
             verb_end = _first_end(text, _CLAUSE_VERBS)
-            comp = _COMPLEMENT.search(text)
+            comp = _COMPLEMENT_FOLDING.search(text)
             complement_end = comp.end() if comp else len(text) + 1
         if verb_end > m.start() or complement_end <= m.start():
             continue
