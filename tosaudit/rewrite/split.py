@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress, count, islice
@@ -70,6 +71,10 @@ _AND_PRONOUN = re.compile(
     r"don['\u2019]t|do\s+not|will\s+not|need|also)\b)",
     re.IGNORECASE,
 )
+# What every match of _AND_PRONOUN holds, in the lower case of its text (see ``_folded``): a
+# case-sensitive search that skips to each "a" or "b", where the pattern (case-insensitive,
+# opening with white space) is tried at every position.
+_AND_PRONOUN_GATE = re.compile(r"(?:and|but)\s+(?:we|you|they)\s").search
 # "..., and the owners of the content may object": "and", then a noun phrase led by a
 # determiner, then a modal or a finite verb within a few words: a clause of its own.
 _AND_NOUN_CLAUSE = re.compile(
@@ -204,10 +209,34 @@ _LEAD_WORDS = (
 )
 
 
-def _finder(text: str) -> Callable[[re.Pattern[str]], Iterable[re.Match[str]]]:
+# The characters outside ASCII that the regex engine's case folding matches to an ASCII letter
+# ("\u0131f" matches "if" with IGNORECASE), or whose lower case holds one (dotted I, dotless i,
+# long s, Kelvin sign): every code point was tried, and a test tries them all again.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _folded(text: str) -> str | None:
+    """``text.lower()`` when a case-insensitive match of ASCII words in ``text`` is always a
+    case-sensitive match of the same lower-case words in it; None when it may not be.
+
+    So it is for ASCII text and, without the few letters of ``_FOLDS_TO_ASCII``, for the rest
+    (curly quotes and dashes keep about one sentence in seven out of ASCII): every other
+    character matches an ASCII letter only as itself, and lower-casing keeps white space and
+    punctuation as they are.
+    """
+    if text.isascii() or not any(map(text.__contains__, _FOLDS_TO_ASCII)):
+        return text.lower()
+    return None
+
+
+def _finder(
+    text: str, low: str | None = None
+) -> Callable[[re.Pattern[str]], Iterable[re.Match[str]]]:
     """``rx -> rx.finditer(text)``, or no matches at once when the text lacks rx's literal
-    (or, ASCII text, when rx's gate finds nothing in the lower-cased text)."""
-    low = text.lower() if text.isascii() else None
+    (or, when ``_folded`` allows, when rx's gate finds nothing in the lower-cased text).
+    ``low`` is ``_folded(text)`` when the caller has it already."""
+    if low is None:
+        low = _folded(text)
 
     def find(rx: re.Pattern[str]) -> Iterable[re.Match[str]]:
         needle, blind = _NEEDLE_OF[id(rx)]
@@ -223,6 +252,28 @@ def _finder(text: str) -> Callable[[re.Pattern[str]], Iterable[re.Match[str]]]:
         return rx.finditer(text)
 
     return find
+
+
+class _Folding:
+    """A case-insensitive pattern that spells its words in lower case, searched in the lower
+    case of the text where ``_folded`` allows: the same pattern without IGNORECASE finds the
+    same spans there (lower-casing keeps every position, white space and word character), about
+    twice as fast (no case folding of each character tried). Only the spans are the text's:
+    a match's groups hold lower-cased text."""
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.low = re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = _folded(text)
+        if low is None:
+            return self.rx.search(text, pos, endpos)
+        return self.low.search(low, pos, endpos)
+
+
+_AGREE_THAT_FOLDING = _Folding(_AGREE_THAT)
+_COMPLEMENT_FOLDING = _Folding(_COMPLEMENT)
 
 
 # Verbs of consumer terms, to tell "we collect X, and share it" (two actions of one subject)
@@ -435,6 +486,7 @@ _IMPERATIVE = frozenset(
 
 # Pronouns that may point back into the condition: moving it after them leaves them dangling.
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|such)\b", re.IGNORECASE)
+_BACK_REFERENCE_FOLDING = _Folding(_BACK_REFERENCE)
 # A short item then ", or"/", and": the text after a comma still continues a list.
 _LIST_GOES_ON = re.compile(r"[^,;.]{1,40},\s+(?:or|and)\s")
 
@@ -576,7 +628,7 @@ def main_point_first(text: str, min_words: int = 4) -> Split | None:
             # an earlier comma is a main clause too; moving it into "This applies if ..." would
             # make it part of the condition.
             return None
-        if _BACK_REFERENCE.search(rest):
+        if _BACK_REFERENCE_FOLDING.search(rest):
             return (
                 None  # "Once you order a Reward, you cannot return it": "it" needs the Reward first
             )
@@ -592,6 +644,10 @@ _ASIDE = re.compile(
     r"(?:,|:|\s)\s*([^()\"\u201c\u201d;]{2,300})\)",
     re.IGNORECASE,
 )
+# What every match of _ASIDE holds, in the lower case of its text (see ``_folded``): "(" and the
+# start of a lead word. The pattern opens with an optional space, so it is tried at every
+# position; this search skips from "(" to "(".
+_ASIDE_GATE = re.compile(r"\((?:for\s|e\.|i\.|such\s|including)").search
 # At most this many words may follow an aside for it to move to the end of the sentence.
 _ASIDE_REACH = 20
 _ASIDE_LEAD = {"i.e.": "That is, ", "ie.": "That is, ", "including": "This includes "}
@@ -614,6 +670,9 @@ def move_aside(text: str, min_words: int = 4) -> tuple[str, str, Op, int] | None
     asides in parentheses; one idea per sentence). Definitions in quotes stay where they are.
     """
     if "(" not in text:
+        return None
+    low = _folded(text)
+    if low is not None and not _ASIDE_GATE(low):
         return None
     m = _ASIDE.search(text)
     if m is None:
@@ -676,7 +735,8 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
     protected = protected_spans(text)
     parens = _paren_depth(text)
     cuts: list[tuple[int, int, str, str]] = []  # (start, end, prefix for next part, op)
-    find = _finder(text)
+    low = _folded(text)
+    find = _finder(text, low)
     for m in find(_SEMI):
         if not _free(text, m.start(), protected, parens):
             continue
@@ -719,13 +779,26 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
     # "However, if A, or B, then C": a connector before the condition changes nothing.
     opener = _OPENER.match(text)
     subordinate = _SUBORDINATE.match(text, opener.end() if opener else 0) is not None
-    # Every match of _AGREE_THAT holds "that" (in ASCII text, case folding is lower-casing).
-    may_agree = not text.isascii() or "that" in text.lower()
-    for m in find(_CLAUSE_JOIN):
-        if subordinate or not _free(text, m.start(), protected, parens):
+    # After a leading condition no clause is cut apart: no pass at all.
+    joins = (
+        []
+        if subordinate
+        else [m for m in find(_CLAUSE_JOIN) if _free(text, m.start(), protected, parens)]
+    )
+    # "You agree that A, and B": B is agreed to as well; a cut would drop that. A join is
+    # skipped when _AGREE_THAT matches before it, that is (one search, not one per join) when
+    # the first match before the last join ends by the join. (A match's end only grows with
+    # its start: a later verb's lazy gap reaches no earlier "that". And each join starts with
+    # a comma, so a "that" that ends at a join ends at a word boundary in the text too.)
+    agreed_by = len(text) + 1
+    # Every match of _AGREE_THAT holds "that" (where ``_folded`` allows, in its lower case).
+    if joins and (low is None or "that" in low):
+        agreed = _AGREE_THAT_FOLDING.search(text, 0, joins[-1].start())
+        if agreed is not None:
+            agreed_by = agreed.end()
+    for m in joins:
+        if agreed_by <= m.start():
             continue
-        if may_agree and _AGREE_THAT.search(text, 0, m.start()):
-            continue  # "You agree that A, and B": B is agreed to as well; a cut would drop that
         right = text[m.end() : m.end() + 200]
         joiner = m.group(1).lower()
         if joiner == "or" and (TOKEN.match(right) or [""])[0].lower() not in _SUBJECT:
@@ -737,17 +810,19 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
         cuts.extend(_second_modal(text, protected, parens))
     and_pronoun = (
         _AND_PRONOUN.finditer(text)
-        if (" we " in text or " you " in text or " they " in text)
+        if not subordinate
+        and (" we " in text or " you " in text or " they " in text)
+        and (low is None or _AND_PRONOUN_GATE(low))
         else ()
     )
     for m in and_pronoun:
-        if not subordinate and _free(text, m.start(), protected, parens):
+        if _free(text, m.start(), protected, parens):
             cuts.append((m.start(), m.end(), _JOINERS[m.group(1).lower()], "clause"))
     if not subordinate:
         cuts.extend(_and_noun_clauses(text, protected, parens, find))
     prefix_cache: list[_Prefix] = []  # built on first use: most sentences never need it
     leads = _LEADS
-    if text.isascii() and not any(map(text.lower().__contains__, _LEAD_WORDS)):
+    if low is not None and not any(map(low.__contains__, _LEAD_WORDS)):
         leads = ()
     for rx, lead, op, follows in leads:
         for m in find(rx):
@@ -871,7 +946,7 @@ class _Prefix:
 
     def __init__(self, text: str) -> None:
         big = len(text) + 1
-        m = _COMPLEMENT.search(text)
+        m = _COMPLEMENT_FOLDING.search(text)
         self.complement = m.start() if m else big
         colon = text.find(":")
         self.colon = colon if colon >= 0 else big
@@ -909,7 +984,9 @@ def _second_modal(
     subject = head.group(1)
     out = []
     for m in _AND_MODAL.finditer(text, head.end()):
-        if not _free(text, m.start(), protected, parens) or _COMPLEMENT.search(text, 0, m.start()):
+        if not _free(text, m.start(), protected, parens) or _COMPLEMENT_FOLDING.search(
+            text, 0, m.start()
+        ):
             break
         if _SUBORDINATE_INSIDE.search(text, head.end(), m.start()):
             break
@@ -951,7 +1028,7 @@ def _and_noun_clauses(
             continue
         if verb_end == -1:
             verb_end = _first_end(text, _CLAUSE_VERBS)
-            comp = _COMPLEMENT.search(text)
+            comp = _COMPLEMENT_FOLDING.search(text)
             complement_end = comp.end() if comp else len(text) + 1
         if verb_end > m.start() or complement_end <= m.start():
             continue
