@@ -13,7 +13,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktToken,
+)
 
 from tosaudit.models import Document, Paragraph, Section, Segmented, Sentence
 
@@ -53,8 +58,57 @@ _SENTENCE_END = '.!?:;\u2026"\u201d)'
 _PLAIN_BREAK = re.compile(r"([A-Za-z]+)([.?!])[^\S\x1c-\x1f]+[\S\x1c-\x1f]+")
 
 
+# White space as the ``regex`` module (which nltk runs Punkt's patterns with) reads it: ``re``'s
+# \s also takes \x1c-\x1f, which are part of a token there.
+_SPACE = r"[^\S\x1c-\x1f]"  # the regex module's \s
+_NOT_SPACE = r"[\S\x1c-\x1f]"  # the regex module's \S
+
+
+def _ascii_pattern(nltk_pattern: Any, flags: int = 0) -> re.Pattern[str]:
+    """One of Punkt's patterns compiled with ``re``, matching as nltk's does on ASCII text.
+
+    nltk runs its patterns with the ``regex`` module under a timeout, which costs about 10 us a
+    call (a fifth of a millisecond a decision). On ASCII text both engines read a pattern alike
+    once its white-space classes are spelled as the regex module reads them (``_SPACE``); word
+    and digit classes may differ beyond ASCII, so only ASCII text gets these. A test compares
+    the decisions with nltk's on random text.
+    """
+    spelled = {r"\s": _SPACE, r"\S": _NOT_SPACE}
+    source = re.sub(r"\\[sS]", lambda m: spelled[m.group()], nltk_pattern.pattern)
+    return re.compile(source, flags)
+
+
+class _AsciiToken(PunktToken):
+    """Punkt's token with its patterns run by ``re``, for ASCII text only."""
+
+    __slots__ = ()
+    _RE_ELLIPSIS = _ascii_pattern(PunktToken._RE_ELLIPSIS)
+    _RE_NUMERIC = _ascii_pattern(PunktToken._RE_NUMERIC)
+    _RE_INITIAL = _ascii_pattern(PunktToken._RE_INITIAL)
+    _RE_ALPHA = _ascii_pattern(PunktToken._RE_ALPHA)
+
+
+class _AsciiLanguageVars(PunktLanguageVars):
+    """Punkt's word tokenizer run by ``re``, for ASCII text only."""
+
+    __slots__ = ("_ascii_words",)
+
+    def __init__(self) -> None:
+        self._ascii_words = _ascii_pattern(super()._word_tokenizer_re(), re.VERBOSE)
+
+    def word_tokenize(self, s: str) -> list[str]:
+        return self._ascii_words.findall(s)
+
+
 class _Punkt(PunktSentenceTokenizer):
     """Punkt with its commonest decision answered without building annotated tokens."""
+
+    def __init__(self, params: PunktParameters) -> None:
+        super().__init__(params)
+        # The same algorithm and parameters on ASCII text, with ``re`` in place of ``regex``.
+        self._ascii = PunktSentenceTokenizer(
+            params, lang_vars=_AsciiLanguageVars(), token_cls=_AsciiToken
+        )
 
     def text_contains_sentbreak(self, text: str) -> bool:
         # Punkt's answer for "word. Next", "word? Next" and "word! Next" with the parameters
@@ -67,6 +121,8 @@ class _Punkt(PunktSentenceTokenizer):
             word, mark = m.group(1), m.group(2)
             if mark != "." or (len(word) > 1 and word.lower() not in self._params.abbrev_types):
                 return True
+        if text.isascii():
+            return self._ascii.text_contains_sentbreak(text)
         return super().text_contains_sentbreak(text)
 
 
@@ -88,8 +144,6 @@ _SENT_END = re.compile("[" + re.escape("".join(_TOKENIZER._lang_vars.sent_end_ch
 # out. Linear: each white-space run and token after a mark is read by that mark only. A test
 # compares the matches with nltk's pattern on random text.
 _LANG = _TOKENIZER._lang_vars
-_SPACE = r"[^\S\x1c-\x1f]"  # the regex module's \s
-_NOT_SPACE = r"[\S\x1c-\x1f]"  # the regex module's \S
 _PERIOD_CONTEXT = re.compile(
     f"{_LANG._re_sent_end_chars}(?=(?P<after_tok>{_LANG._re_non_word_chars}"
     f"|{_SPACE}+(?P<next_tok>{_NOT_SPACE}+)))"
