@@ -168,15 +168,16 @@ def _pair_positions(text: str, lows: list[str], starts: list[int]) -> list[int]:
     n = len(lows)
     picked = set(compress(range(1, n), map(_MODAL_START.__contains__, islice(lows, 1, None))))
     picked.update(compress(range(1, n), map(_NO_MODAL_SUBJECTS.__contains__, lows)))
-    # (a comprehension indexes the text faster than a map over its method-wrapper)
-    picked.update(
-        [
-            i + 1
-            for i, at in enumerate(starts[:-1])
-            if text[at].isupper() and lows[i + 1][-1:] == "s"
-        ]
-    )
+    # (the capitals picked in C, Python only sees the few words after one)
+    capital = map(str.isupper, map(text.__getitem__, starts))
+    picked.update([i + 1 for i in compress(range(n - 1), capital) if lows[i + 1][-1:] == "s"])
     return sorted(picked)
+
+
+def _has_ly(text: str) -> bool:
+    """Whether ``text`` holds "ly" in any mix of cases: true wherever a word of it (TOKEN
+    words are ASCII letters) ends in "ly" once lowered."""
+    return "ly" in text or "LY" in text or "Ly" in text or "lY" in text
 
 
 @lru_cache(maxsize=512)
@@ -197,11 +198,12 @@ def _actions_cached(
     # Adverbs between subject and verb ("Acme hereby grants", "we also may") are left out, so
     # the two are neighbours whether or not a rewrite dropped the adverb. The set and suffix
     # tests run in C; Python only sees the few words they pick.
-    # (the -ly test only where some word ends so: one substring test of the joined words)
+    # (the -ly test only where the text holds "ly" in some case, as any word ending so does:
+    # substring tests of the text, without joining the words)
     maybe_adverb = compress(
         range(len(lows)),
         map(or_, map(_SKIP_ALL.__contains__, lows), map(str.endswith, lows, repeat("ly")))
-        if "ly " in " ".join(lows) + " "
+        if _has_ly(text)
         else map(_SKIP_ALL.__contains__, lows),
     )
     drop = [i for i in maybe_adverb if _adverb(lows[i])]

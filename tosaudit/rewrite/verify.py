@@ -222,6 +222,54 @@ def _any_in(needles: tuple[str, ...], low: str) -> bool:
     return False
 
 
+# Pieces several triggers share ("ab" of "absence", "unable", "able to" and "ability"): one
+# scan for a piece rules out every trigger holding it, instead of a scan per trigger (the
+# triggers are rare, and each absent one costs a scan of the whole text).
+_PIECES = ("ab", "can", "except", "ed to", "'")
+
+
+def _rules_without(
+    rules: list[tuple[re.Pattern[str], str, str]], absent: tuple[str, ...]
+) -> list[tuple[re.Pattern[str], str, str]]:
+    """``rules`` less those whose trigger holds one of the ``absent`` pieces."""
+    return [rule for rule in rules if not any(piece in rule[2] for piece in absent)]
+
+
+# Indexed by a bit per piece of _PIECES found in the text: (negation rules, modal rules) that
+# can fire in it.
+_GATED_RULES = [
+    tuple(
+        _rules_without(rules, tuple(p for i, p in enumerate(_PIECES) if not found >> i & 1))
+        for rules in (_NEG_EQUIV, _MODAL_EQUIV)
+    )
+    for found in range(1 << len(_PIECES))
+]
+
+
+def _normalise_both(low: str) -> tuple[str, str]:
+    """``(_normalise(low, _NEG_EQUIV), _normalise(low, _MODAL_EQUIV))``, without a scan for
+    the triggers whose shared piece the text lacks.
+
+    A left-out rule cannot fire before the text changes (its trigger is not in it). Should
+    any rule change the text, the full list runs again: a substitution might bring in a
+    trigger the pieces ruled out.
+    """
+    neg_rules, modal_rules = _GATED_RULES[
+        ("ab" in low)
+        | ("can" in low) << 1
+        | ("except" in low) << 2
+        | ("ed to" in low) << 3
+        | ("'" in low) << 4
+    ]
+    neg_low = _normalise(low, neg_rules)
+    if neg_low != low:
+        neg_low = _normalise(low, _NEG_EQUIV)
+    modal_low = _normalise(low, modal_rules)
+    if modal_low != low:
+        modal_low = _normalise(low, _MODAL_EQUIV)
+    return neg_low, modal_low
+
+
 class Facts(NamedTuple):
     """What a text says that a rewrite must keep, extracted in one pass."""
 
@@ -330,10 +378,18 @@ def facts(text: str, shared: bool = False) -> Facts:
     """
     low = text.lower()
     toks = ascii_tokens(text).lows if shared and text.isascii() else _fact_words(low)
-    neg_low = _normalise(low, _NEG_EQUIV)
-    modal_low = _normalise(low, _MODAL_EQUIV)
-    acc: dict[str, dict[str, int]] = {name: {} for name in _FACT_NAMES}
-    numbers = acc["numbers"]
+    neg_low, modal_low = _normalise_both(low)
+    numbers: dict[str, int] = {}
+    # (a dict display: no comprehension frame per text)
+    acc: dict[str, dict[str, int]] = {
+        "numbers": numbers,
+        "money": {},
+        "percentages": {},
+        "durations": {},
+        "dates": {},
+        "negations": {},
+        "modals": {},
+    }
     # Most sentences hold no digit: for ASCII text (where the pattern's \d is 0-9) a C-level
     # deletion of the digits tells, instead of a regex pass.
     ascii = text.isascii()
@@ -453,11 +509,13 @@ def _name_words(text: str) -> list[str]:
     so no Counter is built per sentence)."""
     out: list[str] = []
     if text.isascii():
-        # The capitalised words straight from the shared word analysis: a word as written is
-        # sliced only when it is a name ("I" is "i" in lower case).
+        # The capitalised words straight from the shared word analysis, picked in C (most
+        # words are lower case); a word as written is sliced only when it is a name ("I" is
+        # "i" in lower case).
         lows, starts = ascii_tokens(text)
-        for low, start in zip(lows, starts, strict=True):
-            if not text[start].isupper() or low == "i":
+        capital = map(str.isupper, map(text.__getitem__, starts))
+        for start, low in compress(zip(starts, lows, strict=True), capital):
+            if low == "i":
                 continue
             before = text[start - 12 if start > 12 else 0 : start].rstrip()
             if before and before[-1] not in _NAME_STARTS:
@@ -615,11 +673,13 @@ def verify(
             for t, t_low in table
             if t_low in before_low
             and t not in skip
-            and _has_whole_word(before, t, shouted)
+            # (the rewrite first: a term it keeps, the usual case, needs no search of the
+            # original)
+            and not _has_whole_word(after, t, shouted)
             # A shouted original says nothing about a term's case (and a short term may only
             # sit inside a longer one, "TripAdvisor" in "TRIPADVISOR MEDIA GROUP"): words,
             # not case.
-            and not _has_whole_word(after, t, shouted)
+            and _has_whole_word(before, t, shouted)
         ]
     else:
         missing_terms = []
