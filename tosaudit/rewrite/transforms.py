@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import accumulate, compress, islice
-from operator import itemgetter
+from itertools import accumulate, compress, count, islice
+from operator import add, itemgetter
 from typing import Any, NamedTuple
 
 from tosaudit.rewrite.lexicon import (
@@ -176,8 +176,12 @@ def is_all_caps(text: str) -> bool:
     """Mostly upper-case letters over at least four words (a shouted passage)."""
     # Count A-Z and a-z by deleting them from the ASCII bytes: C speed, no list of matches.
     raw = text.encode("ascii", "ignore")
-    upper = len(raw) - len(raw.translate(None, _UPPER_BYTES))
     lower = len(raw) - len(raw.translate(None, _LOWER_BYTES))
+    if len(raw) - lower <= 4 * lower:
+        # The capitals are among the other bytes: too few of them (most sentences), so the
+        # second count is not needed.
+        return False
+    upper = len(raw) - len(raw.translate(None, _UPPER_BYTES))
     if upper + lower < 12 or upper <= 4 * lower or len(text.split()) < 4:
         return False
     return True
@@ -667,7 +671,10 @@ def _word_starts(text: str, lower: bool = True) -> tuple[list[str], list[int]]:
     after piece k-1 ends. No regex pass and no match objects.
     """
     pieces = _word_bytes(text.lower() if lower else text).decode("ascii").split(" ")
-    starts = accumulate(map((1).__add__, map(len, pieces)), initial=0)
+    # Piece k starts at the lengths of the pieces before it plus one space each. (``add`` and
+    # ``count``, not ``(1).__add__``: a method wrapper called from ``map`` builds an argument
+    # tuple per piece.)
+    starts = map(add, accumulate(map(len, pieces), initial=0), count())
     return list(filter(None, pieces)), list(compress(starts, pieces))
 
 
@@ -1125,15 +1132,14 @@ def find_passives(text: str) -> list[re.Match[str]]:
 
 # Every passive holds one of these as a run of letters of its own (white space after it, no
 # \w before it). In ASCII text, where the pattern's case folding is plain lower-casing, a text
-# without any of them has no passive: one byte translation tells, instead of a regex pass.
-_BE_FORMS = frozenset((b"be", b"been", b"am", b"is", b"are", b"was", b"were"))
-# The words a passive can start with (its auxiliary), as lower-case bytes.
-_AUX_FORMS = frozenset(
-    w.encode("ascii")
-    for w in (
-        "shall will may must can could should would might has have had am is are was were"
-    ).split()
+# without any of them has no passive. A modal starts a passive only before "be", and a form of
+# "have" only before "been"; the other auxiliaries are forms of "be" themselves.
+_BE_AUX_RUNS = tuple(f" {w} ".encode("ascii") for w in ("am", "is", "are", "was", "were"))
+_MODAL_RUNS = tuple(
+    f" {w} ".encode("ascii")
+    for w in ("shall", "will", "may", "must", "can", "could", "should", "would", "might")
 )
+_HAVE_RUNS = tuple(f" {w} ".encode("ascii") for w in ("has", "have", "had"))
 # ASCII letters lower-cased, every other byte a space (same length, so offsets carry over).
 _LOWER_LETTER_RUNS = bytes(
     ord(chr(c).lower()) if chr(c).isalpha() else 32 for c in range(128)
@@ -1145,6 +1151,17 @@ _LOWER_LETTER_RUNS = bytes(
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+def _run_starts(padded: bytes, runs: tuple[bytes, ...], into: list[int]) -> None:
+    """Append to ``into`` the offset (in the unpadded bytes) of every whole run of letters
+    that is one of ``runs`` (each written with a space on either side)."""
+    for run in runs:
+        at = padded.find(run)
+        while at >= 0:
+            into.append(at)  # the leading space of the padding makes the offset the run's
+            # Runs may share the space between them ("is is"): go on one byte further.
+            at = padded.find(run, at + 1)
+
+
 @lru_cache(maxsize=1024)
 def _passives(text: str) -> tuple[re.Match[str], ...]:
     # The rewrite and the actors check both read the original's passives: found once.
@@ -1153,18 +1170,28 @@ def _passives(text: str) -> tuple[re.Match[str], ...]:
     # Every other non-ASCII character becomes "?" (one per character, so offsets carry over),
     # then a space: no auxiliary holds one, and one before an auxiliary is either white space
     # or punctuation (a run of letters starts after it) or a word character, where the
-    # pattern, tried on the text itself, fails its (?<![\w]) as before.
-    runs = text.encode("ascii", "replace").translate(_LOWER_LETTER_RUNS).split(b" ")
-    if _BE_FORMS.isdisjoint(runs):
+    # pattern, tried on the text itself, fails its (?<![\w]) as before. With a space on
+    # either end, a whole run of letters is found by a substring search for " run ": a few
+    # C-level searches instead of splitting the sentence into runs and looking each one up.
+    padded = b" " + text.encode("ascii", "replace").translate(_LOWER_LETTER_RUNS) + b" "
+    starts: list[int] = []
+    _run_starts(padded, _BE_AUX_RUNS, starts)
+    if b" be " in padded:
+        _run_starts(padded, _MODAL_RUNS, starts)
+    if b" been " in padded:
+        _run_starts(padded, _HAVE_RUNS, starts)
+    if not starts:
         return ()
     # A match starts at an auxiliary that is a whole run of letters (no \w before it, white
     # space after it). Where the pattern's case folding is plain lower-casing, trying the
     # pattern only at those runs, left to right and past each match, finds what ``finditer``
-    # finds without the regex engine visiting every position of the sentence.
-    starts = accumulate(map((1).__add__, map(len, runs)), initial=0)
+    # finds without the regex engine visiting every position of the sentence. (A modal with
+    # no "be" run in the text, or a "have" with no "been" run, cannot start a match: leaving
+    # them out changes no match and no end.)
+    starts.sort()
     found: list[re.Match[str]] = []
     end = 0
-    for at in compress(starts, map(_AUX_FORMS.__contains__, runs)):
+    for at in starts:
         if at < end:
             continue
         m = _PASSIVE.match(text, at)
