@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 from typing import Any
 
 from nltk.tokenize.punkt import (
@@ -121,9 +122,31 @@ class _Punkt(PunktSentenceTokenizer):
             word, mark = m.group(1), m.group(2)
             if mark != "." or (len(word) > 1 and word.lower() not in self._params.abbrev_types):
                 return True
-        if text.isascii():
-            return self._ascii.text_contains_sentbreak(text)
-        return super().text_contains_sentbreak(text)
+        return _sentbreak_among_candidates(self._ascii if text.isascii() else self, text)
+
+
+def _sentbreak_among_candidates(punkt: PunktSentenceTokenizer, text: str) -> bool:
+    """``punkt.text_contains_sentbreak(text)``, annotating only the tokens that can be breaks.
+
+    Punkt's first pass marks a token a break only when it is an end mark or ends in a period,
+    and its second pass changes a token only from its own and the next token's annotation.
+    So there is a break exactly when one of the tokens holding an end mark, short of the last
+    token, is one once annotated with the token after it; every other token is only cut out,
+    never built into an annotated object. On a 5 MB run of short tokens ('"a"a"a...') Punkt
+    took about 20 s over its million annotated tokens. Tests compare with Punkt itself.
+    """
+    tokenize = punkt._lang_vars.word_tokenize
+    # Punkt's _tokenize_words: the tokens of every line that is not blank, end to end.
+    words = [w for line in text.split("\n") if line.strip() for w in tokenize(line)]
+    holds_mark = _SENT_END.search
+    for i in compress(range(len(words) - 1), map(holds_mark, words)):
+        token, after = punkt._Token(words[i]), punkt._Token(words[i + 1])
+        punkt._first_pass_annotation(token)
+        punkt._first_pass_annotation(after)  # the second pass reads its sentence-period type
+        punkt._second_pass_annotation(token, after)
+        if token.sentbreak:
+            return True
+    return False
 
 
 def _punkt() -> PunktSentenceTokenizer:

@@ -1,0 +1,93 @@
+"""Punkt's break decision from the candidate tokens alone equals Punkt's full annotation."""
+
+import time
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+from tosaudit.segment import _TOKENIZER, _sentbreak_among_candidates, sentence_spans
+
+# Plain Punkt with the same parameters: every token annotated, no shortcut of ours.
+_BASE = PunktSentenceTokenizer(_TOKENIZER._params)
+
+# Tokens that make Punkt's two passes differ: abbreviations (known and not), initials,
+# numbers and ordinals, ellipses, end marks alone and inside tokens, closers, upper- and
+# lower-case next words, blank and white-space-only lines, and text beyond ASCII.
+_PIECES = [
+    "word",
+    "Word",
+    "you",
+    "Inc",
+    "inc",
+    "U.S",
+    "e.g",
+    "No",
+    "v",
+    "J",
+    "a",
+    "4",
+    "12",
+    "1.2",
+    "4.a.iv",
+    "www.example.com",
+    ".",
+    "..",
+    "...",
+    "?",
+    "!",
+    "?!",
+    ",",
+    ";",
+    ":",
+    ")",
+    "(",
+    '"',
+    "'",
+    "-",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\n \n",
+    "\t",
+    "\x1c",
+    "\u00e9t\u00e9",
+    "\u00a7",
+    "\u201d",
+    "\u039f\u0394\u039f\u03a3",
+    "\u00a0",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+@example("Inc. Next")
+@example("J. Bach")
+@example("4. the")
+@example("word.\n\nNext")
+@example("word. \n")
+@example("x.")
+@example("a.\u00a0. b")
+@settings(max_examples=2000, deadline=None)
+def test_candidates_decide_as_punkt(text):
+    want = _BASE.text_contains_sentbreak(text)
+    assert _TOKENIZER.text_contains_sentbreak(text) == want, text
+    assert _sentbreak_among_candidates(_TOKENIZER, text) == want, text  # nltk's own patterns
+    if text.isascii():
+        assert _sentbreak_among_candidates(_TOKENIZER._ascii, text) == want, text
+
+
+def test_only_the_last_token_a_break_is_no_break():
+    # Punkt ignores a break on the last token: nothing follows it.
+    assert _TOKENIZER.text_contains_sentbreak("This is the end.") is False
+    assert _TOKENIZER.text_contains_sentbreak("This is the end. And") is True
+
+
+def test_a_million_short_tokens_before_one_mark():
+    # '"a"a"a...' is a million tokens with one end mark: only that mark's tokens get annotated.
+    # Punkt annotating every token took about 20 s on this input.
+    text = '"a' * 2_500_000 + '." b. c'
+    start = time.perf_counter()
+    spans = sentence_spans(text)
+    assert spans[0] == (0, len(text) - 5)
+    assert time.perf_counter() - start < 10
