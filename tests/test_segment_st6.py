@@ -5,7 +5,8 @@ import time
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer, PunktToken
+from nltk.tokenize.punkt import PunktLanguageVars, PunktToken
+from punkt_pieces import ASCII_PIECES, BASE
 
 from tosaudit.segment import (
     _TOKENIZER,
@@ -15,68 +16,9 @@ from tosaudit.segment import (
     sentence_spans,
 )
 
-# Plain Punkt with the same parameters: nltk's patterns, no shortcut of ours.
-_BASE = PunktSentenceTokenizer(_TOKENIZER._params)
+_BASE = BASE
 
-# ASCII pieces that exercise Punkt's word tokenizer and token types: abbreviations, initials,
-# numbers, ellipses, multi-character punctuation, closers, and every ASCII white space,
-# including \x1c-\x1f (white space to ``re``, part of a token to the ``regex`` module).
-_PIECES = [
-    "word",
-    "Terms",
-    "you",
-    "Inc",
-    "inc",
-    "U.S",
-    "e.g",
-    "pre-Inc",
-    "a",
-    "B",
-    "v",
-    "2018",
-    "1.2",
-    "-3",
-    ",5",
-    "4.a.iv",
-    "www.example.com",
-    "x_y",
-    ".",
-    ".",
-    "..",
-    "...",
-    ". .",
-    "?",
-    "!",
-    ",",
-    ";",
-    ":",
-    ")",
-    "(",
-    "[",
-    "}",
-    '"',
-    "'",
-    "`",
-    "*",
-    "@",
-    "#",
-    "&",
-    "-",
-    "--",
-    "$",
-    "%",
-    " ",
-    " ",
-    " ",
-    "\n",
-    "\n\n",
-    "\t",
-    "\r",
-    "\x0b",
-    "\x0c",
-    "\x1c",
-    "\x1f",
-]
+_PIECES = ASCII_PIECES
 
 _ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
 

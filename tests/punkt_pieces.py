@@ -1,0 +1,102 @@
+"""Text pieces for comparing tosaudit's segmentation with plain Punkt (tests only).
+
+Random texts are joined from these: words Punkt treats differently (abbreviations known and
+not, initials, numbers, ordinals, defined-looking words), end marks alone and inside tokens,
+closers and openers, every kind of white space (``\\x1c``-``\\x1f`` are white space to ``re``
+but part of a token to the ``regex`` module nltk uses), and text beyond ASCII. Repeats weight
+the draw. The first 14 are words.
+"""
+
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+from tosaudit.segment import _TOKENIZER
+
+# Plain Punkt with the same parameters: nltk's patterns, every token annotated, no shortcut.
+BASE = PunktSentenceTokenizer(_TOKENIZER._params)
+
+PIECES = [
+    "word",
+    "Terms",
+    "you",
+    "Inc",
+    "etc",
+    "U.S",
+    "e.g",
+    "No",
+    "A",
+    "b",
+    "2018",
+    "1.2",
+    "ΟΔΟΣ",
+    "naïve",
+    "...",
+    ".",
+    ".",
+    ".",
+    "?",
+    "!",
+    ",",
+    ";",
+    ":",
+    ")",
+    "(",
+    "]",
+    "}",
+    '"',
+    "'",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "*",
+    "@",
+    "-",
+    "--",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\r",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\xa0",
+    "\u2028",
+    "inc",
+    "i.e",
+    "Sec",
+    "v",
+    "pre-Inc",
+    "Smith",
+    "?!",
+    "\n\n",
+    "a",
+    "B",
+    "-3",
+    ",5",
+    "4.a.iv",
+    "www.example.com",
+    "x_y",
+    "..",
+    ". .",
+    "[",
+    "`",
+    "#",
+    "&",
+    "$",
+    "%",
+    "\x1f",
+    "Word",
+    "J",
+    "4",
+    "12",
+    "\n \n",
+    "été",
+    "§",
+]
+WORDS = PIECES[:14]
+ASCII_PIECES = [p for p in PIECES if p.isascii()]
