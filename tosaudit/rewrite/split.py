@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress, count, islice
 
 from tosaudit.rewrite.lexicon import inflect
@@ -215,6 +216,7 @@ _LEAD_WORDS = (
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+@lru_cache(maxsize=256)
 def _folded(text: str) -> str | None:
     """``text.lower()`` when a case-insensitive match of ASCII words in ``text`` is always a
     case-sensitive match of the same lower-case words in it; None when it may not be.
@@ -222,7 +224,8 @@ def _folded(text: str) -> str | None:
     So it is for ASCII text and, without the few letters of ``_FOLDS_TO_ASCII``, for the rest
     (curly quotes and dashes keep about one sentence in seven out of ASCII): every other
     character matches an ASCII letter only as itself, and lower-casing keeps white space and
-    punctuation as they are.
+    punctuation as they are. Cached: the finders, the gates and each ``_Folding`` search of one
+    sentence ask for the same text.
     """
     if text.isascii() or not any(map(text.__contains__, _FOLDS_TO_ASCII)):
         return text.lower()
