@@ -254,8 +254,15 @@ def _normalise_both(low: str) -> tuple[str, str]:
     any rule change the text, the full list runs again: a substitution might bring in a
     trigger the pieces ruled out.
     """
-    found = sum(1 << i for i, piece in enumerate(_PIECES) if piece in low)
-    neg_rules, modal_rules = _GATED_RULES[found]
+    # One bit per piece of _PIECES, in its order, written out: a loop over the tuple costs
+    # about 0.4 % of the whole audit's instructions more (callgrind).
+    neg_rules, modal_rules = _GATED_RULES[
+        ("ab" in low)
+        | ("can" in low) << 1
+        | ("except" in low) << 2
+        | ("ed to" in low) << 3
+        | ("'" in low) << 4
+    ]
     neg_low = _normalise(low, neg_rules)
     if neg_low != low:
         neg_low = _normalise(low, _NEG_EQUIV)
@@ -374,8 +381,17 @@ def facts(text: str, shared: bool = False) -> Facts:
     low = text.lower()
     toks = ascii_tokens(text).lows if shared and text.isascii() else _fact_words(low)
     neg_low, modal_low = _normalise_both(low)
-    acc: dict[str, dict[str, int]] = {name: {} for name in _FACT_NAMES}
-    numbers = acc["numbers"]
+    numbers: dict[str, int] = {}
+    # The names of _FACT_NAMES as a dict display: no comprehension frame per text.
+    acc: dict[str, dict[str, int]] = {
+        "numbers": numbers,
+        "money": {},
+        "percentages": {},
+        "durations": {},
+        "dates": {},
+        "negations": {},
+        "modals": {},
+    }
     # Most sentences hold no digit: for ASCII text (where the pattern's \d is 0-9) a C-level
     # deletion of the digits tells, instead of a regex pass.
     ascii = text.isascii()
