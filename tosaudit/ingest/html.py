@@ -1,11 +1,12 @@
 """HTML: the main content as plain text, one paragraph per block, headings kept as hints.
 
 Boilerplate is dropped (scripts, styles, navigation, page-level header and footer, asides,
-forms, cookie banners, hidden elements). When the page marks its content with ``<main>`` or
-``<article>``, only that is read. Block elements become paragraphs separated by a blank line so
-segmentation sees them; list items and table cells sit on their own lines. Each block gets the
-font size most of its characters are set in (`ingest.css`), so small print on a web page counts
-as small print in the buried-clause score.
+forms, cookie banners, hidden elements), including on pages built from ``<div>``s alone, where
+only a class or id (``navbar``, ``sidebar``, ``site-footer``) says what an element is. When the
+page marks its content with ``<main>`` or ``<article>``, only that is read. Block elements
+become paragraphs separated by a blank line so segmentation sees them; list items and table
+cells sit on their own lines. Each block gets the font size most of its characters are set in
+(`ingest.css`), so small print on a web page counts as small print in the buried-clause score.
 """
 
 from __future__ import annotations
@@ -29,14 +30,42 @@ _BLOCK = frozenset(
     h1 h2 h3 h4 h5 h6 hr header footer body html""".split()
 )
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_HEADING_TAGS = list(_HEADINGS)
 _SECTIONING = frozenset(("article", "section", "main", "aside", "nav"))
 _DROP_ROLES = frozenset(("navigation", "banner", "contentinfo", "search", "complementary"))
 # Cookie/consent banners by id or class. "cookie" alone is not enough: a privacy policy's own
-# "cookies" section must stay.
+# "cookies" section must stay. These names belong to banner tools and are dropped outright.
 _BANNER = re.compile(
-    r"consent|onetrust|cookiebot|gdpr|cookie[-_ ]?(?:banner|bar|notice|popup|modal|law|warning)",
+    r"onetrust|cookiebot|cookieyes|cmplz|\bcc[-_](?:window|banner)"
+    r"|cookies?[-_ ]?(?:banner|bar|notice|popup|modal|law|warning|message|alert)",
     re.IGNORECASE,
 )
+# "consent" and "gdpr" also name a privacy policy's own sections (id="gdpr-rights",
+# id="withdraw-consent"): such an element is a banner only when another word or its role says
+# so ("gdpr-banner", "cookieConsent", role="dialog"), and it is short and has no heading.
+_BANNER_WEAK = re.compile(r"consent|gdpr", re.IGNORECASE)
+_BANNER_HINTS = frozenset("banner bar notice popup modal overlay dialog alert message".split())
+_BANNER_MAX_CHARS = 600
+# Page chrome named by class or id on sites built from <div>s alone (no <nav>, <header> or
+# <footer> elements): older WordPress themes, page builders, hand-made small-business pages.
+# Words only, never substrings: "menu" must not match "menus" in prose ids, "nav" not "canvas".
+# Words that also name policy sections ("share", "social", "newsletter") are left out.
+_CHROME_WORDS = frozenset(
+    """nav navbar navigation menu menubar breadcrumb breadcrumbs sidebar toc skip skiplink
+    topbar announcement masthead""".split()
+)
+# A header or footer <div> is chrome only at page level, like the elements of those names,
+# and not when another word makes it part of the content (a section's or card's title bar,
+# Bootstrap's "page-header" around the policy's own title).
+_EDGE_WORDS = frozenset(("header", "footer"))
+_CONTENT_WORDS = frozenset(
+    "section entry post article card policy content page title modal panel table".split()
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+# A chrome-named element holding this share of the page's text is the content itself,
+# misnamed (a theme wrapping everything in <div id="sidebar-layout">): keep it.
+_CHROME_MAX_SHARE = 0.4
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _BR = "\x1e"  # stands for <br> until a block is flushed; source newlines are plain spaces
@@ -48,7 +77,48 @@ def _attr_text(tag: Tag) -> str:
     return " ".join([tag.get("id") or "", *(cls if isinstance(cls, list) else [cls])])
 
 
-def _is_dropped(tag: Tag) -> bool:
+class _Measure:
+    """Text length of every element under a root, and which ones hold a heading.
+
+    One pass, children before parents, so the checks below are lookups: measuring each
+    candidate's subtree again would be quadratic on pages nesting thousands of elements.
+    """
+
+    def __init__(self, root: Tag) -> None:
+        self.length: dict[int, int] = {}
+        self.headed: set[int] = set()
+        order: list[Tag] = []
+        stack = [root]
+        while stack:
+            tag = stack.pop()
+            order.append(tag)
+            stack.extend(c for c in tag.contents if isinstance(c, Tag))
+        for tag in reversed(order):  # a pre-order reversed visits every child before its parent
+            n = 0
+            headed = tag.name in _HEADINGS
+            if tag.name not in _DROP:
+                for child in tag.contents:
+                    if isinstance(child, Tag):
+                        n += self.length[id(child)]
+                        headed = headed or id(child) in self.headed
+                    elif isinstance(child, NavigableString) and not isinstance(
+                        child, _SKIP_STRINGS
+                    ):
+                        n += len(child.strip())
+            self.length[id(tag)] = n
+            if headed:
+                self.headed.add(id(tag))
+
+    def text_len(self, tag: Tag) -> int:
+        return self.length[id(tag)] if id(tag) in self.length else _text_len(tag)
+
+    def has_heading(self, tag: Tag) -> bool:
+        if id(tag) in self.length:
+            return id(tag) in self.headed
+        return tag.find(_HEADING_TAGS) is not None
+
+
+def _is_dropped(tag: Tag, measure: _Measure | None = None) -> bool:
     """Whether an element is boilerplate or invisible."""
     if tag.name in _DROP:
         return True
@@ -63,7 +133,40 @@ def _is_dropped(tag: Tag) -> bool:
     if style and _HIDDEN_STYLE.search(style):
         return True
     ident = _attr_text(tag)
-    return bool(ident.strip()) and _BANNER.search(ident) is not None
+    if not ident.strip():
+        return False
+    if _BANNER.search(ident) is not None:
+        return True
+    if _BANNER_WEAK.search(ident) is None:
+        return False
+    if not (
+        _words(ident) & _BANNER_HINTS
+        or "cookie" in ident.lower()
+        or attrs.get("role") in ("dialog", "alertdialog")
+        or attrs.get("aria-modal") == "true"
+    ):
+        return False
+    if measure is None:
+        return tag.find(_HEADING_TAGS) is None and _text_len(tag) <= _BANNER_MAX_CHARS
+    return not measure.has_heading(tag) and measure.text_len(tag) <= _BANNER_MAX_CHARS
+
+
+def _words(ident: str) -> set[str]:
+    """The lower-case words of an id/class string: "site-footer mainNav" -> site, footer, ...
+
+    Only the first 500 characters count: real class lists are short, hostile ones megabytes.
+    """
+    return set(_NON_WORD.split(_CAMEL.sub(" ", ident[:500]).lower())) - {""}
+
+
+def _chrome_named(tag: Tag) -> bool:
+    """Whether a class or id names the element as navigation, sidebar or page header/footer."""
+    if not tag.attrs or tag.name in ("main", "article", "body", "html"):
+        return False
+    words = _words(_attr_text(tag))
+    if words & _CHROME_WORDS:
+        return True
+    return bool(words & _EDGE_WORDS) and not words & _CONTENT_WORDS and _page_level(tag)
 
 
 def _page_level(tag: Tag) -> bool:
@@ -141,6 +244,8 @@ class _Builder:
 def _walk(root: Tag, out: _Builder, sheet: dict[int, str]) -> None:
     """Depth-first walk without recursion (hostile pages nest thousands of levels deep)."""
     ol_counters: list[int] = []
+    measure = _Measure(root)
+    root_len = measure.text_len(root)
     sizes: list[float] = [DEFAULT_PT]  # computed font size of each open element, in points
     for parent in reversed(list(root.parents)):
         if isinstance(parent, Tag) and parent.name != "[document]":
@@ -164,8 +269,14 @@ def _walk(root: Tag, out: _Builder, sheet: dict[int, str]) -> None:
             if name in ("ol", "ul", "table", "dl"):
                 out.blocks.append(("end", "", None, DEFAULT_PT))
             continue
-        if _is_dropped(node) or (
+        if _is_dropped(node, measure) or (
             name in ("header", "footer") and node is not root and _page_level(node)
+        ):
+            continue
+        if (
+            node is not root
+            and _chrome_named(node)
+            and measure.text_len(node) < _CHROME_MAX_SHARE * root_len
         ):
             continue
         if name == "br":
