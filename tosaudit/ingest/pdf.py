@@ -43,6 +43,7 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 # Prefixes that form hyphenated compounds in policy language ("auto-renewal", "third-party").
 _HYPHEN_PREFIXES = frozenset(("auto", "self", "third", "non", "opt", "e", "sign", "add", "pre"))
 _HEADER_ZONE = 2  # lines at the top and bottom of a page that may be running headers/footers
+_MIN_SIDE_SHARE = 0.05  # share of a page's characters each column of a two-column page holds
 
 
 @dataclass
@@ -97,7 +98,7 @@ def _page_lines(page_no: int, layout: LTContainer) -> list[_Line]:
             clusters[-1].append(item)
         else:
             clusters.append([item])
-    gutter = _gutter(chars, float(layout.width), len(clusters))
+    gutter = _gutter(clusters, float(layout.width))
     if gutter is None:
         return [ln for c in clusters if (ln := _make_line(page_no, c, height)) is not None]
     g0, g1 = gutter
@@ -127,63 +128,109 @@ def _page_lines(page_no: int, layout: LTContainer) -> list[_Line]:
     return out
 
 
-def _gutter(chars: list[LTChar], width: float, n_lines: int) -> tuple[float, float] | None:
+def _gutter(
+    clusters: list[list[tuple[float, float, LTChar]]], width: float
+) -> tuple[float, float] | None:
     """The x-range of the white gutter of a two-column page, or None for one column.
 
     A gutter is a band at least 6 pt wide in the middle half of the page that (almost) no
-    character touches, with text filling both sides: most lines on each side run most of the
+    line touches, with text filling both sides: most lines on each side run most of the
     way to the gutter. A two-column table (a short label beside long text) is not a gutter.
     """
-    visible = [c for c in chars if not c.get_text().isspace()]
-    if len(visible) < 200 or width <= 0:
+    chars = [item[2] for cluster in clusters for item in cluster]
+    shown = np.fromiter((not c.get_text().isspace() for c in chars), dtype=bool, count=len(chars))
+    if int(shown.sum()) < 200 or width <= 0:
         return None
-    x0 = np.fromiter((float(c.x0) for c in visible), dtype=np.float64, count=len(visible))
-    x1 = np.fromiter((float(c.x1) for c in visible), dtype=np.float64, count=len(visible))
+    rows = np.repeat(np.arange(len(clusters)), [len(c) for c in clusters])[shown]
+    x0 = np.fromiter((float(c.x0) for c in chars), dtype=np.float64, count=len(chars))[shown]
+    x1 = np.fromiter((float(c.x1) for c in chars), dtype=np.float64, count=len(chars))[shown]
     n = int(width) + 2
     lo = np.clip(np.floor(x0).astype(np.int64), 0, n - 1)
     hi = np.clip(np.ceil(x1).astype(np.int64), 0, n - 1)
-    diff = np.zeros(n + 1, dtype=np.int64)
-    np.add.at(diff, lo, 1)
-    np.add.at(diff, hi + 1, -1)
-    cover = np.cumsum(diff)[:n]
-    # A few lines may cross the gutter (a title, a full-width heading).
-    allowed = max(2, int(0.05 * n_lines))
+    # How many lines touch each x: counted per line, not per character, so that a centred
+    # running header, a title and a page number cross the gutter as three lines whatever
+    # their characters' widths.
+    diff = np.zeros((len(clusters), n + 1), dtype=np.int32)
+    np.add.at(diff, (rows, lo), 1)
+    np.add.at(diff, (rows, hi + 1), -1)
+    cover = (np.cumsum(diff, axis=1)[:, :n] > 0).sum(axis=0)
     a, b = int(width * 0.25), int(width * 0.75)
-    free = cover[a:b] <= allowed
+    # A few lines may cross the gutter (running header and footer, a title, a full-width
+    # introduction). The stricter count is tried first: a short column of three lines is
+    # itself "almost free" under the looser one.
+    for allowed in sorted({max(2, int(0.05 * len(clusters))), max(4, int(0.05 * len(clusters)))}):
+        band = _inner_band(cover[a:b] <= allowed)
+        if band is None:
+            continue
+        g0, g1 = float(a + band[0]), float(a + band[1])
+        if _columns_either_side(g0, g1, x0, x1, rows, len(clusters)):
+            return g0, g1
+    return None
+
+
+def _inner_band(free: np.ndarray) -> tuple[int, int] | None:
+    """The widest run of True at least 6 pt wide that does not touch either end of ``free``.
+
+    A gutter has text on both sides within the middle half of the page; a run reaching the
+    edge of that window is the white space beside a short column, not a gutter.
+    """
     best: tuple[int, int] | None = None
     start = None
     for i, ok in enumerate(np.append(free, False)):
         if ok and start is None:
             start = i
         elif not ok and start is not None:
-            if best is None or i - start > best[1] - best[0]:
+            inner = start > 0 and i < len(free)
+            if inner and (best is None or i - start > best[1] - best[0]):
                 best = (start, i)
             start = None
     if best is None or best[1] - best[0] < 6:
         return None
-    g0, g1 = float(a + best[0]), float(a + best[1])
-    left = x1 <= g0 + 0.5
-    right = x0 >= g1 - 0.5
-    if left.sum() < 0.2 * len(visible) or right.sum() < 0.2 * len(visible):
-        return None
+    return best
+
+
+def _columns_either_side(
+    g0: float, g1: float, x0: np.ndarray, x1: np.ndarray, rows: np.ndarray, n_lines: int
+) -> bool:
+    """Whether running text fills both sides of the band [g0, g1] (rows: each char's line)."""
+    # Lines across the gutter (a title, a running header) belong to neither column.
+    crossing = np.zeros(n_lines, dtype=bool)
+    crossing[rows[(x1 > g0 + 0.5) & (x0 < g1 - 0.5)]] = True
+    left = (x1 <= g0 + 0.5) & ~crossing[rows]
+    right = (x0 >= g1 - 0.5) & ~crossing[rows]
+    # The last page of a two-column document often has a full left column and a short right
+    # one (or the reverse): a side needs only a few lines of its own, not a fifth of the text.
+    for side in (left, right):
+        if side.sum() < _MIN_SIDE_SHARE * len(rows) or len(np.unique(rows[side])) < 3:
+            return False
     # Both sides must be running text, not a table's label column: the typical line on each
     # side reaches within 15% of the column's width of the gutter (or of the right edge).
     left_edge = float(x0[left].min())
     right_edge = float(x1[right].max())
-    if not (_fills(x1[left], left_edge, g0) and _fills(x1[right], g1, right_edge)):
-        return None
-    return g0, g1
+    return _fills(_line_ends(rows[left], x1[left]), left_edge, g0) and _fills(
+        _line_ends(rows[right], x1[right]), g1, right_edge
+    )
+
+
+def _line_ends(rows: np.ndarray, x1: np.ndarray) -> np.ndarray:
+    """The right end of each line, from its characters' line numbers and right edges."""
+    ends = np.full(int(rows.max()) + 1, -np.inf)
+    np.maximum.at(ends, rows, x1)
+    return ends[np.isfinite(ends)]
 
 
 def _fills(ends: np.ndarray, start: float, stop: float) -> bool:
-    """Whether the lines' right ends mostly reach near ``stop`` (running text, not labels)."""
+    """Whether full lines end near ``stop`` (running text, not a column of short labels).
+
+    Measured on lines, not characters: a short column of five or six lines (the end of a
+    two-column page) has too few characters for a character percentile to reach its edge,
+    though every full line does. The upper quartile, because headings and the last lines of
+    paragraphs are short: in a short column they can be half the lines.
+    """
     span = stop - start
-    if span <= 0:
+    if span <= 0 or not len(ends):
         return False
-    # Right ends of the characters cluster at each line's end; the 90th percentile is where
-    # full lines stop, the median character sits mid-line either way, so compare line ends.
-    reach = float(np.percentile(ends, 90))
-    return reach >= start + 0.85 * span
+    return float(np.percentile(ends, 75)) >= start + 0.85 * span
 
 
 def _make_line(
