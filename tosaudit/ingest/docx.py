@@ -199,22 +199,19 @@ class _Writer:
         p_size = self.styles.font(style, "size")
         p_bold = bool(self.styles.font(style, "bold"))
         p_caps = bool(self.styles.font(style, "all_caps"))
-        for item in paragraph.iter_inner_content():
-            for run in item.runs if hasattr(item, "runs") else [item]:
-                text = run.text
-                if not text:
-                    continue
-                font = run.font
-                r_style = self.styles.run_style(run)
-                size = font.size or self.styles.font(r_style, "size") or p_size
-                bold = (
-                    run.bold
-                    if run.bold is not None
-                    else (self.styles.font(r_style, "bold") or p_bold)
-                )
-                caps = font.all_caps if font.all_caps is not None else p_caps
-                pts = size.pt if size is not None else self.styles.default_size
-                runs.append((text.replace("\r", ""), pts, bool(bold), bool(caps)))
+        for run in _runs(paragraph):
+            text = run.text
+            if not text:
+                continue
+            font = run.font
+            r_style = self.styles.run_style(run)
+            size = font.size or self.styles.font(r_style, "size") or p_size
+            bold = (
+                run.bold if run.bold is not None else (self.styles.font(r_style, "bold") or p_bold)
+            )
+            caps = font.all_caps if font.all_caps is not None else p_caps
+            pts = size.pt if size is not None else self.styles.default_size
+            runs.append((text.replace("\r", ""), pts, bool(bold), bool(caps)))
         full = "".join(r[0] for r in runs)
         if not full.strip():
             return
@@ -284,7 +281,7 @@ class _Writer:
                 if any(tc is other for other in seen):
                     continue
                 seen.append(tc)
-                for item in cell.iter_inner_content():
+                for item in _block_items(tc, cell):
                     if hasattr(item, "rows"):
                         self.table(item, depth + 1)
                     else:
@@ -311,8 +308,69 @@ def _text_box_paragraphs(paragraph: Any) -> Iterator[Any]:
             yield Paragraph(p, paragraph._parent)
 
 
+# Containers Word wraps around paragraphs, tables or runs without changing what they say:
+# content controls (template fields, date pickers), custom XML, tracked insertions and moves,
+# fields, smart tags, hyperlinks, bidirectional embeddings. python-docx only reads paragraphs,
+# tables and runs that are direct children, so the text inside these was lost.
+_P, _TBL, _R = f"{_W}p", f"{_W}tbl", f"{_W}r"
+# Deleted text (tracked deletions and the source of tracked moves) is not the document's text;
+# properties hold no text; a markup-compatibility fallback repeats its choice; text boxes
+# inside a run are read as their own paragraphs.
+_NOT_TEXT = frozenset(
+    (
+        f"{_W}del",
+        f"{_W}moveFrom",
+        f"{_W}pPr",
+        f"{_W}rPr",
+        f"{_W}sdtPr",
+        f"{_W}sdtEndPr",
+        "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+    )
+)
+
+
+def _block_items(container: Any, parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables of a body, cell, header or footer in order, inside wrappers too."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    stack = list(reversed(container))
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if tag == _P:
+            yield Paragraph(el, parent)
+        elif tag == _TBL:
+            yield Table(el, parent)
+        elif isinstance(tag, str) and tag not in _NOT_TEXT:
+            stack.extend(reversed(el))  # a content control or custom XML around blocks
+
+
+def _run_elements(p: Any) -> Iterator[Any]:
+    """The w:r elements of a paragraph in reading order, however deeply Word wraps them."""
+    stack = list(reversed(p))
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if tag == _R:
+            yield el  # not descended into: runs nested in a run sit in text boxes
+        elif isinstance(tag, str) and tag not in _NOT_TEXT:
+            stack.extend(reversed(el))
+
+
+def _runs(paragraph: Any) -> Iterator[Any]:
+    from docx.text.run import Run
+
+    for r in _run_elements(paragraph._p):
+        yield Run(r, paragraph)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    return "".join(run.text for run in _runs(paragraph))
+
+
 def _blocks(document: Any) -> Iterator[Any]:
-    yield from document.iter_inner_content()
+    yield from _block_items(document.element.body, document._body)
 
 
 _NOTE_PARTS = ("/word/footnotes.xml", "/word/endnotes.xml")
@@ -359,14 +417,20 @@ def _header_footer_paragraphs(document: Any) -> Iterator[Any]:
             part = getattr(section, attr)
             if part.is_linked_to_previous:
                 continue  # no text of its own: the previous section's, already read, or none
-            for item in part.iter_inner_content():
+            for item in _block_items(part._element, part):
                 paragraphs = (
-                    [c for row in item.rows for cell in row.cells for c in cell.paragraphs]
+                    [
+                        c
+                        for row in item.rows
+                        for cell in row.cells
+                        for c in _block_items(cell._tc, cell)
+                        if not hasattr(c, "rows")
+                    ]
                     if hasattr(item, "rows")
                     else [item]
                 )
                 for paragraph in paragraphs:
-                    key = " ".join(paragraph.text.split())
+                    key = " ".join(_paragraph_text(paragraph).split())
                     if key and key not in seen and any(ch.isalpha() for ch in key):
                         seen.add(key)
                         yield paragraph
