@@ -197,6 +197,22 @@ def _root(soup: BeautifulSoup) -> Tag:
     return body
 
 
+def _join_lines(lines: list[str]) -> str:
+    """Lines of one block, one per line; an empty line between two (``<br><br>``, the way
+    older sites and page builders separate paragraphs) becomes a paragraph break."""
+    out: list[str] = []
+    blank = False
+    for ln in lines:
+        if not ln.strip():
+            blank = bool(out)
+            continue
+        if out:
+            out.append("\n\n" if blank else "\n")
+        out.append(ln)
+        blank = False
+    return "".join(out)
+
+
 class _Builder:
     """Accumulates inline text and emits blocks with their kind and heading level."""
 
@@ -230,8 +246,11 @@ class _Builder:
             lines = [ln.rstrip() for ln in raw.replace("\xa0", " ").replace(_BR, "\n").splitlines()]
         else:
             lines = [" ".join(ln.split()) for ln in raw.split(_BR)]
-        # A heading is one line (a <br> inside <h2> must not split it into two headings).
-        text = ("\n" if self.kind != "h" else " ").join(ln for ln in lines if ln.strip())
+        if self.kind == "h":
+            # A heading is one line (a <br> inside <h2> must not split it into two headings).
+            text = " ".join(ln for ln in lines if ln.strip())
+        else:
+            text = _join_lines(lines)
         if text:
             self.blocks.append((self.kind, self.prefix + text, self.level, size))
         self.prefix, self.kind, self.level = "", "p", None
