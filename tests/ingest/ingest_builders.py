@@ -78,11 +78,15 @@ def docx_bytes(build: Callable) -> bytes:
     return buf.getvalue()
 
 
-def raw_pdf(content: bytes) -> bytes:
-    """A one-page PDF around a hand-written content stream (Helvetica as /F1, Letter size).
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def raw_pdf(content: bytes, font: bytes = HELVETICA) -> bytes:
+    """A one-page PDF around a hand-written content stream (``font`` as /F1, Letter size).
 
     For text placed the way TeX and Word place it: words positioned by TJ offsets with no
-    space glyph, and small kerning offsets inside words.
+    space glyph, and small kerning offsets inside words; or glyphs named by an encoding's
+    differences (ligatures, Symbol-font bullets).
     """
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -90,7 +94,7 @@ def raw_pdf(content: bytes) -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
         b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        font,
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []

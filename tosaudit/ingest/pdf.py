@@ -38,7 +38,27 @@ _PAGE_NUMBER = re.compile(
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _HYPHENATED = re.compile(r"[A-Za-z]+-[A-Za-z]+")
-_BULLET = re.compile(r"(?:[-*\u2022\u25cf\u25aa\u2013\u00b7]|\(?[a-zA-Z0-9]{1,3}[.)])[ \t]")
+_BULLET = re.compile(
+    r"(?:[-*\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u25ba\u27a2\u2713\u2714\u2013\u00b7]"
+    r"|\(?[a-zA-Z0-9]{1,3}[.)])[ \t]"
+)
+# Glyphs a PDF's text layer gives that are not the text a reader sees: typographic ligatures
+# (Word and TeX set "fi" as one glyph, so "ﬁle a claim" matched no pattern for "file") and
+# Symbol/Wingdings bullets, which fonts without a Unicode map place in the Private Use Area.
+_GLYPHS = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        **dict.fromkeys(
+            "\uf0b7\uf0a7\uf0a8\uf0d8\uf0d7\uf0e8\uf076\uf06e\uf0fc\uf0a4\uf097", "\u2022"
+        ),
+    }
+)
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 # Prefixes that form hyphenated compounds in policy language ("auto-renewal", "third-party").
 _HYPHEN_PREFIXES = frozenset(("auto", "self", "third", "non", "opt", "e", "sign", "add", "pre"))
@@ -259,7 +279,7 @@ def _make_line(
         sizes[round(size, 1)] += 1
         if _BOLD_FONT.search(ch.fontname or ""):
             bold += 1
-    text = " ".join("".join(parts).split())
+    text = " ".join("".join(parts).translate(_GLYPHS).split())
     if not text:
         return None
     letters = [c for c in text if c.isalpha()]
