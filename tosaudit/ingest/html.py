@@ -197,6 +197,26 @@ def _root(soup: BeautifulSoup) -> Tag:
     return body
 
 
+def _cloudflare_email(encoded: object) -> str | None:
+    """The address behind Cloudflare's email obfuscation, or None if it does not decode.
+
+    Sites behind Cloudflare serve every address as ``<a class="__cf_email__"
+    data-cfemail="HEX">[email protected]</a>``, decoded by a script in the browser; a saved
+    page keeps the placeholder, and the audit then finds no email to contact. The first byte
+    of HEX is a key XORed with every following byte.
+    """
+    if not isinstance(encoded, str) or not 6 <= len(encoded) <= 512:
+        return None
+    try:
+        data = bytes.fromhex(encoded)
+        email = bytes(b ^ data[0] for b in data[1:]).decode("utf-8")
+    except (ValueError, IndexError):
+        return None
+    if "@" not in email or not email.isprintable() or any(c.isspace() for c in email):
+        return None
+    return email
+
+
 def _join_lines(lines: list[str]) -> str:
     """Lines of one block, one per line; an empty line between two (``<br><br>``, the way
     older sites and page builders separate paragraphs) becomes a paragraph break."""
@@ -301,6 +321,11 @@ def _walk(root: Tag, out: _Builder, sheet: dict[int, str]) -> None:
         if name == "br":
             out.add(_BR, sizes[-1])
             continue
+        if node.attrs and "data-cfemail" in node.attrs:
+            email = _cloudflare_email(node.attrs["data-cfemail"])
+            if email is not None:
+                out.add(email, sizes[-1])
+                continue
         if name in _BLOCK:
             if name in _HEADINGS:
                 out.start("h", level=_HEADINGS[name])
