@@ -12,6 +12,7 @@ cells sit on their own lines. Each block gets the font size most of its characte
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, Tag
 from bs4.element import CData, ProcessingInstruction
@@ -217,6 +218,39 @@ def _cloudflare_email(encoded: object) -> str | None:
     return email
 
 
+_TEL = re.compile(r"\+?[0-9][0-9 ()./-]{4,30}")
+
+
+def _link_address(link: Tag) -> str | None:
+    """The email address or phone number a ``mailto:``/``tel:`` link hides behind its words.
+
+    "Contact us <a href="mailto:privacy@shop.example">here</a>" gives a reader the address
+    with one click, but the page's text never shows it, and the audit reported no way to
+    contact the business. None when the link's text already shows it.
+    """
+    href = link.attrs.get("href")
+    if not isinstance(href, str) or len(href) > 600:
+        return None
+    scheme, _, rest = href.strip().partition(":")
+    scheme = scheme.lower()
+    if scheme not in ("mailto", "tel"):
+        return None
+    value = unquote(rest.split("?", 1)[0]).strip()
+    words = link.get_text(" ", strip=True)
+    if scheme == "mailto":
+        if "@" not in value or len(value) > 254 or not value.isprintable():
+            return None
+        if any(c.isspace() for c in value) or value.lower() in words.lower():
+            return None
+        return value
+    if not _TEL.fullmatch(value):
+        return None
+    digits = "".join(c for c in value if c.isdigit())
+    if len(digits) < 6 or digits in "".join(c for c in words if c.isdigit()):
+        return None
+    return value
+
+
 def _join_lines(lines: list[str]) -> str:
     """Lines of one block, one per line; an empty line between two (``<br><br>``, the way
     older sites and page builders separate paragraphs) becomes a paragraph break."""
@@ -349,6 +383,11 @@ def _walk(root: Tag, out: _Builder, sheet: dict[int, str]) -> None:
                     ol_counters.append(0)
         sizes.append(element_size(node, sizes[-1], sheet))
         stack.append((node, True))
+        if name == "a" and node.attrs:
+            hidden = _link_address(node)
+            if hidden is not None:
+                # Read after the link's own words, before it closes.
+                stack.append((NavigableString(f" ({hidden})"), False))
         stack.extend((child, False) for child in reversed(node.contents))
 
 
