@@ -16,7 +16,7 @@ Line = tuple[str, float, bool]
 def pdf_bytes(
     pages: Sequence[Sequence[Line]],
     header: str | None = None,
-    footer: bool = False,
+    footer: bool | str = False,
     user_password: str | None = None,
     owner_password: str | None = None,
     paragraph_gap: float = 4.0,
@@ -24,6 +24,7 @@ def pdf_bytes(
     """A PDF with the given lines, each a ``cell`` of its own so line breaks are exact.
 
     A line whose text is empty adds ``paragraph_gap`` mm of vertical space (a paragraph break).
+    ``footer``: True for "Page N of M", or a footer text in which "{page}" is the page number.
     """
     from fpdf import FPDF
 
@@ -38,7 +39,11 @@ def pdf_bytes(
             if footer:
                 self.set_y(-14)
                 self.set_font("Helvetica", "", 8)
-                self.cell(0, 6, f"Page {self.page_no()} of {{nb}}", align="C")
+                if isinstance(footer, str):
+                    text = footer.replace("{page}", str(self.page_no()))
+                else:
+                    text = f"Page {self.page_no()} of {{nb}}"
+                self.cell(0, 6, text, align="C")
 
     pdf = P(format="A4")
     pdf.set_auto_page_break(False)

@@ -62,6 +62,12 @@ _GLYPHS = str.maketrans(
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 # Prefixes that form hyphenated compounds in policy language ("auto-renewal", "third-party").
 _HYPHEN_PREFIXES = frozenset(("auto", "self", "third", "non", "opt", "e", "sign", "add", "pre"))
+# An email address, a phone number (seven digits or more) or a web address.
+_CONTACT = re.compile(
+    r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}\.[A-Za-z0-9.-]{2,}"
+    r"|\+?\(?[0-9]{2,5}\)?[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,5}\b"
+    r"|\bwww\.[A-Za-z0-9-]{1,63}\.|\bhttps?://",
+)
 _HEADER_ZONE = 2  # lines at the top and bottom of a page that may be running headers/footers
 _MIN_SIDE_SHARE = 0.05  # share of a page's characters each column of a two-column page holds
 
@@ -81,6 +87,7 @@ class _Line:
     chars: int
     column: int = 0  # 0: the page is one column; 1 left, 2 right of a two-column page
     drop: bool = False
+    running: bool = False  # a running header/footer line kept for its contact details
 
 
 def _page_chars(layout: LTContainer) -> list[LTChar]:
@@ -334,15 +341,21 @@ def _read_lines(data: bytes) -> tuple[list[list[_Line]], dict]:
     return pages, meta
 
 
-def _drop_running_lines(pages: list[list[_Line]]) -> None:
-    """Mark page numbers and headers/footers repeated on most pages."""
+def _drop_running_lines(pages: list[list[_Line]]) -> list[_Line]:
+    """Mark page numbers and headers/footers repeated on most pages.
+
+    Returns the running lines that give a way to contact the business (an email address, a
+    phone number, a web address), once each: a footer such as "Greenline Fitness, (217)
+    555-0142" is read on every page, and dropping every copy lost the document's only contact
+    details. The DOCX reader keeps page headers and footers for the same reason.
+    """
     zones = [lines[:_HEADER_ZONE] + lines[-_HEADER_ZONE:] for lines in pages]
     for zone in zones:
         for ln in zone:
             if _PAGE_NUMBER.fullmatch(ln.text):
                 ln.drop = True
     if len(pages) < 2:
-        return
+        return []
 
     # The size is part of the key: a document title repeated small in the running header must
     # survive on the first page where it is set large.
@@ -353,10 +366,14 @@ def _drop_running_lines(pages: list[list[_Line]]) -> None:
     for zone in zones:
         seen.update({key(ln) for ln in zone})
     need = max(2, (len(pages) + 1) // 2)
+    contact: dict[tuple[str, float], _Line] = {}
     for zone in zones:
         for ln in zone:
             if seen[key(ln)] >= need:
                 ln.drop = True
+                if _CONTACT.search(ln.text):
+                    contact[key(ln)] = ln  # the last copy: its page is the last it is read on
+    return list(contact.values())
 
 
 def _body_size(lines: list[_Line]) -> float:
@@ -436,8 +453,11 @@ def read_pdf(data: bytes, source: str) -> Document:
             "the PDF has no text layer (it looks scanned); run OCR on it first "
             "(for example with ocrmypdf) and audit the result"
         )
-    _drop_running_lines(pages)
+    running = _drop_running_lines(pages)
     lines = [ln for page in pages for ln in page if not ln.drop]
+    # Running lines kept for their contact details follow the body, each its own paragraph,
+    # where the DOCX reader puts page headers and footers.
+    lines += [replace(ln, drop=False, running=True) for ln in running if lines]
     if not lines:
         raise NoTextLayerError("the PDF has no text besides page headers and page numbers")
 
@@ -458,7 +478,13 @@ def read_pdf(data: bytes, source: str) -> Document:
             before = i == 0 or _new_paragraph(lines[i - 1], ln, gap_limit)
             after = i + 1 == len(lines) or _new_paragraph(ln, lines[i + 1], gap_limit)
             is_head = before and after
-        if not paragraphs or is_head or heads[-1] or _new_paragraph(lines[i - 1], ln, gap_limit):
+        if (
+            not paragraphs
+            or is_head
+            or heads[-1]
+            or ln.running
+            or _new_paragraph(lines[i - 1], ln, gap_limit)
+        ):
             paragraphs.append([ln])
             heads.append(is_head)
         else:
