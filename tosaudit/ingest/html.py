@@ -1,9 +1,10 @@
 """HTML: the main content as plain text, one paragraph per block, headings kept as hints.
 
 Boilerplate is dropped (scripts, styles, navigation, page-level header and footer, asides,
-forms, cookie banners, hidden elements), including on pages built from ``<div>``s alone, where
-only a class or id (``navbar``, ``sidebar``, ``site-footer``) says what an element is. When the
-page marks its content with ``<main>`` or ``<article>``, only that is read. Block elements
+forms, cookie banners, hidden elements other than folded accordion and tab panels), including
+on pages built from ``<div>``s alone, where only a class or id (``navbar``, ``sidebar``,
+``site-footer``) says what an element is. When the page marks its content with ``<main>`` or
+``<article>``, only that is read. Block elements
 become paragraphs separated by a blank line so segmentation sees them; list items and table
 cells sit on their own lines. Each block gets the font size most of its characters are set in
 (`ingest.css`), so small print on a web page counts as small print in the buried-clause score.
@@ -35,9 +36,14 @@ _HEADING_TAGS = list(_HEADINGS)
 _SECTIONING = frozenset(("article", "section", "main", "aside", "nav"))
 _DROP_ROLES = frozenset(("navigation", "banner", "contentinfo", "search", "complementary"))
 # Cookie/consent banners by id or class. "cookie" alone is not enough: a privacy policy's own
-# "cookies" section must stay. These names belong to banner tools and are dropped outright.
+# "cookies" section must stay. These are the banner elements of consent tools, named narrowly:
+# the same tools embed the cookie policy itself in the page ("cmplz-document",
+# "iubenda_policy", "cky-audit-table"), and that is the content being audited.
 _BANNER = re.compile(
-    r"onetrust|cookiebot|cookieyes|cmplz|\bcc[-_](?:window|banner)"
+    r"onetrust|cookiebot|cky-(?:consent|modal|preference|btn-revisit)"
+    r"|cmplz-(?:cookiebanner|manage-consent|soft-cookiewall)|iubenda-cs|usercentrics-root"
+    r"|didomi-(?:host|notice|popup)|osano-cm|qc-cmp|truste-consent|consent_blackbar"
+    r"|borlabscookiebox|\bcc[-_](?:window|banner)"
     r"|cookies?[-_ ]?(?:banner|bar|notice|popup|modal|law|warning|message|alert)",
     re.IGNORECASE,
 )
@@ -67,6 +73,12 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 # A chrome-named element holding this share of the page's text is the content itself,
 # misnamed (a theme wrapping everything in <div id="sidebar-layout">): keep it.
 _CHROME_MAX_SHARE = 0.4
+# Class or id words of accordion and tab panels (Bootstrap, jQuery UI, page builders' FAQ and
+# toggle blocks), which are hidden until opened.
+# ("panel" and "toggle" are left out: cookie-settings dialogs use them for their switches.)
+_PANEL_WORDS = frozenset(
+    "accordion collapse collapsible tabpanel expandable expander faq answer tab pane".split()
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _BR = "\x1e"  # stands for <br> until a block is flushed; source newlines are plain spaces
@@ -122,16 +134,19 @@ class _Measure:
 def _is_dropped(tag: Tag, measure: _Measure | None = None) -> bool:
     """Whether an element is boilerplate or invisible."""
     if tag.name in _DROP:
-        return True
+        # An accordion's button carries its question ("Can I get a refund?"): policy text.
+        return not (tag.name == "button" and _panel_trigger(tag))
     attrs = tag.attrs
     if not attrs:
         return False
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    style = attrs.get("style")
+    if (
+        "hidden" in attrs
+        or attrs.get("aria-hidden") == "true"
+        or (style and _HIDDEN_STYLE.search(style))
+    ) and not _collapsed_panel(tag):
         return True
     if attrs.get("role") in _DROP_ROLES:
-        return True
-    style = attrs.get("style")
-    if style and _HIDDEN_STYLE.search(style):
         return True
     ident = _attr_text(tag)
     if not ident.strip():
@@ -150,6 +165,25 @@ def _is_dropped(tag: Tag, measure: _Measure | None = None) -> bool:
     if measure is None:
         return tag.find(_HEADING_TAGS) is None and _text_len(tag) <= _BANNER_MAX_CHARS
     return not measure.has_heading(tag) and measure.text_len(tag) <= _BANNER_MAX_CHARS
+
+
+def _collapsed_panel(tag: Tag) -> bool:
+    """Whether a hidden element is a folded accordion or tab panel: policy text a reader
+    opens with one click ("Refunds ▸"), hidden only until then, so it is read."""
+    attrs = tag.attrs
+    if attrs.get("hidden") == "until-found" or attrs.get("role") in ("tabpanel", "region"):
+        return True
+    return bool(_words(_attr_text(tag)) & _PANEL_WORDS)
+
+
+def _panel_trigger(button: Tag) -> bool:
+    """Whether a button opens an accordion or tab panel (and its words title that panel)."""
+    attrs = button.attrs
+    controls = attrs.get("aria-controls")
+    words = _words(_attr_text(button) + " " + (controls if isinstance(controls, str) else ""))
+    if words & _CHROME_WORDS:
+        return False  # a menu's toggle ("navbar-toggler", aria-controls="mainNav")
+    return "aria-controls" in attrs or "aria-expanded" in attrs or bool(words & _PANEL_WORDS)
 
 
 def _words(ident: str) -> set[str]:
