@@ -24,6 +24,7 @@ from tosaudit.ingest.errors import (
     TooLargeError,
     one_line,
 )
+from tosaudit.ingest.links import hidden_address
 from tosaudit.models import Document, LayoutSpan
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -199,7 +200,13 @@ class _Writer:
         p_size = self.styles.font(style, "size")
         p_bold = bool(self.styles.font(style, "bold"))
         p_caps = bool(self.styles.font(style, "all_caps"))
+        p_size_pt = p_size.pt if p_size is not None else self.styles.default_size
         for run in _runs(paragraph):
+            if isinstance(run, str):
+                # A link's hidden address, set like the link's last run.
+                pts, bold, caps = runs[-1][1:] if runs else (p_size_pt, p_bold, p_caps)
+                runs.append((run, pts, bold, caps))
+                continue
             text = run.text
             if not text:
                 continue
@@ -346,27 +353,66 @@ def _block_items(container: Any, parent: Any) -> Iterator[Any]:
             stack.extend(reversed(el))  # a content control or custom XML around blocks
 
 
-def _run_elements(p: Any) -> Iterator[Any]:
-    """The w:r elements of a paragraph in reading order, however deeply Word wraps them."""
-    stack = list(reversed(p))
+_HYPERLINK = f"{_W}hyperlink"
+_T = f"{_W}t"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+class _LinkEnd:
+    """Marks where a hyperlink's runs end, so a hidden address can follow its words."""
+
+    def __init__(self, link: Any) -> None:
+        self.link = link
+
+
+def _run_elements(p: Any, part: Any = None) -> Iterator[Any]:
+    """The w:r elements of a paragraph in reading order, however deeply Word wraps them.
+
+    After a ``mailto:``/``tel:`` hyperlink whose words do not show its address ("email us"),
+    the address comes as a string, in brackets (``part`` resolves the link's target).
+    """
+    stack: list[Any] = list(reversed(p))
     while stack:
         el = stack.pop()
+        if isinstance(el, _LinkEnd):
+            address = _link_address(el.link, part)
+            if address is not None:
+                yield f" ({address})"
+            continue
         tag = el.tag
         if tag == _R:
             yield el  # not descended into: runs nested in a run sit in text boxes
         elif isinstance(tag, str) and tag not in _NOT_TEXT:
+            if tag == _HYPERLINK and part is not None and el.get(_REL_ID):
+                stack.append(_LinkEnd(el))
             stack.extend(reversed(el))
 
 
+def _link_address(link: Any, part: Any) -> str | None:
+    try:
+        rel = part.rels[link.get(_REL_ID)]
+    except (KeyError, AttributeError):  # a note's link resolves in a part not loaded here
+        return None
+    if not rel.is_external:
+        return None
+    words = "".join(t.text or "" for t in link.iter(_T))
+    return hidden_address(str(rel.target_ref), words)
+
+
 def _runs(paragraph: Any) -> Iterator[Any]:
+    """The paragraph's runs, and (as strings) addresses hidden behind its links."""
     from docx.text.run import Run
 
-    for r in _run_elements(paragraph._p):
-        yield Run(r, paragraph)
+    try:
+        part = paragraph.part
+    except (AttributeError, NotImplementedError):
+        part = None
+    for r in _run_elements(paragraph._p, part):
+        yield r if isinstance(r, str) else Run(r, paragraph)
 
 
 def _paragraph_text(paragraph: Any) -> str:
-    return "".join(run.text for run in _runs(paragraph))
+    return "".join(r if isinstance(r, str) else r.text for r in _runs(paragraph))
 
 
 def _blocks(document: Any) -> Iterator[Any]:

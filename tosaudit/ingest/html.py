@@ -13,13 +13,13 @@ cells sit on their own lines. Each block gets the font size most of its characte
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, Tag
 from bs4.element import CData, ProcessingInstruction
 
 from tosaudit.ingest.css import DEFAULT_PT, element_size, stylesheet_sizes
 from tosaudit.ingest.errors import CorruptFileError, EmptyInputError, one_line
+from tosaudit.ingest.links import hidden_address
 from tosaudit.models import Document, LayoutSpan
 
 _DROP = frozenset(
@@ -252,37 +252,12 @@ def _cloudflare_email(encoded: object) -> str | None:
     return email
 
 
-_TEL = re.compile(r"\+?[0-9][0-9 ()./-]{4,30}")
-
-
 def _link_address(link: Tag) -> str | None:
-    """The email address or phone number a ``mailto:``/``tel:`` link hides behind its words.
-
-    "Contact us <a href="mailto:privacy@shop.example">here</a>" gives a reader the address
-    with one click, but the page's text never shows it, and the audit reported no way to
-    contact the business. None when the link's text already shows it.
-    """
+    """The email address or phone number a ``mailto:``/``tel:`` link hides behind its words."""
     href = link.attrs.get("href")
-    if not isinstance(href, str) or len(href) > 600:
+    if not isinstance(href, str):
         return None
-    scheme, _, rest = href.strip().partition(":")
-    scheme = scheme.lower()
-    if scheme not in ("mailto", "tel"):
-        return None
-    value = unquote(rest.split("?", 1)[0]).strip()
-    words = link.get_text(" ", strip=True)
-    if scheme == "mailto":
-        if "@" not in value or len(value) > 254 or not value.isprintable():
-            return None
-        if any(c.isspace() for c in value) or value.lower() in words.lower():
-            return None
-        return value
-    if not _TEL.fullmatch(value):
-        return None
-    digits = "".join(c for c in value if c.isdigit())
-    if len(digits) < 6 or digits in "".join(c for c in words if c.isdigit()):
-        return None
-    return value
+    return hidden_address(href, link.get_text(" ", strip=True))
 
 
 def _join_lines(lines: list[str]) -> str:
