@@ -31,6 +31,7 @@ _BLOCK = frozenset(
     ul ol li table thead tbody tfoot tr td th caption details summary center fieldset
     h1 h2 h3 h4 h5 h6 hr header footer body html""".split()
 )
+_CONTENT_IDS = ["contents", "content", "main-content", "maincontent", "primary"]
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _HEADING_TAGS = list(_HEADINGS)
 _SECTIONING = frozenset(("article", "section", "main", "aside", "nav"))
@@ -214,7 +215,8 @@ def _text_len(tag: Tag) -> int:
 
 
 def _root(soup: BeautifulSoup) -> Tag:
-    """The element holding the main content: <main>, a dominant <article>, or <body>."""
+    """The element holding the main content: <main>, a dominant <article> or content
+    container, or <body>."""
     body = soup.body or soup
     mains = [
         m
@@ -227,6 +229,14 @@ def _root(soup: BeautifulSoup) -> Tag:
     if articles:
         best = max(articles, key=_text_len)
         # A page listing article teasers is not one article: require most of the page's text.
+        if _text_len(best) >= 0.5 * _text_len(body):
+            return best
+    # Pages without <main> or <article> often name their content container by id: Google
+    # Docs' "Publish to the web" (#contents, between a #banner and a #footer of its own),
+    # WordPress themes (#content, #primary). With most of the page's text, it is the content.
+    containers = [c for c in soup.find_all(id=_CONTENT_IDS) if not _is_dropped(c)]
+    if containers:
+        best = max(containers, key=_text_len)
         if _text_len(best) >= 0.5 * _text_len(body):
             return best
     return body
