@@ -3,11 +3,13 @@
 Boilerplate is dropped (scripts, styles, navigation, page-level header and footer, asides,
 forms, cookie banners, hidden elements other than folded accordion and tab panels), including
 on pages built from ``<div>``s alone, where only a class or id (``navbar``, ``sidebar``,
-``site-footer``) says what an element is. When the page marks its content with ``<main>`` or
-``<article>``, only that is read. Block elements
-become paragraphs separated by a blank line so segmentation sees them; list items and table
-cells sit on their own lines. Each block gets the font size most of its characters are set in
-(`ingest.css`), so small print on a web page counts as small print in the buried-clause score.
+``site-footer``) says what an element is. When the page marks its content with ``<main>``,
+``<article>`` or a content container's id (``#content``), only that is read. Block elements
+become paragraphs separated by a blank line (as does ``<br><br>``) so segmentation sees them;
+list items and table cells sit on their own lines. Each block gets the font size most of its
+characters are set in (`ingest.css`), so small print on a web page counts as small print in the
+buried-clause score. Addresses a page hides (behind ``mailto:`` links' words, or Cloudflare's
+email obfuscation) are read where the reader would find them.
 """
 
 from __future__ import annotations
