@@ -5,7 +5,9 @@ Before python-docx opens anything, the ZIP's declared uncompressed sizes are che
 inflates an entry past its declared size, so the declared sizes are a real bound).
 
 Paragraphs are separated by a blank line; list items and table cells sit on their own lines.
-Footnotes, endnotes and the distinct page headers and footers follow the body.
+Footnotes, endnotes and the distinct page headers and footers follow the body. Text inside
+the elements Word wraps around paragraphs and runs (content controls, tracked insertions,
+fields, smart tags, hyperlinks) is read; tracked deletions are not.
 Every run becomes a ``LayoutSpan`` with its effective font size (run, then character style,
 then paragraph style chain, then document default), bold and all-caps (``w:caps`` renders
 lower-case text in capitals, so it counts), which is what small-print detection needs.

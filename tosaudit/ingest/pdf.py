@@ -2,10 +2,12 @@
 
 Every PDF line becomes a ``LayoutSpan`` with its page, font size (the size most of its
 characters use), bold and all-caps, so a 7-pt clause among 11-pt text can be found later.
-Repeated page headers/footers and page numbers are dropped, words hyphenated across line ends
-are joined, lines of one paragraph are joined with spaces (a wrapped line is not a line break
-of the text) and paragraphs are separated by a blank line. Short lines set larger or bold than
-the body become heading hints.
+Repeated page headers/footers and page numbers are dropped (one copy of a running line with
+contact details is kept, after the body), words hyphenated across line ends are joined,
+ligature glyphs become their letters, lines of one paragraph are joined with spaces (a wrapped
+line is not a line break of the text) and paragraphs are separated by a blank line. Two-column
+pages are read column by column. Short lines set larger or bold than the body become heading
+hints.
 """
 
 from __future__ import annotations
