@@ -14,14 +14,15 @@ from collections.abc import Iterator
 from itertools import compress
 from typing import Any
 
-from nltk.tokenize.punkt import (
-    PunktLanguageVars,
-    PunktParameters,
-    PunktSentenceTokenizer,
-    PunktToken,
-)
-
 from tosaudit.models import Document, Paragraph, Section, Segmented, Sentence
+from tosaudit.nltk_data import punkt
+
+# From the module tosaudit.nltk_data imported (nltk without its optional SciPy/scikit-learn
+# wrappers); a plain ``from nltk.tokenize.punkt import ...`` here would import nltk in full.
+PunktLanguageVars = punkt.PunktLanguageVars
+PunktParameters = punkt.PunktParameters
+PunktSentenceTokenizer = punkt.PunktSentenceTokenizer
+PunktToken = punkt.PunktToken
 
 # Abbreviations (lower case, without the final period) that Punkt must not treat as sentence ends.
 LEGAL_ABBREVIATIONS = frozenset(
