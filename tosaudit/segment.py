@@ -386,6 +386,19 @@ def _is_block_break(text: str, prev: tuple[int, int], cur: tuple[int, int], wrap
     return pe - ps < 0.6 * wrap
 
 
+def _runs_on(text: str, cur: tuple[int, int], nxt: tuple[int, int], wrap: int) -> bool:
+    """Whether a line's text runs on into the next line, so it cannot be a heading.
+
+    It does when the next line is not blank, the line has no closing punctuation, and either the
+    next line starts in lower case or the line fills the document's wrap width.
+    """
+    cs, ce = cur
+    ns, ne = nxt
+    if ns == ne or text[ce - 1] in _SENTENCE_END or text[ce - 1] in ":":
+        return False
+    return text[ns].islower() or bool(wrap and ce - cs >= 0.75 * wrap)
+
+
 def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
     lengths = sorted(e - s for s, e in lines if e > s)
     if not lengths:
@@ -412,7 +425,8 @@ def segment(doc: Document) -> Segmented:
             paragraphs.append(Paragraph(block_start, block_end))
         block_start = None
 
-    for s, e in lines:
+    n_lines = len(lines)
+    for i, (s, e) in enumerate(lines):
         if s == e:
             close()
             prev = None
@@ -420,6 +434,9 @@ def segment(doc: Document) -> Segmented:
         hint = known.get(s)
         line = text[s:e]
         found = heading_level(line) if e - s <= 200 else None
+        if found and not line.startswith("#") and i + 1 < n_lines:
+            if _runs_on(text, (s, e), lines[i + 1], wrap):
+                found = None  # the first line of a hard-wrapped clause ("12.4 Club may ... or no")
         # Headings known only from their look (all caps, Title Case, a short line) must start a
         # block: a line inside a wrapped paragraph is never one.
         starts_block = (prev is None or text[prev[1] - 1] in _SENTENCE_END) and (
