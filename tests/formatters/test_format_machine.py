@@ -190,3 +190,20 @@ def test_every_format_stays_fast_on_a_5mb_sentence():
         out = render_records(writer, [rec], rules=[])
         assert time.perf_counter() - start < 5, name
         assert out
+
+
+def test_text_prints_a_hard_wrapped_suggestion_on_one_line():
+    from tosaudit.api import audit_text
+    from tosaudit.models import Report
+
+    text = (
+        "12.4 The Club may terminate this Agreement and all memberships issued under it at any\n"
+        "time, for any reason or no reason, without refund of any prepaid membership fees.\n"
+    )
+    rep = audit_text(text, source="gym.txt")
+    wrapped = [f for f in rep.findings if f.suggestion and "\n" in f.suggestion]
+    assert wrapped  # the rewrite keeps the line break of the text it replaces
+    out = FORMATTERS["text"](Report(tosaudit_version="0", documents=[rep]))
+    lines = [ln for ln in out.splitlines() if ln.startswith("      suggestion: ")]
+    assert len(lines) == len([f for f in rep.findings if f.suggestion])
+    assert " ".join(wrapped[0].suggestion.split()) in out

@@ -8,6 +8,11 @@ from tosaudit.formatters.common import Writer, render_records
 from tosaudit.models import Report
 
 
+def _one_line(text: str) -> str:
+    """Runs of white space, line breaks included, as single spaces."""
+    return " ".join(text.split())
+
+
 class TextWriter(Writer):
     """``SOURCE: grade ...`` then ``SOURCE:LINE:COL: severity: RULE message`` per finding."""
 
@@ -30,9 +35,12 @@ class TextWriter(Writer):
         for f in d.get("findings", ()):
             where = f"{src}:{f['line']}:{f['column']}" if f.get("line") else src
             page = f" (page {f['page']})" if f.get("page") else ""
-            self.out.write(f"  {where}: {f['severity']}: {f['rule']} {f['message']}{page}\n")
+            message = _one_line(f["message"])
+            self.out.write(f"  {where}: {f['severity']}: {f['rule']} {message}{page}\n")
             if f.get("suggestion"):
-                self.out.write(f"      suggestion: {f['suggestion']}\n")
+                # A rewrite of a hard-wrapped sentence keeps its line breaks (it replaces
+                # text[start:end]); on the terminal it must stay one indented line.
+                self.out.write(f"      suggestion: {_one_line(f['suggestion'])}\n")
         self.out.flush()
 
 
