@@ -193,6 +193,7 @@ class _Patterns:
     customer_word: re.Pattern[str]
     company_word: re.Pattern[str]
     company_name: re.Pattern[str]
+    imperative_head: re.Pattern[str]
     how: re.Pattern[str]
     refunds: re.Pattern[str]
     auto_renewal: re.Pattern[str]
@@ -246,6 +247,10 @@ def patterns() -> _Patterns:
         customer_word=re.compile(r"(?:" + k["customer"] + r")", _I),
         company_word=re.compile(r"(?:we|we.ll|us|it|they|company|provider|operator)", _I),
         company_name=re.compile(r"[A-Z][\w.&-]{1,30}"),
+        imperative_head=re.compile(
+            r"\s*(?:[\d.()]{1,8}\s*)?(?:please\s+)?(?:" + k["imperative"] + r")\b(?![-'\u2019])",
+            _I,
+        ),
         how=re.compile(_alternation(k["how"]), _I),
         refunds=re.compile(_alternation(d["refunds"]), _I),
         auto_renewal=re.compile(_alternation(d["auto_renewal"]), _I),
@@ -408,13 +413,14 @@ RULES: list[Rule] = [
 ]
 
 # Which items each kind needs. Refunds are needed by terms only when the terms take payments;
-# cancellation becomes required by any kind that describes an automatic renewal.
+# cancellation becomes required by any kind that describes an automatic renewal, and by a refund
+# policy for something that goes on (see ``_ongoing``): a shop's returns page has nothing to cancel.
 REQUIRED: dict[str, frozenset[str]] = {
     "terms": frozenset(
         {"contact", "cancellation", "effective_date", "changes_notice", "governing_law"}
     ),
     "privacy": frozenset({"contact", "effective_date", "changes_notice"}),
-    "refund": frozenset({"contact", "refunds", "cancellation", "effective_date"}),
+    "refund": frozenset({"contact", "refunds", "effective_date"}),
     "cookie": frozenset({"contact", "effective_date"}),
     "other": frozenset({"contact"}),
 }
@@ -937,6 +943,12 @@ def _actor(p: _Patterns, before: str, after: str, head: str = "") -> str | None:
     tail = tail.rstrip(" ,\t\n")
     if not tail or tail[-1] in '.:;!?(\u2022-*"\u201c':
         return "customer"  # imperative: "Cancel your plan in Settings", "To cancel, ..."
+    if (
+        before.rstrip().endswith(" to")
+        and p.imperative_head.match(head or tail)
+        and _last_subject_pronoun(tail[-120:]) in (None, "you", "You")
+    ):
+        return "customer"  # purpose of an instruction: "Email help@shop.example to cancel."
     if _PASSIVE.search(tail):
         if re.match(r"[^.;!?]{0,40}?\bby\s+(?:us|the company|[A-Z])", after):
             return "company"
@@ -1264,11 +1276,15 @@ def find_governing_law(ctx: AuditContext) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------
 
 
-def required_items(kind: str, checklist: dict[str, Any], takes_payment: bool) -> set[str]:
+def required_items(
+    kind: str, checklist: dict[str, Any], takes_payment: bool, ongoing: bool = False
+) -> set[str]:
     """Which checklist items this kind of document must cover."""
     required = set(REQUIRED.get(kind, REQUIRED["other"]))
     if kind == "terms" and takes_payment:
         required.add("refunds")
+    if kind == "refund" and ongoing:
+        required.add("cancellation")
     if checklist["auto_renewal"]["present"] and kind != "privacy" and kind != "cookie":
         required |= {"cancellation", "refunds"}
     return required
@@ -1295,6 +1311,20 @@ def _takes_payment(ctx: AuditContext) -> bool:
     return False
 
 
+# Words of a refund policy for something that goes on or is booked ahead, which the customer may
+# need to cancel, unlike goods bought and returned.
+_ONGOING_WORDS = ("subscri", "membership", "recurring", "booking", "reservation", "appointment")
+
+
+def _ongoing(ctx: AuditContext) -> bool:
+    """A refund policy titled or named for cancellation, or about a subscription or booking."""
+    name = f"{_title(ctx)} {PurePath(ctx.document.source).stem}".lower()
+    if "cancel" in name:
+        return True
+    body = _lower(ctx)[:200_000]  # enough to tell, as in classify_kind
+    return any(word in body for word in _ONGOING_WORDS)
+
+
 def check_disclosures(
     ctx: AuditContext, findings: list[Finding], kind: str
 ) -> tuple[dict[str, Any] | None, list[Finding]]:
@@ -1313,7 +1343,7 @@ def check_disclosures(
         "governing_law": find_governing_law(ctx),
     }
     takes_payment = _takes_payment(ctx)
-    required = required_items(kind, checklist, takes_payment)
+    required = required_items(kind, checklist, takes_payment, kind == "refund" and _ongoing(ctx))
     for name, item in checklist.items():
         if "status" in item:
             item["required"] = name in required
@@ -1349,10 +1379,11 @@ def _findings(ctx: AuditContext, c: dict[str, Any], required: set[str]) -> list[
             )
     if "cancellation" in required:
         status = c["cancellation"]["status"]
+        # After the finding's own statement, which leads as in every other message.
         hint = (
             (
-                "It renews automatically, so say exactly how to cancel online "
-                "(California's automatic renewal law). "
+                " It renews automatically, so say exactly how to cancel online "
+                "(California's automatic renewal law)."
             )
             if renews
             else ""
@@ -1364,8 +1395,8 @@ def _findings(ctx: AuditContext, c: dict[str, Any], required: set[str]) -> list[
                     CANCEL_MISSING,
                     None,
                     None,
-                    f"{hint}No cancellation terms: say that customers may cancel or close their "
-                    "account and how (the page, button or address to use).",
+                    "No cancellation terms: say that customers may cancel or close their "
+                    f"account and how (the page, button or address to use).{hint}",
                     **({"severity": sev} if sev else {}),
                 )
             )
@@ -1375,8 +1406,8 @@ def _findings(ctx: AuditContext, c: dict[str, Any], required: set[str]) -> list[
                     CANCEL_MENTION,
                     None,
                     None,
-                    f"{hint}Cancelling is mentioned but not how: say where to cancel (the page or "
-                    "button in the account settings, or the email address to write to).",
+                    "Cancelling is mentioned but not how: say where to cancel (the page or "
+                    f"button in the account settings, or the email address to write to).{hint}",
                     extra={"evidence": c["cancellation"]["evidence"][:3]},
                     **({"severity": sev} if sev else {}),
                 )
