@@ -386,6 +386,33 @@ def _is_block_break(text: str, prev: tuple[int, int], cur: tuple[int, int], wrap
     return pe - ps < 0.6 * wrap
 
 
+# More bars than a real table row has (a hostile "|a|a|a..." line stays one paragraph).
+_MAX_TABLE_BARS = 64
+
+
+def _is_rule(line: str) -> bool:
+    """A line of three or more of one of ``= - * _`` (spaces allowed): an underline or rule."""
+    marks = line.replace(" ", "").replace("\t", "")
+    return len(marks) >= 3 and marks.count(marks[0]) == len(marks)
+
+
+def _table_cells(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of a Markdown table row's non-empty cells; none for its ``|---|:--:|`` row."""
+    row = text[start:end]
+    if not row.strip("|-: \t"):
+        return
+    pos = start + 1  # after the row's opening "|"
+    while pos < end:
+        bar = text.find("|", pos, end)
+        while bar > pos and text[bar - 1] == "\\":  # an escaped "\|" is cell text
+            bar = text.find("|", bar + 1, end)
+        cell_end = end if bar == -1 else bar
+        a, b = _strip(text, pos, cell_end)
+        if b > a:
+            yield a, b
+        pos = cell_end + 1
+
+
 def _runs_on(text: str, cur: tuple[int, int], nxt: tuple[int, int], wrap: int) -> bool:
     """Whether a line's text runs on into the next line, so it cannot be a heading.
 
@@ -429,6 +456,27 @@ def segment(doc: Document) -> Segmented:
     for i, (s, e) in enumerate(lines):
         if s == e:
             close()
+            prev = None
+            continue
+        first = text[s]
+        if first in "=-*_" and _is_rule(text[s:e]):
+            # A setext underline ("Refunds" over "=======") makes the one line above it a
+            # heading; it and every other horizontal rule ("---", "* * *") are not sentences.
+            level = 1 if first == "=" else 2
+            if first in "=-" and prev is not None and block_start == prev[0]:
+                block_start = None
+                headings.append((prev[0], prev[1], level, None))
+            elif first in "=-" and headings and text.count("\n", headings[-1][1], s) == 1:
+                hs, he, _, number = headings[-1]  # the line above already read as a heading
+                headings[-1] = (hs, he, level, number)
+            close()
+            prev = None
+            continue
+        if first == "|" and text.count("|", s, e) <= _MAX_TABLE_BARS:
+            # A Markdown table row: each cell is a paragraph, as the DOCX and HTML readers put
+            # each cell on its own line; the row of dashes under the header row is no text.
+            close()
+            paragraphs.extend(Paragraph(a, b) for a, b in _table_cells(text, s, e))
             prev = None
             continue
         hint = known.get(s)
