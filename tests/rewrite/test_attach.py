@@ -78,3 +78,15 @@ def test_hostile_sentence_does_not_stall_the_stage():
     report = audit_text(text)
     assert time.perf_counter() - t < 60
     assert report.error is None
+
+
+def test_message_says_when_plainer_words_leave_the_grade_where_it_was():
+    from tosaudit.models import Finding
+    from tosaudit.rewrite import _with_rewrite
+    from tosaudit.rewrite.engine import Rewrite
+
+    f = Finding("PL501", "legalese", "info", "Legalese: 'prior to'.", "Plain words.", "check")
+    same = Rewrite("a", ["b"], " ", [], verified=True, grade_before=9.12, grade_after=9.08)
+    lower = Rewrite("a", ["b"], " ", [], verified=True, grade_before=9.1, grade_after=7.94)
+    assert _with_rewrite(f, same).message.endswith("Plainer wording (grade 9.1 either way).")
+    assert _with_rewrite(f, lower).message.endswith("Plainer version: grade 9.1 -> 7.9.")

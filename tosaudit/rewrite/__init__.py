@@ -68,7 +68,10 @@ def _with_rewrite(f: Finding, rw: Rewrite) -> Finding:
     rec = rw.record()
     suggestion = rw.text if rw.verified else None
     message = f.message
-    if rw.verified:
+    if rw.verified and f"{rw.grade_after:.1f}" == f"{rw.grade_before:.1f}":
+        # Plainer words that leave the grade where it was: "grade 9.1 -> 9.1" read as a no-op.
+        message = f"{message} Plainer wording (grade {rw.grade_before:.1f} either way)."
+    elif rw.verified:
         message = f"{message} Plainer version: grade {rw.grade_before:.1f} -> {rw.grade_after:.1f}."
     elif rw.changed:
         message = f"{message} (An automatic rewrite was not offered: it failed the meaning checks.)"
