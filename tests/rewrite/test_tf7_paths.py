@@ -73,3 +73,84 @@ def test_ascii_scan_is_the_regex_scan(text: str) -> None:
     text = text.encode("ascii", "replace").decode()
     tf.ascii_tokens.cache_clear()  # a fresh analysis: offsets not read yet
     assert tf._scan_ascii(text) == tf._scan_any(text)
+
+
+_SHOUTED = [
+    "THE", "SOFTWARE", "ACME", "WIDGETS", "XYZ", "GDPR", "USD", "INC", "LTD", "LLC", "U", "S",
+    "I", "A", "IV", "WE", "MAY", "NOT", "BE", "LIABLE", "TRIPADVISOR", "BY", "CAF\u00c9", "OF",
+]  # fmt: skip
+_SHOUTED_GAPS = [
+    " ", " ", " ", ". ", "? ", "! ", ".", ", ", " (", ") ", "(", ")", "  ", "." + " " * 11,
+    "." + " " * 12, ".\n", ' "', '" ', "-", "'", ", ", "; ", "\u00a0", "e.g. ", "www.x.com ",
+]  # fmt: skip
+_shouted = st.lists(
+    st.tuples(st.sampled_from(_SHOUTED), st.sampled_from(_SHOUTED_GAPS)), min_size=4, max_size=24
+).map(lambda pairs: "".join(w + g for w, g in pairs))
+_INFO = tf.DocInfo(
+    defined_terms=frozenset({"Software", "TripAdvisor", "Acme Widgets"}),
+    _vocab=({"acme": "Acme", "tripadvisor": "TripAdvisor"}, frozenset({"XYZ", "IV"})),
+)
+
+
+def _sentence_case_reference(text: str, info: tf.DocInfo) -> str:
+    """``sentence_case`` as it was: a match object per word, and the 12 characters before
+    every word read for a sentence mark."""
+    protected = tf.protected_spans(text)
+    names = tf._company_name_starts(text)
+    out: list[str] = []
+    pos = 0
+    for k, m in enumerate(tf.TOKEN.finditer(text)):
+        start, end = m.span()
+        out.append(text[pos:start])
+        word = m.group(0)
+        low = word.lower()
+        if protected and tf._inside(protected, start, end):
+            new = word
+        elif len(word) <= 4 and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            new = low
+        elif word in info.acronyms or word in tf.COMMON_ACRONYMS:
+            new = word
+        elif low in info.cased:
+            new = info.cased[low]
+        elif low == "i" or (len(word) == 1 and text[end : end + 1] == "."):
+            new = word
+        elif low in tf._LEGAL_FORMS:
+            new = tf._LEGAL_FORMS[low]
+        elif start in names:
+            new = word[:1] + low[1:]
+        else:
+            new = low
+        before = text[max(0, start - 12) : start].rstrip()
+        if k == 0 or (
+            before[-1:] in (".", "!", "?")
+            and not tf._ABBREVIATION_END.search(before)
+            and not tf._LEGAL_FORM_END.search(before)
+        ):
+            new = new[:1].upper() + new[1:]
+        out.append(new)
+        pos = end
+    out.append(text[pos:])
+    text = "".join(out)
+    for term in tf.ordered_terms(info.defined_terms):
+        if term.lower() in text.lower():
+            text = tf._respell(text, term)
+    return text
+
+
+@settings(max_examples=800, deadline=None)
+@given(_shouted)
+def test_sentence_case_is_the_word_by_word_reference(text: str) -> None:
+    got, ops = tf.sentence_case(text, _INFO)
+    if tf.is_all_caps(text):
+        assert (got, ops) == (_sentence_case_reference(text, _INFO), [{"op": "sentence_case"}])
+    else:
+        assert (got, ops) == (text, [])
+
+
+def test_sentence_case_reads_marks_twelve_characters_back() -> None:
+    # The mark 12 characters before a word (11 spaces between) starts a sentence; 13 do not.
+    for gap in (". ", "." + " " * 11, "." + " " * 12, "! \n ", "e.g. ", "U.S. ", "INC. "):
+        text = f"WE MAY NOT BE LIABLE{gap}THE SOFTWARE MAY FAIL."
+        assert tf.sentence_case(text, _INFO)[0] == _sentence_case_reference(text, _INFO), gap
+    assert tf.sentence_case("WE MAY END IT." + " " * 11 + "THE END.", _INFO)[0].endswith("The end.")
+    assert tf.sentence_case("WE MAY END IT." + " " * 12 + "THE END.", _INFO)[0].endswith("the end.")

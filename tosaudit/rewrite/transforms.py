@@ -9,7 +9,7 @@ mid-sentence are treated as defined terms or names and left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count, islice
@@ -269,13 +269,20 @@ def sentence_case(text: str, info: DocInfo) -> tuple[str, list[Op]]:
     names = _company_name_starts(text)
     # Read once, not per word (each is a property that loads the document's vocabulary).
     acronyms, cased = info.acronyms, info.cased
+    tokens: Iterable[tuple[str, int]]
+    if text.isascii():
+        # The words as written and their offsets from one byte translation: no match object
+        # per word (shouted passages are long).
+        tokens = zip(*_word_starts(text, lower=False), strict=True)
+    else:
+        tokens = [(m.group(0), m.start()) for m in TOKEN.finditer(text)]
     out: list[str] = []
     pos = 0
     first = True
-    for m in TOKEN.finditer(text):
-        start, end = m.span()
-        out.append(text[pos:start])
-        word = m.group(0)
+    for word, start in tokens:
+        end = start + len(word)
+        gap = text[pos:start]
+        out.append(gap)
         low = word.lower()
         if protected and _inside(protected, start, end):
             new = word
@@ -296,13 +303,14 @@ def sentence_case(text: str, info: DocInfo) -> tuple[str, list[Op]]:
         if first:
             new = new[:1].upper() + new[1:]
         else:
-            before = text[max(0, start - 12) : start].rstrip()
-            if (
-                before[-1:] in (".", "!", "?")
-                and not _ABBREVIATION_END.search(before)
-                and not _LEGAL_FORM_END.search(before)
-            ):
-                new = new[:1].upper() + new[1:]
+            # A sentence mark as the last visible character of the 12 before the word starts a
+            # new sentence. The previous word ends in a letter, so that character, if any, is
+            # in the gap: the window is read only when the gap ends in a mark close enough.
+            mark = gap.rstrip()
+            if mark[-1:] in (".", "!", "?") and len(gap) - len(mark) < 12:
+                before = text[max(0, start - 12) : start].rstrip()
+                if not _ABBREVIATION_END.search(before) and not _LEGAL_FORM_END.search(before):
+                    new = new[:1].upper() + new[1:]
         first = False
         out.append(new)
         pos = end
@@ -322,11 +330,18 @@ def ordered_terms(terms: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(terms, key=lambda t: (len(t), t)))
 
 
+@lru_cache(maxsize=64)
+def _terms_and_lows(terms: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """(term, term in lower case) in the order of :func:`ordered_terms` (lowered once per
+    document, not once per shouted sentence)."""
+    return tuple((term, term.lower()) for term in ordered_terms(terms))
+
+
 def _restore_terms(text: str, info: DocInfo) -> str:
     """Defined terms as the definitions write them ("Software", "TripAdvisor")."""
     low = text.lower()
-    for term in ordered_terms(info.defined_terms):
-        if term.lower() in low:
+    for term, term_low in _terms_and_lows(info.defined_terms):
+        if term_low in low:
             text = _respell(text, term)
     return text
 
