@@ -9,7 +9,7 @@ mid-sentence are treated as defined terms or names and left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count, islice
@@ -34,6 +34,10 @@ TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019/-][A-Za-z]+)*")
 _WORD_BYTES = bytes(c if chr(c).isalpha() or chr(c) in "'/-" else 32 for c in range(128)) + bytes(
     [32] * 128
 )
+# The same, with A-Z lowered: the lower-case words in the same translation pass.
+_LOWER_WORD_BYTES = bytes(
+    ord(chr(c).lower()) if chr(c).isalpha() or chr(c) in "'/-" else 32 for c in range(128)
+) + bytes([32] * 128)
 # A joiner not between two letters is no part of a word ("-foo", "rights'", "a--b").
 # (The joiner first, so the regex engine skips straight to joiners; the check behind it looks
 # two bytes back: a letter, then the joiner itself.)
@@ -55,10 +59,10 @@ def words(text: str) -> list[str]:
 _APOSTROPHE, _HYPHEN, _SLASH = b"'-/"
 
 
-def _word_bytes(text: str) -> bytes:
+def _word_bytes(text: str, table: bytes = _WORD_BYTES) -> bytes:
     """ASCII ``text`` as bytes with every character outside a TOKEN word made a space (same
-    length, so offsets carry over)."""
-    data = text.encode("ascii").translate(_WORD_BYTES)
+    length, so offsets carry over); ``_LOWER_WORD_BYTES`` as ``table`` lower-cases it too."""
+    data = text.encode("ascii").translate(table)
     # Byte values, not one-byte strings: ``bytes in bytes`` first tries the operand as an int
     # and formats a TypeError it then discards (measurable over every word pass).
     if _APOSTROPHE in data or _HYPHEN in data or _SLASH in data:
@@ -132,9 +136,21 @@ class DocInfo:
         return self._load()[1]
 
 
+# Every protected span holds one of these: a quotation mark, "@", ":" (a URL's scheme, "::"),
+# "." (a domain, "www.") or a code character. Every byte but these, for deleting them.
+_NOT_SPAN_MARK = bytes(c for c in range(256) if c not in b'"`@.:_{}<>=\\|()')
+
+
 @lru_cache(maxsize=4096)
 def protected_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans no transformation may touch: quotations, URLs, e-mails, domains, code."""
+    if text.isascii():
+        # Most sentences hold no mark but their final full stop (after which no URL or domain
+        # can go on): one C-level deletion answers for them, instead of some twenty substring
+        # searches. (Non-ASCII text may hold a curly quotation mark: the searches below.)
+        marks = text.encode("ascii").translate(None, _NOT_SPAN_MARK)
+        if not marks or (marks == b"." and text[-1] == "."):
+            return ()
     spans: list[tuple[int, int]] = []
     low = text.lower()
     # Substring tests first: most sentences have none of these, and a test is far cheaper
@@ -253,13 +269,20 @@ def sentence_case(text: str, info: DocInfo) -> tuple[str, list[Op]]:
     names = _company_name_starts(text)
     # Read once, not per word (each is a property that loads the document's vocabulary).
     acronyms, cased = info.acronyms, info.cased
+    tokens: Iterable[tuple[str, int]]
+    if text.isascii():
+        # The words as written and their offsets from one byte translation: no match object
+        # per word (shouted passages are long).
+        tokens = zip(*_word_starts(text, lower=False), strict=True)
+    else:
+        tokens = [(m.group(0), m.start()) for m in TOKEN.finditer(text)]
     out: list[str] = []
     pos = 0
     first = True
-    for m in TOKEN.finditer(text):
-        start, end = m.span()
-        out.append(text[pos:start])
-        word = m.group(0)
+    for word, start in tokens:
+        end = start + len(word)
+        gap = text[pos:start]
+        out.append(gap)
         low = word.lower()
         if protected and _inside(protected, start, end):
             new = word
@@ -280,13 +303,14 @@ def sentence_case(text: str, info: DocInfo) -> tuple[str, list[Op]]:
         if first:
             new = new[:1].upper() + new[1:]
         else:
-            before = text[max(0, start - 12) : start].rstrip()
-            if (
-                before[-1:] in (".", "!", "?")
-                and not _ABBREVIATION_END.search(before)
-                and not _LEGAL_FORM_END.search(before)
-            ):
-                new = new[:1].upper() + new[1:]
+            # A sentence mark as the last visible character of the 12 before the word starts a
+            # new sentence. The previous word ends in a letter, so that character, if any, is
+            # in the gap: the window is read only when the gap ends in a mark close enough.
+            mark = gap.rstrip()
+            if mark[-1:] in (".", "!", "?") and len(gap) - len(mark) < 12:
+                before = text[max(0, start - 12) : start].rstrip()
+                if not _ABBREVIATION_END.search(before) and not _LEGAL_FORM_END.search(before):
+                    new = new[:1].upper() + new[1:]
         first = False
         out.append(new)
         pos = end
@@ -306,11 +330,18 @@ def ordered_terms(terms: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(terms, key=lambda t: (len(t), t)))
 
 
+@lru_cache(maxsize=64)
+def _terms_and_lows(terms: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """(term, term in lower case) in the order of :func:`ordered_terms` (lowered once per
+    document, not once per shouted sentence)."""
+    return tuple((term, term.lower()) for term in ordered_terms(terms))
+
+
 def _restore_terms(text: str, info: DocInfo) -> str:
     """Defined terms as the definitions write them ("Software", "TripAdvisor")."""
     low = text.lower()
-    for term in ordered_terms(info.defined_terms):
-        if term.lower() in low:
+    for term, term_low in _terms_and_lows(info.defined_terms):
+        if term_low in low:
             text = _respell(text, term)
     return text
 
@@ -670,19 +701,45 @@ def _word_starts(text: str, lower: bool = True) -> tuple[list[str], list[int]]:
     text) the words are the pieces between single spaces, and piece k starts one character
     after piece k-1 ends. No regex pass and no match objects.
     """
-    pieces = _word_bytes(text.lower() if lower else text).decode("ascii").split(" ")
+    spaced = _word_bytes(text, _LOWER_WORD_BYTES if lower else _WORD_BYTES).decode("ascii")
+    return spaced.split(), _piece_starts(spaced)
+
+
+def _piece_starts(spaced: str) -> list[int]:
+    """Where each word of ``spaced`` (words and single spaces, as ``_word_bytes`` leaves
+    them) starts."""
+    pieces = spaced.split(" ")
     # Piece k starts at the lengths of the pieces before it plus one space each. (``add`` and
     # ``count``, not ``(1).__add__``: a method wrapper called from ``map`` builds an argument
     # tuple per piece.)
     starts = map(add, accumulate(map(len, pieces), initial=0), count())
-    return list(filter(None, pieces)), list(compress(starts, pieces))
+    return list(compress(starts, pieces))
 
 
-class Tokens(NamedTuple):
-    """The TOKEN words of one ASCII text in lower case, and the offset where each starts."""
+class Tokens:
+    """The TOKEN words of one ASCII text in lower case (``lows``), and the offset where each
+    starts (``starts``); unpacks as ``lows, starts``.
 
-    lows: list[str]
-    starts: list[int]
+    The offsets are worked out on first use: most sentences the legalese scan reads hold no
+    phrase of the table, and need only the words (the offsets cost twice the words).
+    """
+
+    __slots__ = ("lows", "_spaced", "_starts")
+
+    def __init__(self, text: str) -> None:
+        # (the text with every character outside a word a space, lower case: the offsets' source)
+        self._spaced = _word_bytes(text, _LOWER_WORD_BYTES).decode("ascii")
+        self.lows: list[str] = self._spaced.split()
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = _piece_starts(self._spaced)
+        return self._starts
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.lows, self.starts))
 
 
 # One analysis per text, shared by everything that reads the words of the same sentence (the
@@ -691,7 +748,7 @@ class Tokens(NamedTuple):
 @lru_cache(maxsize=512)
 def ascii_tokens(text: str) -> Tokens:
     """``Tokens`` of ASCII ``text``; the lists are shared: read them, never change them."""
-    return Tokens(*_word_starts(text))
+    return Tokens(text)
 
 
 @lru_cache(maxsize=4096)
@@ -703,8 +760,13 @@ def scan(text: str) -> tuple[Hit, ...]:
 def _scan_ascii(text: str) -> tuple[Hit, ...]:
     """``scan`` of ASCII text: words and offsets from one byte translation, separators sliced
     from the text only where a phrase may go on past a word."""
-    words, starts = ascii_tokens(text)
-    found = _phrases(words, lambda j: text[starts[j] + len(words[j]) : starts[j + 1]])
+    tokens = ascii_tokens(text)
+    words = tokens.lows
+    # (the offsets read only where a phrase may go on past a word, or one was found)
+    found = _phrases(words, lambda j: text[tokens.starts[j] + len(words[j]) : tokens.starts[j + 1]])
+    if not found:
+        return ()
+    starts = tokens.starts
     return tuple(_new_hit((starts[i], starts[j] + len(words[j]), e)) for i, j, e in found)
 
 
