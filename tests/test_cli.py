@@ -431,3 +431,15 @@ def test_no_rewrites_flag(tmp_path, capsys):
     assert any(
         f["suggestion"] for f in json.loads(capsys.readouterr().out)["documents"][0]["findings"]
     )
+
+
+def test_text_report_on_a_terminal_prints_each_error_once(tmp_path, capsys, monkeypatch):
+    gone = tmp_path / "gone.txt"
+    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: True, raising=False)
+    assert main(["audit", str(gone)]) == 2
+    out, err = capsys.readouterr()
+    line = f"{gone}: error: no such file"
+    assert (out + err).count(line) == 1
+    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: False, raising=False)
+    assert main(["audit", str(gone)]) == 2  # redirected: stderr still says it
+    assert line in capsys.readouterr().err

@@ -238,9 +238,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
                 err.console = progress.console
                 task = progress.add_task("audit", total=len(paths) + use_stdin, current="")
             started = time.perf_counter()
+            # The text report prints "PATH: error: MESSAGE" itself: on a terminal that shows
+            # both streams, the stderr copy would print every error twice.
+            errors_in_report = args.format == "text" and out is sys.stdout and out.isatty()
             for doc in stream:  # a lazy BatchError surfaces here
                 summary.add(doc.record)
-                if doc.error:
+                if doc.error and not errors_in_report:
                     err(f"{doc.source}: error: {doc.error}")
                 elif floor is not None and doc.worst >= floor:
                     failed_gate = True
