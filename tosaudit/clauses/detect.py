@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, repeat
 from typing import Any
 
@@ -155,41 +156,60 @@ def _triggered_rows(
         return got
 
     lower = ctx.lower_text
-    indexed = sorted(
-        {
-            trig if len(words) == 1 else trigger_needle(trig)
-            for spec in specs
-            for trig in spec.triggers
-            for words in (trig.split(" "),)
-            if aligned and trig.isascii() and all(words)
-        }
-    )
-    by_needle = _rows_with(ctx, indexed, starts, ends)
+    plan, indexed = _trigger_plan(tuple(spec.triggers for spec in specs))
+    by_needle = _rows_with(ctx, list(indexed) if aligned else [], starts, ends)
     rows_with = by_needle.__getitem__
     out: list[set[int] | None] = []
-    for spec in specs:
-        if not spec.triggers:
+    for triggers in plan:
+        if not triggers:
             out.append(None)
             continue
         found: set[int] = set()
-        for trig in spec.triggers:
-            words = trig.split(" ")
-            if not aligned or not trig.isascii() or not all(words):
+        for trig, needle, spaced in triggers:
+            if not aligned or needle is None:
                 # Folding a sentence alone may differ from the whole text's lower case here.
                 found.update(r for r in range(len(units)) if trig in fold(r))
-            elif len(words) == 1:
-                found.update(rows_with(trig))
+            elif spaced is None:
+                found.update(rows_with(needle))
             else:
                 # "third parties": its longest word narrows the rows; in the folded sentence
                 # the words are one space apart, in the text any run of white space.
-                spaced = re.compile(r"\s+".join(map(re.escape, words)))
                 found.update(
                     r
-                    for r in rows_with(trigger_needle(trig))
+                    for r in rows_with(needle)
                     if spaced.search(lower, units[r][1].start, units[r][1].end)
                 )
         out.append(found)
     return out
+
+
+# Per trigger: (trigger, needle looked up in the needle index or None when the trigger is not
+# ASCII or has an empty word (then each sentence is folded and tested), the regex of a
+# several-word trigger's words across any white space or None).
+_Trigger = tuple[str, str | None, re.Pattern[str] | None]
+
+
+@lru_cache(maxsize=1)
+def _trigger_plan(
+    triggers: tuple[tuple[str, ...], ...],
+) -> tuple[tuple[tuple[_Trigger, ...], ...], tuple[str, ...]]:
+    """Per spec (given by its triggers), how each trigger is looked for, and every needle to
+    look up, sorted: derived from the shipped data once rather than per document."""
+    plan = []
+    for trigs in triggers:
+        parts: list[_Trigger] = []
+        for trig in trigs:
+            words = trig.split(" ")
+            if not trig.isascii() or not all(words):
+                parts.append((trig, None, None))
+            elif len(words) == 1:
+                parts.append((trig, trig, None))
+            else:
+                spaced = re.compile(r"\s+".join(map(re.escape, words)))
+                parts.append((trig, trigger_needle(trig), spaced))
+        plan.append(tuple(parts))
+    indexed = sorted({n for parts in plan for _, n, _ in parts if n is not None})
+    return tuple(plan), tuple(indexed)
 
 
 def _rows_with(

@@ -45,17 +45,29 @@ CHAR_MIN, CHAR_MAX = 3, 5
 def tokens(text: str) -> list[str]:
     """Lower-cased word and punctuation tokens; digits folded to 0 (dates and amounts vary)."""
     low = text[:MAX_CHARS]
+    if not low.isascii():
+        low = _map_quotes(low)
+    return _mapped_tokens(low)
+
+
+def _map_quotes(text: str) -> str:
+    """``text.translate(_QUOTES)``."""
+    # One str.replace per mapped character gives translate's result (no target is itself
+    # mapped) at a fraction of its cost: a dict translate takes about 20 ns a character even
+    # where it changes nothing.
+    for a, b in _QUOTE_PAIRS:
+        text = text.replace(a, b)
+    return text
+
+
+def _mapped_tokens(low: str) -> list[str]:
+    """:func:`tokens` of a text already cut to ``MAX_CHARS`` and quote-mapped."""
     if low.isascii():
         # An ASCII text holds none of the characters _QUOTES maps, and its only \d are 0-9:
         # lowering and folding the digits as bytes is one C pass each (no regex scan).
         return _ASCII_TOKEN.findall(
             low.encode("ascii").lower().translate(_ZERO_DIGITS).decode("ascii")
         )
-    # One str.replace per mapped character gives translate's result (no target is itself
-    # mapped) at a fraction of its cost: a dict translate takes about 20 ns a character even
-    # where it changes nothing.
-    for a, b in _QUOTE_PAIRS:
-        low = low.replace(a, b)
     return _TOKEN.findall(_DIGITS.sub("0", low.lower()))
 
 
@@ -69,15 +81,23 @@ _ASCII_SINGLES = tuple(
 def tokens_flat(texts: Sequence[str]) -> tuple[list[str], list[int]]:
     """The :func:`tokens` of every text laid end to end, and each text's token count.
 
-    The ASCII texts are tokenised together without a regex: joined one per line, lowered,
-    each punctuation character that occurs padded with spaces (a few dozen ``str.replace``
-    calls for the whole batch), and every line split at white space. That cuts the same
-    tokens as :data:`_TOKEN` (letter/digit runs, single other characters) without the regex
-    engine's cost per token, the bulk of tokenising.
+    The ASCII texts (once curly quotes and dashes are mapped) are tokenised together without
+    a regex: joined one per line, lowered, each punctuation character that occurs padded
+    with spaces (a few dozen ``str.replace`` calls for the whole batch), and every line split
+    at white space. That cuts the same tokens as :data:`_TOKEN` (letter/digit runs, single
+    other characters) without the regex engine's cost per token, the bulk of tokenising.
     """
     cut = [t[:MAX_CHARS] for t in texts]
     per_text: list[list[str] | None] = [None] * len(cut)
-    batch = [i for i, t in enumerate(cut) if t.isascii()]
+    batch: list[int] = []
+    for i, t in enumerate(cut):
+        if not t.isascii():
+            # A text whose only non-ASCII characters are curly quotes, dashes or no-break
+            # spaces joins the batch once they are mapped, instead of paying the Unicode
+            # regex, several times the cost.
+            t = cut[i] = _map_quotes(t)
+        if t.isascii():
+            batch.append(i)
     if batch:
         # A line feed ends each text; inside a text it is white space like any other.
         joined = "\n".join([cut[i].replace("\n", " ") for i in batch])
@@ -91,7 +111,7 @@ def tokens_flat(texts: Sequence[str]) -> tuple[list[str], list[int]]:
     lengths: list[int] = []
     for text, toks in zip(cut, per_text, strict=True):
         if toks is None:
-            toks = tokens(text)
+            toks = _mapped_tokens(text)
         flat += toks
         lengths.append(len(toks))
     return flat, lengths

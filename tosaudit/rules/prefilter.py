@@ -141,7 +141,11 @@ def may_pass(g: Gate | None, text: str, start: int, end: int) -> bool:
     low = text[start:end].lower()
     has = low.__contains__
     for conj in g:
-        if all(any(map(has, c)) for c in conj):
+        # Plain loops, not all() over a generator: this runs per sentence and pattern.
+        for c in conj:
+            if not any(map(has, c)):
+                break
+        else:
             return True
     return _exotic(low, text, start, end)
 
