@@ -14,9 +14,12 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from operator import itemgetter
 from typing import Any, NamedTuple
+
+import ahocorasick
 
 from tosaudit.nltk_data import ensure_cmudict
 
@@ -39,6 +42,18 @@ _DICTIONARY_LOADED = False
 _CMU: dict[str, list[list[str]]] = {}
 _PYPHEN = get_pyphen("en_US")  # the hyphenator textstat falls back to (loaded once)
 
+# ARPAbet, the CMU dictionary's phone set: 1 for a vowel with its stress digit, 0 for the rest.
+# textstat counts a pronunciation's phones whose last character is a digit; summing these exact
+# ints is about half the cost of summing ``str.isdigit`` booleans (``sum`` adds bools through
+# the generic number protocol). A phone missing here takes textstat's own test (``_stresses``);
+# a test checks the table against every phone of the dictionary.
+_VOWELS = "AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split()
+_CONSONANTS = "B CH D DH F G HH JH K L M N NG P R S SH T TH V W Y Z ZH".split()
+_STRESS: dict[str, int] = {
+    **{v + d: 1 for v in _VOWELS for d in "012"},
+    **dict.fromkeys(_VOWELS + _CONSONANTS, 0),
+}
+
 
 def _load_dictionary() -> None:
     """Load textstat's CMU dictionary once, then keep the garbage collector off it."""
@@ -49,7 +64,64 @@ def _load_dictionary() -> None:
     # every full collection walks them all (measured: 0.1-0.2 s per pass over 19 ToS).
     gc.collect()
     gc.freeze()
+    _hyphenation()  # Pyphen's patterns compiled with the dictionary, not at the first rare word
     _DICTIONARY_LOADED = True
+
+
+def _stresses(phones: list[str]) -> int:
+    """How many phones end in a digit (textstat's syllables of a CMU pronunciation)."""
+    try:
+        return sum(map(_STRESS.__getitem__, phones))
+    except KeyError:
+        return sum(map(str.isdigit, map(_LAST, phones)))
+
+
+@lru_cache(maxsize=1)  # a loader of shipped data: Pyphen's patterns, compiled once
+def _hyphenation() -> ahocorasick.Automaton:
+    """Pyphen's hyphenation patterns as one automaton over their keys.
+
+    Each key maps to where its values start relative to the key's last character, and the
+    values.
+    """
+    auto = ahocorasick.Automaton()
+    for key, (offset, values) in _PYPHEN.hd.patterns.items():
+        auto.add_word(key, (offset - len(key) + 1, tuple(values)))
+    auto.make_automaton()
+    return auto
+
+
+def _hyphen_points(word: str) -> int:
+    """``len(_PYPHEN.positions(word))``: how many hyphenation points Pyphen finds.
+
+    Pyphen applies Liang's patterns by looking every substring of the dotted word up in its
+    pattern dictionary (a Python loop of length x longest pattern, about 200,000 instructions
+    a word); here one automaton pass over the dotted word finds the same patterns at the same
+    places, and each raises the same points to its values. (Pyphen tries no substring that
+    starts at the final dot: only a pattern "." could match there, and a test checks there is
+    none.) Points closer than ``left``/``right`` to the ends are dropped, as Pyphen does. A
+    test compares both on random and real words.
+    """
+    dotted = f".{word.lower()}."
+    size = len(dotted)
+    points = [0] * (size + 1)  # Pyphen's ``references``
+    for end, (back, values) in _hyphenation().iter(dotted):
+        at = end + back
+        for value in values:
+            if at <= size and value > points[at]:  # Pyphen's slice stops at the list's end
+                points[at] = value
+            at += 1
+    # Pyphen's position of points[k] is k - 1; it keeps left <= k - 1 <= len(word) - right.
+    top = min(len(word) - _PYPHEN.right + 1, size)
+    return sum([points[k] & 1 for k in range(_PYPHEN.left + 1, top + 1)])
+
+
+def _lower_word_syllables(word: str) -> int:
+    """textstat's syllables of one word of its own word list: stress digits of the first CMU
+    pronunciation, else Pyphen's hyphenation points + 1."""
+    entry = _CMU.get(word)
+    if entry:
+        return _stresses(entry[0])
+    return _hyphen_points(word) + 1
 
 
 def syllables(word: str) -> int:
@@ -63,17 +135,14 @@ def syllables(word: str) -> int:
         # No real word is this long (a pasted blob, a 5 MB token); Pyphen is super-linear on it.
         return max(1, len(word) // 3)
     if word.isalpha() and word.islower():
-        # textstat's own rule (stress digits of the first CMU pronunciation, else Pyphen's
-        # hyphenation points + 1) without its per-call tokenising, which leaves a lower-case
+        # textstat's own rule without its per-call tokenising, which leaves a lower-case
         # all-letter word unchanged.
-        entry = _CMU.get(word)
-        if entry:
-            # Pronunciations whose last character is a stress digit, counted in C.
-            n = sum(map(str.isdigit, map(_LAST, entry[0])))
-        else:
-            n = len(_PYPHEN.positions(word)) + 1
+        n = _lower_word_syllables(word)
     else:
-        n = textstat.syllable_count(word)
+        # ``textstat.syllable_count(word)``: its word list (punctuation removed but for
+        # contractions' apostrophes, lower case), then the same rule per word.
+        parts = _PUNCT_KEEP_APOS.sub("", _NONCONTRACTION_APOSTROPHE.sub("", word)).lower()
+        n = sum(map(_lower_word_syllables, parts.split()))
     if len(_SYLLABLES) < 500_000:
         _SYLLABLES[word] = n
     return n
@@ -306,9 +375,38 @@ def _commonest(grades: list[int]) -> int:
     """The commonest grade, the first seen among equals: ``Counter(grades).most_common(1)``.
 
     textstat's own choice, without building a Counter for some twenty small numbers: ``max``
-    keeps the first of equal counts, and a Counter lists its keys in order of first sight.
+    keeps the first of equal counts, and a Counter lists its keys in order of first sight,
+    as ``dict.fromkeys`` does. Counting each distinct grade (about eight) instead of each of
+    the twenty-odd grades makes a third of the comparisons.
     """
-    return max(grades, key=grades.count)
+    return max(dict.fromkeys(grades), key=grades.count)
+
+
+# Below this magnitude a hundredfold float is within 1e-7 of the exact product (half an ulp
+# of 1e9 is 6e-8), so only a product within 1e-6 of a half can round differently.
+_ROUND2_LIMIT = 1e9
+
+
+def round2(x: float) -> float:
+    """``round(x, 2)``, the same float, without its trip through a decimal string.
+
+    ``round`` with digits prints the number with ``snprintf`` and parses it back: about
+    2,000 instructions, and the readability stage rounds a dozen figures per section and two
+    per sentence. The nearest hundredth is ``n / 100`` for ``n`` the exact ``100 * x``
+    rounded to an integer (a correctly rounded division, as ``round``'s parse is); the
+    float product decides ``n`` unless it lies within 1e-6 of a half, where ``round``
+    itself decides. Zero keeps ``x``'s sign (``round(-0.001, 2)`` is ``-0.0``); NaN,
+    infinities and huge values go to ``round``. A test compares both on random floats.
+    """
+    y = x * 100.0
+    if -_ROUND2_LIMIT < y < _ROUND2_LIMIT:
+        n = math.floor(y)
+        frac = y - n  # exact but for -1 < y < 0, and then off by under 1e-16
+        if frac < 0.499999 or frac > 0.500001:
+            if frac > 0.5:
+                n += 1
+            return n / 100 if n else math.copysign(0.0, x)
+    return round(x, 2)
 
 
 def metrics(c: Counts, words_per_minute: int = 238) -> dict[str, Any]:
@@ -341,20 +439,20 @@ def metrics(c: Counts, words_per_minute: int = 238) -> dict[str, Any]:
     standard = max(1, min(_commonest(grades), 18)) if w else 0
     low = int(standard) - 1
     return {
-        "flesch_reading_ease": round(fre, 2),
-        "flesch_kincaid_grade": round(fk, 2),
-        "gunning_fog": round(fog, 2),
-        "smog_index": round(smog, 2),
-        "coleman_liau_index": round(cli, 2),
-        "automated_readability_index": round(ari, 2),
-        "dale_chall_readability_score": round(dc, 2),
+        "flesch_reading_ease": round2(fre),
+        "flesch_kincaid_grade": round2(fk),
+        "gunning_fog": round2(fog),
+        "smog_index": round2(smog),
+        "coleman_liau_index": round2(cli),
+        "automated_readability_index": round2(ari),
+        "dale_chall_readability_score": round2(dc),
         "text_standard": f"{_ordinal(low)} and {_ordinal(low + 1)} grade" if w else "",
         "text_standard_grade": float(standard),
         "words": w,
         "sentences": s,
-        "average_sentence_length": round(wps, 2),
+        "average_sentence_length": round2(wps),
         "long_sentence_share": round(c.long_sentences / s, 4) if s else 0.0,
-        "reading_time_minutes": round(w / words_per_minute, 2),
+        "reading_time_minutes": round2(w / words_per_minute),
     }
 
 
@@ -383,8 +481,8 @@ def analyse(
     for c in counts:
         wps = c.words / c.sentences if c.sentences else 0.0
         spw = c.syllables / c.words if c.words else 0.0
-        grades.append(round(0.39 * wps + 11.8 * spw - 15.59, 2) if c.words else 0.0)
-        eases.append(round(206.835 - 1.015 * wps - 84.6 * spw, 2) if c.words else 0.0)
+        grades.append(round2(0.39 * wps + 11.8 * spw - 15.59) if c.words else 0.0)
+        eases.append(round2(206.835 - 1.015 * wps - 84.6 * spw) if c.words else 0.0)
     per_section: list[list[Counts]] = [[] for _ in range(n_sections)]
     for c, sec in zip(counts, section_of_sentence, strict=True):
         if 0 <= sec < n_sections:

@@ -16,6 +16,7 @@ looked up with that loop, so a caller never gets a wrong answer, only a slower o
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -83,22 +84,28 @@ class NeedleIndex:
             raise ValueError("the folded text must be as long as the text")
         self.text = text
         self.folded_text = folded
-        self._folded: dict[str, list[int]] = {}
         self._exact: dict[str, list[int]] = {}
         wanted = shipped_needles() if needles is None else needles
+        self._wanted = wanted
+        # Only the literals that occur get a list here; ``folded`` answers the other wanted
+        # ones with an empty list without a scan. The automaton is looked up by ``wanted``
+        # itself (its hash kept, found by identity): a set or list over all literals built
+        # per document cost more than finding them in a short text.
+        found: defaultdict[str, list[int]] = defaultdict(list)
         if wanted:
-            found: dict[str, list[int]] = {n: [] for n in wanted if n}
             # Matches come ordered by their last character; for one literal that is also the
             # order of their starts, so each list is sorted.
-            for last, (needle, back) in _automaton(frozenset(found)).iter(folded):
+            for last, (needle, back) in _automaton(wanted).iter(folded):
                 found[needle].append(last - back)
-            self._folded = found
+        self._folded: dict[str, list[int]] = found
 
     def folded(self, needle: str) -> list[int]:
         """Every occurrence of ``needle`` in the folded text (``find_all(folded, needle)``)."""
         got = self._folded.get(needle)
         if got is None:
-            got = self._folded[needle] = find_all(self.folded_text, needle)
+            # A wanted literal the automaton did not report does not occur ("" is no literal).
+            absent = needle and needle in self._wanted
+            got = self._folded[needle] = [] if absent else find_all(self.folded_text, needle)
         return got
 
     def exact(self, needle: str) -> list[int]:
