@@ -24,13 +24,37 @@ ROLE_WORDS = frozenset(
 )
 _PAREN = re.compile(r"\(([^()\n]{1,240})\)")
 _QUOTED_TERM = re.compile(r"[\"\u201c\u2018']([^\"\u201d\u2019'\n]{1,40})[\"\u201d\u2019']")
-_MEANS = re.compile(
-    r"[\"\u201c]([A-Z][\w ]{0,38})[\"\u201d]\s+(?:means|refers\s+to|shall\s+mean)\s+(you|us|we)\b",
-    re.IGNORECASE,
-)
-_DEFINES = re.compile(
-    r"[\"\u201c]([A-Z][\w ]{0,38})[\"\u201d]\s+(?:means|refers\s+to|shall\s+mean|includes)\b"
-)
+# A definition opens with a straight or a curly quote: '"Term" means you', '"Term" includes'.
+_OPENING_QUOTES = ('"', "\u201c")
+_MEANS_TAIL = r"([A-Z][\w ]{0,38})[\"\u201d]\s+(?:means|refers\s+to|shall\s+mean)\s+(you|us|we)\b"
+_DEFINES_TAIL = r"([A-Z][\w ]{0,38})[\"\u201d]\s+(?:means|refers\s+to|shall\s+mean|includes)\b"
+_MEANS = re.compile(r"[\"\u201c]" + _MEANS_TAIL, re.IGNORECASE)
+_DEFINES = re.compile(r"[\"\u201c]" + _DEFINES_TAIL)
+# The same patterns once per opening quote. A pattern opening with a one-character literal is
+# searched by a C-level scan for that character; the two-character class made the regex engine
+# try every position of the document (about 35 ns a character, 2 x 0.8 MB over the corpus).
+_MEANS_BY_QUOTE = tuple(re.compile(q + _MEANS_TAIL, re.IGNORECASE) for q in _OPENING_QUOTES)
+_DEFINES_BY_QUOTE = tuple(re.compile(q + _DEFINES_TAIL) for q in _OPENING_QUOTES)
+
+
+def _quote_led(by_quote: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str]]:
+    """``finditer`` of the pattern that opens with either quote (``_MEANS``, ``_DEFINES``),
+    from its one-quote forms (``_MEANS_BY_QUOTE``, ``_DEFINES_BY_QUOTE``): their matches in
+    order of start.
+
+    No match starts inside another (past its opening quote a match holds word characters and
+    spaces, a closing quote, then white space and letters: no opening quote followed by a
+    letter), so the combined pattern's scan skips no match of either form, and each form
+    finds at a position what the combined pattern finds there.
+    """
+    straight, curly = by_quote
+    found = list(straight.finditer(text))
+    if _OPENING_QUOTES[1] in text:  # (a one-character find)
+        found += curly.finditer(text)
+        found.sort(key=re.Match.start)
+    return found
+
+
 _READER = frozenset(("you", "your", "yours"))
 _BUSINESS = frozenset(("we", "us", "our", "ours"))
 SPLIT_MIN_WORDS = 12
@@ -51,8 +75,8 @@ def doc_info(text: str, prose: list[tuple[int, int]]) -> DocInfo:
                 defined.add(q)
                 if role and q in ROLE_WORDS:
                     parties[q] = role
-    defined.update(m.group(1).strip() for m in _DEFINES.finditer(text))
-    for m in _MEANS.finditer(text):
+    defined.update(m.group(1).strip() for m in _quote_led(_DEFINES_BY_QUOTE, text))
+    for m in _quote_led(_MEANS_BY_QUOTE, text):
         term = m.group(1).strip()
         defined.add(term)
         if term in ROLE_WORDS:
