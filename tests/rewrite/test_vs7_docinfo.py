@@ -8,6 +8,7 @@ try every position). Merged in order of start, the matches must be the combined 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,10 @@ _PIECES = [
     ")",
 ]
 
+# The patterns as they were, opening with the class of both quotes: the reference.
+_MEANS = re.compile(r"[\"\u201c]" + engine._MEANS_TAIL, re.IGNORECASE)
+_DEFINES = re.compile(r"[\"\u201c]" + engine._DEFINES_TAIL)
+
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
 
@@ -58,8 +63,8 @@ def _seen(matches: list) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]
 
 def _check(text: str) -> None:
     for combined, by_quote in (
-        (engine._DEFINES, engine._DEFINES_BY_QUOTE),
-        (engine._MEANS, engine._MEANS_BY_QUOTE),
+        (_DEFINES, engine._DEFINES_BY_QUOTE),
+        (_MEANS, engine._MEANS_BY_QUOTE),
     ):
         want = _seen(list(combined.finditer(text)))
         assert _seen(engine._quote_led(by_quote, text)) == want
