@@ -620,8 +620,19 @@ def _phone_ok(text: str, m: re.Match[str]) -> bool:
         return False  # a date
     if raw.startswith(("+", "00")) or re.match(r"1[-. ]?8\d\d|\(\d{3}\)\s?\d{3}", raw):
         return True
+    if digits >= 10 and _NATIONAL_PHONE.fullmatch(raw):
+        return True  # grouped like a dialled number: "0113 496 0871", "555-201-0147"
     before = text[max(0, m.start() - 40) : m.start()]
     return bool(patterns().phone_cue.search(before)) and digits >= 7
+
+
+# Numbers written the way phone numbers are, with no cue word needed: a national number with
+# its trunk 0 in two or three groups (UK, Ireland, Australia; 10 digits or more), the French
+# pairs, and the North American 3-3-4 with dashes or dots. Dates, section numbers and amounts
+# are not grouped like these.
+_NATIONAL_PHONE = re.compile(
+    r"0\d{1,4}[ -]\d{3,6}(?:[ -]\d{3,4})?|0\d(?:[ .]\d\d){4}|\d{3}([-.])\d{3}\1\d{4}"
+)
 
 
 _MAX_CANDIDATES = 60  # per sentence, for each kind of number-bearing channel
@@ -849,15 +860,23 @@ def find_contact(ctx: AuditContext) -> dict[str, Any]:
             continue
         for m in islice(_POSTCODE.finditer(text, a, b), _MAX_CANDIDATES):
             window_start = max(0, m.start() - 120)
-            street = None
+            # The last street before the postcode; a numbered street ("2200 Market Street")
+            # wins over a later "Suite 410," so the address is quoted from its start.
+            street = numbered = None
             for st in p.street.finditer(text, window_start, m.start()):
                 street = st
+                if text[st.start()].isdigit():
+                    numbered = st
+            street = numbered or street
             if street is not None:
                 add("postal_address", street.start(), m.end())
             elif _ADDRESS_CUE.search(text, max(0, m.start() - 150), m.start()):
                 add("postal_address", m.start(), m.end())
     channels = [c for c in CHANNELS if found[c]]
-    evidence = sorted((e for c in channels for e in found[c]), key=lambda e: e["start"])
+    # Each span says which channel it shows (the key-terms box quotes one of each).
+    evidence = sorted(
+        ({**e, "channel": c} for c in channels for e in found[c]), key=lambda e: e["start"]
+    )
     status = "present" if len(channels) >= 2 else "partial" if channels else "missing"
     return {"status": status, "channels": channels, "evidence": evidence[: MAX_EVIDENCE * 2]}
 

@@ -334,3 +334,44 @@ def test_linear_on_a_5_mb_sentence(chunk):
     t0 = time.perf_counter()
     ds.check_disclosures(ctx, [], ds.classify_kind(ctx))
     assert time.perf_counter() - t0 < 15
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("You can reach our team at help@acme.example or on 0113 496 0871.", "0113 496 0871"),
+        ("Our members' desk: help@acme.example, 020 7946 0321.", "020 7946 0321"),
+        ("Questions go to help@acme.example or 555-201-0147.", "555-201-0147"),
+        ("Service client : aide@acme.example ou 01 23 45 67 89.", "01 23 45 67 89"),
+    ],
+)
+def test_numbers_grouped_like_phones_need_no_cue_word(text, number):
+    result, _, _ = checklist(text)
+    assert result["contact"]["channels"] == ["email", "phone"]
+    spans = [e for e in result["contact"]["evidence"] if e["channel"] == "phone"]
+    assert [text[e["start"] : e["end"]] for e in spans] == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Ltd is registered in England under company number 01234567.",
+        "Invoice 2024-0001 covers the period 2024-01-01 to 2024-12-31.",
+        "The book (ISBN 978-3-16-148410-0) is sold at 12.99 per copy.",
+        "Clause 0113 496 applies.",  # too few digits for a national number
+    ],
+)
+def test_grouped_numbers_that_are_not_phones(text):
+    result, _, _ = checklist(text)
+    assert "phone" not in result["contact"]["channels"]
+
+
+def test_contact_evidence_carries_its_channel():
+    text = "Acme Inc., 2200 Market Street, Suite 410, Wilmington, DE 19801. Email: hi@acme.example."
+    result, _, _ = checklist(text)
+    by_channel = {e["channel"]: text[e["start"] : e["end"]] for e in result["contact"]["evidence"]}
+    # The address is quoted from its numbered street, not from the later "Suite 410,".
+    assert by_channel == {
+        "email": "hi@acme.example",
+        "postal_address": "2200 Market Street, Suite 410, Wilmington, DE 19801",
+    }

@@ -64,11 +64,44 @@ def test_box_from_clauses_and_disclosures():
     assert topics == ["Renewal", "Disputes", "Cancelling", "Refunds", "Contact"]
     assert box["items"][1]["text"] == "Disputes go to private arbitration, not court."
     assert box["items"][2]["text"].startswith("How to cancel: To cancel, open Settings")
-    assert box["items"][4]["text"] == "Contact us by e-mail, phone: help@acme.com"
+    # Evidence without a channel (an older report): the channels are named, not quoted.
+    assert box["items"][4]["text"] == "Contact us by e-mail or phone."
     assert box["items"][4]["start"] == email
     md = box["markdown"]
     assert md.startswith("## Key terms\n")
     assert "- **Renewal:** Your plan renews every month until you cancel." in md
+
+
+def test_contact_quotes_one_value_per_channel():
+    email = TEXT.index("help@acme.com")
+    phone = TEXT.index("555-0100")
+    disclosures = {
+        "contact": {
+            "status": "present",
+            "channels": ["email", "phone", "postal_address"],
+            "evidence": [
+                {"start": email, "end": email + 13, "channel": "email"},
+                {"start": phone, "end": phone + 8, "channel": "phone"},
+                {"start": phone, "end": phone + 3, "channel": "phone"},
+            ],
+        }
+    }
+    box = key_terms(_Ctx(), [], disclosures)
+    (item,) = box["items"]
+    assert item["text"] == "Email help@acme.com; call 555-0100; by post."
+    assert (item["start"], item["end"]) == (email, email + 13)
+
+
+def test_contact_from_a_real_audit_quotes_the_phone():
+    text = (
+        "Questions? Email care@example.co.uk or ring 0113 496 0871. "
+        "You can also write to us at 51 Hawthorn Road, Leeds LS6 2AB."
+    )
+    box = audit_text(text).key_terms
+    contact = [i for i in box["items"] if i["topic"] == "Contact"]
+    assert contact, box
+    assert "call 0113 496 0871" in contact[0]["text"]
+    assert "write to 51 Hawthorn Road, Leeds LS6 2AB" in contact[0]["text"]
 
 
 def test_statuses_without_evidence():

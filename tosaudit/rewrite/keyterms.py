@@ -34,7 +34,16 @@ _CHANNELS = {
     "web_form": "a web form",
     "chat": "live chat",
 }
+# How the box says to use each channel, given the address, number or page it quotes.
+_CHANNEL_VERBS = {
+    "email": "email {}",
+    "phone": "call {}",
+    "postal_address": "write to {}",
+    "web_form": "online: {}",
+    "chat": "live chat",
+}
 _MAX_EVIDENCE = 160
+_MAX_CHANNEL = 90
 
 
 def _best(findings: list[Finding]) -> Finding:
@@ -55,6 +64,45 @@ def _evidence(ctx: AuditContext | None, item: dict[str, Any] | None) -> tuple[st
                 snippet = snippet[: _MAX_EVIDENCE - 1].rsplit(" ", 1)[0] + "\u2026"
             return snippet, start, end
     return None
+
+
+def _clip(snippet: str, limit: int) -> str:
+    snippet = " ".join(snippet.split())
+    if len(snippet) > limit:
+        snippet = snippet[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+    return snippet
+
+
+def _contact_text(
+    ctx: AuditContext | None, contact: dict[str, Any], channels: list[str]
+) -> tuple[str, int | None, int | None]:
+    """How to reach the business, one channel after another with what the policy gives.
+
+    Evidence spans carry the channel they show; spans without one (older reports) are used
+    only for where the item points, and the channel is then named without its value.
+    """
+    quoted: dict[str, str] = {}
+    first: tuple[int, int] | None = None
+    for ev in contact.get("evidence") or []:
+        start, end = ev.get("start"), ev.get("end")
+        if ctx is None or not (
+            isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(ctx.text)
+        ):
+            continue
+        if first is None:
+            first = (start, end)
+        channel = ev.get("channel")
+        if channel in _CHANNEL_VERBS and channel not in quoted:
+            quoted[channel] = _clip(ctx.text[start:end], _MAX_CHANNEL)
+    if not quoted:
+        how = " or ".join(_CHANNELS[c] for c in channels)
+        return f"Contact us by {how}.", *(first or (None, None))
+    parts = [
+        _CHANNEL_VERBS[c].format(quoted[c]) if c in quoted else f"by {_CHANNELS[c]}"
+        for c in channels
+    ]
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + ".", *(first or (None, None))
 
 
 def _item(
@@ -106,10 +154,8 @@ def key_terms(
     contact = disc.get("contact") or {}
     channels = [c for c in contact.get("channels") or [] if c in _CHANNELS]
     if channels:
-        ev = _evidence(ctx, contact)
-        how = ", ".join(_CHANNELS[c] for c in channels)
-        text = f"Contact us by {how}" + (f": {ev[0]}" if ev else ".")
-        items.append(_item("Contact", text, *(ev[1:] if ev else (None, None))))
+        text, start, end = _contact_text(ctx, contact, channels)
+        items.append(_item("Contact", text, start, end))
     elif contact.get("status") == "missing":
         items.append(_item("Contact", "These terms give no way to contact the business."))
     if not items:
