@@ -63,6 +63,14 @@ def test_summaries_fill_slots() -> None:
     )
     renew = "Your membership renews automatically each month until you cancel."
     assert "each month" in specs["auto_renewal"].summarise(renew, 0, len(renew))
+    change = "We may change these terms to reflect changes in the law."
+    assert specs["unilateral_change"].summarise(change, 0, len(change)) == (
+        "The company can change these terms or the service on its own."
+    )
+    by_using = "We may change these terms; your continued use of the app means you accept them."
+    assert "using the service afterwards means you accept" in specs[
+        "unilateral_change"
+    ].summarise(by_using, 0, len(by_using))
     plain = "We may sell your personal information."
     assert specs["data_sharing"].summarise(plain, 0, len(plain)) == specs["data_sharing"].summary
 
