@@ -9,7 +9,7 @@ import json
 import jsonschema
 
 from tosaudit.formatters import FORMATTERS, WRITERS
-from tosaudit.formatters.common import Summary
+from tosaudit.formatters.common import Summary, render_records
 
 
 def test_json_matches_the_documented_schema(report, report_schema):
@@ -207,3 +207,47 @@ def test_text_prints_a_hard_wrapped_suggestion_on_one_line():
     lines = [ln for ln in out.splitlines() if ln.startswith("      suggestion: ")]
     assert len(lines) == len([f for f in rep.findings if f.suggestion])
     assert " ".join(wrapped[0].suggestion.split()) in out
+
+
+def test_text_keeps_list_items_of_a_suggestion_on_their_own_lines():
+    from tosaudit.formatters.text_format import _suggestion_lines
+
+    rewrite = (
+        "By booking, you agree to get:\n(i) an email before you\narrive,\n"
+        "(ii) an email after you leave.\n\n- a receipt\n\u2022 a survey"
+    )
+    assert _suggestion_lines(rewrite) == [
+        "By booking, you agree to get:",
+        "(i) an email before you arrive,",
+        "(ii) an email after you leave.",
+        "- a receipt",
+        "\u2022 a survey",
+    ]
+    # Wrapped prose whose next line merely starts with a word is joined.
+    assert _suggestion_lines("We may end this\nagreement at any\ntime.") == [
+        "We may end this agreement at any time."
+    ]
+    assert _suggestion_lines("") == []
+
+
+def test_text_list_suggestion_lines_are_indented_under_it():
+    rec = {
+        "source": "x.txt",
+        "readability": {},
+        "grade": {},
+        "findings": [
+            {
+                "rule": "RD101",
+                "severity": "warning",
+                "message": "Hard sentence",
+                "line": 1,
+                "column": 1,
+                "suggestion": "You agree to get:\n(a) one email\n(b) two emails",
+            }
+        ],
+    }
+    out = render_records(WRITERS["text"], [rec], rules=[])
+    assert (
+        "      suggestion: You agree to get:\n        (a) one email\n        (b) two emails\n"
+        in out
+    )

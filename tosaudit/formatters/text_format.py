@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tosaudit.formatters.common import Writer, render_records
@@ -11,6 +12,33 @@ from tosaudit.models import Report
 def _one_line(text: str) -> str:
     """Runs of white space, line breaks included, as single spaces."""
     return " ".join(text.split())
+
+
+# A line that opens a list item: a bullet, "(i)", "a)", "2." (bounded, so linear).
+_ITEM = re.compile(
+    r"[ \t]{0,40}(?:[\u2022\u2023\u25e6\u2043\u00b7*\u2013-]|\(?(?:[a-z]|[ivx]{1,6}|\d{1,3})[.)])\s"
+)
+
+
+def _suggestion_lines(text: str) -> list[str]:
+    """A rewrite as terminal lines: hard-wrapped prose joined, list items kept one per line.
+
+    The rewrite replaces ``text[start:end]``, so it keeps the source's line breaks; a wrapped
+    paragraph reads as one line, while "(i) ... (ii) ..." items keep their own lines.
+    """
+    lines: list[str] = []
+    new_line = True
+    for raw in text.split("\n"):
+        part = _one_line(raw)
+        if not part:
+            new_line = True  # a blank line ends the paragraph
+            continue
+        if new_line or not lines or _ITEM.match(raw):
+            lines.append(part)
+        else:
+            lines[-1] += " " + part
+        new_line = False
+    return lines
 
 
 class TextWriter(Writer):
@@ -38,9 +66,10 @@ class TextWriter(Writer):
             message = _one_line(f["message"])
             self.out.write(f"  {where}: {f['severity']}: {f['rule']} {message}{page}\n")
             if f.get("suggestion"):
-                # A rewrite of a hard-wrapped sentence keeps its line breaks (it replaces
-                # text[start:end]); on the terminal it must stay one indented line.
-                self.out.write(f"      suggestion: {_one_line(f['suggestion'])}\n")
+                first, *rest = _suggestion_lines(f["suggestion"]) or [""]
+                self.out.write(f"      suggestion: {first}\n")
+                for line in rest:
+                    self.out.write(f"        {line}\n")
         self.out.flush()
 
 
