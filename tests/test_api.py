@@ -1,12 +1,15 @@
 import gc
+import json
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tosaudit.api import audit_bytes, audit_document, audit_text
+from tosaudit.api import audit_bytes, audit_text
 from tosaudit.config import Config
-from tosaudit.ingest import SUFFIXES, ingest_file
+from tosaudit.ingest import SUFFIXES
 
 POLICY = (
     "Terms of Service\n\n"
@@ -89,24 +92,44 @@ def test_statutory_presets(preset, ease):
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
-@pytest.mark.parametrize(
-    "path", sorted(p for p in SAMPLES.iterdir() if p.suffix in SUFFIXES), ids=lambda p: p.name
-)
-def test_audit_makes_no_reference_cycles(path):
-    """What lets audit_document pause the cyclic collector: all it drops, refcounting frees."""
-    doc = ingest_file(path)
+_CYCLES_PROBE = """
+import gc, json, sys
+from pathlib import Path
+from tosaudit.api import audit_document
+from tosaudit.ingest import ingest_file
+left = {}
+for name in sys.argv[1:]:
+    doc = ingest_file(Path(name))
     audit_document(doc)  # first use: imports, loaders and caches may make cycles of their own
     gc.collect()
-    was = gc.isenabled()
     gc.disable()
-    try:
-        report = audit_document(doc)
-        assert report.findings
-        del report
-        assert gc.collect() == 0
-    finally:
-        if was:
-            gc.enable()
+    report = audit_document(doc)
+    assert report.findings, name
+    del report
+    left[Path(name).name] = gc.collect()
+    gc.enable()
+print(json.dumps(left))
+"""
+
+
+def test_audit_makes_no_reference_cycles():
+    """What lets audit_document pause the cyclic collector: all it drops, refcounting frees.
+
+    Measured in a fresh interpreter: in the test process, other tests' threads (Streamlit's
+    event loop) drop cyclic garbage of their own at any moment and would be counted too.
+    """
+    paths = sorted(str(p) for p in SAMPLES.iterdir() if p.suffix in SUFFIXES)
+    assert len(paths) >= 10
+    out = subprocess.run(
+        [sys.executable, "-c", _CYCLES_PROBE, *paths],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    ).stdout
+    left = json.loads(out.splitlines()[-1])
+    assert len(left) == len(paths)
+    assert {name: n for name, n in left.items() if n} == {}
 
 
 def test_collector_paused_during_audit_and_restored(monkeypatch):

@@ -130,3 +130,22 @@ def test_nothing_to_say_gives_none():
 def test_pipe_fills_key_terms():
     report = audit_text("Terms\n\nEmail us at help@acme.com with questions about your plan.\n")
     assert report.key_terms is None or report.key_terms["markdown"].startswith("## Key terms")
+
+
+def test_every_clause_category_has_a_topic():
+    from tosaudit.clauses.patterns import load_specs
+    from tosaudit.rewrite.keyterms import TOPICS
+
+    assert set(load_specs()) <= set(TOPICS)
+
+
+def test_subscription_terms_each_get_a_line():
+    text = (
+        "We may increase our fees upon 14 days' notice by email. "
+        "You agree to indemnify and hold us harmless from any claims arising out of your use. "
+        "YOU WAIVE ANY RIGHT TO A JURY TRIAL AND TO PARTICIPATE IN A CLASS ACTION."
+    )
+    topics = [i["topic"] for i in audit_text(text).key_terms["items"]]
+    for topic in ("Price changes", "Covering our costs", "Class actions", "Jury trial"):
+        assert topic in topics, topics
+    assert topics.index("Price changes") < topics.index("Class actions")

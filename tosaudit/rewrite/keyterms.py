@@ -13,17 +13,25 @@ from tosaudit.models import SEVERITY_RANK, Finding
 from tosaudit.rules.base import AuditContext
 
 # Clause categories in the order a customer cares about them, with the box's topic names.
+# Every clause category has a topic: a term worth flagging is worth a line in the box.
 TOPICS: dict[str, str] = {
     "auto_renewal": "Renewal",
+    "fee_change": "Price changes",
     "no_refund": "Refunds",
     "refunds": "Refunds",
+    "cancellation_hurdle": "Conditions for cancelling",
     "unilateral_change": "Changes to these terms",
     "unilateral_termination": "Closing your account",
     "arbitration": "Disputes",
+    "class_action_waiver": "Class actions",
+    "jury_trial_waiver": "Jury trial",
     "jurisdiction": "Where disputes are heard",
     "choice_of_law": "Which law applies",
     "limitation_of_liability": "Our liability",
+    "indemnification": "Covering our costs",
     "content_removal": "Your content",
+    "broad_content_license": "Rights to what you upload",
+    "data_sharing": "Your personal data",
     "contract_by_using": "Agreeing by using",
     "privacy_included": "Privacy",
 }
