@@ -1106,6 +1106,7 @@ def _repeated_subject(
     modal = head.group(2)
     lead = subject[:1].upper() + subject[1:] + (f" {modal}" if modal else "") + " "
     out = []
+    clause_modal = _modal_clause_end(text, head.end())
     for m in _AND_VERB.finditer(text, head.end()):
         verb = m.group(1)
         want = "base" if modal else form
@@ -1115,7 +1116,7 @@ def _repeated_subject(
             break
         if _INFINITIVE.search(text[head.end() : m.start()]):
             break
-        if _modal_clause_between(text, head.end(), m.start()):
+        if clause_modal <= m.start():
             # "You agree that we may investigate X, and enforce Y": the verb after "and"
             # belongs to the clause with its own modal ("we may"), not to the first subject.
             break
@@ -1129,11 +1130,15 @@ def _repeated_subject(
     return out
 
 
-def _modal_clause_between(text: str, lo: int, hi: int) -> bool:
-    """Whether a clause word ("that", "if", ...) in ``text[lo:hi]`` opens a clause with a
-    modal of its own before ``hi``."""
-    comp = _COMPLEMENT_FOLDING.search(text, lo, hi)
-    return comp is not None and any(w.lower() in MODALS for w in words(text[comp.end() : hi]))
+def _modal_clause_end(text: str, lo: int) -> int:
+    """End of the first modal after the first clause word ("that", "if", ...) from ``lo``:
+    from there on a verb joined by "and" may belong to that clause. Past the end if none.
+    (Found once per sentence, not once per "and": the first clause word is the one that
+    matters, since any modal after a later one also follows it.)"""
+    comp = _COMPLEMENT_FOLDING.search(text, lo)
+    if comp is None:
+        return len(text) + 1
+    return comp.end() + _first_end(text[comp.end() :], MODALS)
 
 
 def _final(text: str) -> str:
