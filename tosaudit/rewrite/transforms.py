@@ -954,7 +954,8 @@ def _resolve_form(text: str, hit: Hit) -> str | None:
         and not (prev and prev[-1].lower() in _FINITE_BEFORE)
     ):
         # A participle before its agent: "as indicated by the invoice" -> "as shown by",
-        # "the data provided by you" -> "given by" (not "showed by" or left as written).
+        # "the candidate elected by the members" -> "chosen by" (not "showed"/"chose", and
+        # not left as written as after any other noun).
         return inflect(e.lemma, "pp")
     if closed or (prev and prev[-1].lower() not in BE_AUX and _reduced_relative(prev[-1])):
         # "all payments received from you": a participle after a noun, where the plain verb's
