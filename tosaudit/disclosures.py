@@ -140,7 +140,7 @@ _PASSIVE_CUSTOMER = re.compile(
 _FOLLOW_UP = re.compile(
     r"\s*(?:to\s+do\s+(?:so|this|that)|simply|just|go\s+to|visit|click|tap|select|log\s+in|"
     r"sign\s+in|open|you\s+can\s+do\s+(?:so|this|that)|this\s+can\s+be\s+done|here'?s\s+how|"
-    r"follow|contact|email|write|call|send)\b",
+    r"follow|contact|email|write|call|send|complete|fill|submit)\b",
     _I,
 )
 

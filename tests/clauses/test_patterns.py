@@ -103,3 +103,20 @@ def test_unfair_wording_is_not_fair(category: str, sentence: str) -> None:
 
 def test_fair_cases_exist() -> None:
     assert {c for c, _ in FAIR} >= {"jurisdiction", "choice_of_law"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We may terminate this license at any time.",
+        "Acme may terminate this license at any time for any reason.",
+    ],
+)
+def test_termination_is_not_a_unilateral_change(sentence: str) -> None:
+    """Ending a licence is CL207 only: the change pattern (and the model) must not read the
+    licence's "terminate" as a change of the terms (CL202)."""
+    from tosaudit.api import audit_text
+
+    found = {f.category for f in audit_text(sentence).findings}
+    assert "unilateral_termination" in found
+    assert "unilateral_change" not in found

@@ -123,6 +123,12 @@ def test_contact_evidence_spans_name_the_channel():
         'To turn off auto-renewal, go to Account > Membership and select "Cancel Membership".',
         "You may close your account at any time. To do so, visit the Privacy Centre and tap Delete.",
         "You can unsubscribe at any time by clicking the unsubscribe link in any newsletter.",
+        # A form on the page counts as the way to cancel.
+        "To cancel your subscription, complete and submit the form below.",
+        "To cancel your order, complete the form below and submit it.",
+        "If you want to cancel, please fill out the cancellation form.",
+        "To cancel, fill in the cancellation form on our website.",
+        "You can cancel your membership. Complete and submit the form below.",
     ],
 )
 def test_cancellation_instructions(text):
@@ -138,6 +144,9 @@ def test_cancellation_instructions(text):
         "You can stop using our Services at any time, although we would be sorry to see you go.",
         "If you cancel your plan, you keep access until the end of the month.",
         "You may end your subscription whenever you like.",
+        # A form that is not the way to cancel does not say how.
+        "You may cancel your subscription. Complete your profile to get better recommendations.",
+        "You may cancel your subscription at any time; the form of payment does not matter.",
     ],
 )
 def test_cancellation_mentioned_without_how(text):

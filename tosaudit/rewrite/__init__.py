@@ -85,6 +85,19 @@ def _with_rewrite(f: Finding, rw: Rewrite) -> Finding:
     return new
 
 
+def _legalese_message(replaced: list[dict], flagged: list[dict]) -> str:
+    """PL501's message: the words the suggestion replaces, then the flagged words it keeps as
+    written (their plain word does not fit every use), so the finding and suggestion agree."""
+    changed = dict.fromkeys(f"'{o['from']}'" if o.get("from") else "'shall'" for o in replaced)
+    kept = [w for w in dict.fromkeys(f"'{o['from']}'" for o in flagged) if w not in changed]
+    if not kept:
+        return f"Legalese: {', '.join(changed)}."
+    hand = f"to reword by hand: {', '.join(kept)}."
+    if not changed:
+        return f"Legalese {hand}"
+    return f"Legalese: {', '.join(changed)}; {hand}"
+
+
 def attach_suggestions(ctx: AuditContext, findings: list[Finding]) -> list[Finding]:
     """Findings with verified plain rewrites attached as ``suggestion`` where one exists."""
     rewrites = sentence_rewrites(ctx)
@@ -106,14 +119,11 @@ def attach_suggestions(ctx: AuditContext, findings: list[Finding]) -> list[Findi
         if k in covered:
             continue
         s = ctx.prose_sentences[k][1]
-        legal = [
+        replaced = [
             o for o in rw.ops if o["op"] in ("substitution", "doublet", "nominalisation", "shall")
-        ] + rw.flagged
-        if legal and cfg.rule_enabled(LEGALESE.code, LEGALESE.groups):
-            words = ", ".join(
-                dict.fromkeys(f"'{o['from']}'" if o.get("from") else "'shall'" for o in legal)
-            )
-            f = ctx.finding(LEGALESE, s.start, s.end, f"Legalese: {words}.")
+        ]
+        if (replaced or rw.flagged) and cfg.rule_enabled(LEGALESE.code, LEGALESE.groups):
+            f = ctx.finding(LEGALESE, s.start, s.end, _legalese_message(replaced, rw.flagged))
             out.append(_with_rewrite(f, rw))
         elif (
             rw.verified

@@ -375,7 +375,16 @@ def _starts_clause(text: str) -> bool:
         return False
     word = first.group(0)
     low = word.lower()
-    if low in _SUBJECT or low in _DETERMINER_SUBJECT or (word[:1].isupper() and low != "i"):
+    if low in _SUBJECT or low in _DETERMINER_SUBJECT:
+        return _looks_like_clause(text)
+    if word[:1].isupper() and low != "i":
+        # A capital marks a name ("Acme may ..."), but a verb in title case before its object
+        # ("and Enforce these Terms") is an action of the subject before the cut: cut there,
+        # the part would read as an order to the reader.
+        if _VERB_FORM.get(low) == "base":
+            nxt = TOKEN.match(text, first.end() + 1)
+            if nxt is not None and nxt.group(0).lower() in _OBJECT_START:
+                return False
         return _looks_like_clause(text)
     return False
 
@@ -806,6 +815,8 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
         joiner = m.group(1).lower()
         if joiner == "or" and (TOKEN.match(right) or [""])[0].lower() not in _SUBJECT:
             continue  # ", or any other location": after "or" a noun phrase is a list item
+        if _shares_complement(text, m.start(), m.end()):
+            continue  # "You may choose to, or we may invite you to, submit X": X is shared
         if _starts_clause(right):
             cuts.append((m.start(), m.end(), _JOINERS[joiner], "clause"))
     if not subordinate:
@@ -819,7 +830,9 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
         else ()
     )
     for m in and_pronoun:
-        if _free(text, m.start(), protected, parens):
+        if _free(text, m.start(), protected, parens) and not _shares_complement(
+            text, m.start(), m.end()
+        ):
             cuts.append((m.start(), m.end(), _JOINERS[m.group(1).lower()], "clause"))
     if not subordinate:
         cuts.extend(_and_noun_clauses(text, protected, parens, find))
@@ -901,6 +914,8 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
         left = text[pos:start]
         if _fewer_words(left, min_words) or _fewer_words(text[end : end + 200], min_words):
             continue
+        if _before_word(text, start) in _CONNECTOR_EDGE or _dangling_connector(text, end):
+            continue  # "... shall not be a waiver, however. We may ...": "however" left hanging
         units.append(_end(prefix + _first_cap(left, bool(prefix))))
         prefix = nxt_prefix
         pos = end
@@ -910,6 +925,35 @@ def _split_plain(text: str, min_words: int = 4) -> Split | None:
     units.append(_end(prefix + _first_cap(text[pos:], bool(prefix)), _final(text)))
     # "including, without limitation, X" keeps its commas: "This includes, without ..."
     return Split([_cap(u).replace("This includes ,", "This includes,") for u in units], " ", ops)
+
+
+# A clause ending in one of these still waits for what comes after the next clause: "You may
+# choose to, or we may invite you to, submit ideas" shares "submit ideas" between both.
+_AWAITS_COMPLEMENT = MODALS | frozenset(("to",))
+
+# A connector that sets off its own clause ("X, however, and we may Y"): a cut right after it
+# would leave it dangling at the end of a sentence, a cut right before it at the start.
+_CONNECTOR_EDGE = frozenset(("however", "therefore", "nevertheless", "moreover", "furthermore"))
+
+
+def _dangling_connector(text: str, pos: int) -> bool:
+    """Whether the part from ``pos`` opens with a connector not set off by a comma ("however
+    we may"): as the start of a sentence it reads as "in whatever way"."""
+    first = TOKEN.match(text, pos)
+    if first is None or first.group(0).lower() not in _CONNECTOR_EDGE:
+        return False
+    return text[first.end() : first.end() + 1] != ","
+
+
+def _shares_complement(text: str, start: int, end: int) -> bool:
+    """Whether the clauses either side of a join both end waiting for the words after the
+    second one ("You may choose to, or we may invite you to, submit ideas"; "You can, and we
+    will, keep a copy"). A clause that merely ends in "to" ("places we cannot ship to, and we
+    do not ship to post office boxes") is complete."""
+    if _before_word(text, start) not in _AWAITS_COMPLEMENT:
+        return False
+    comma = text.find(",", end, end + 160)
+    return comma > 0 and _before_word(text, comma) in _AWAITS_COMPLEMENT
 
 
 # "even if", "as if", "only if", "and if": not a condition that can stand as its own sentence.
@@ -1062,6 +1106,7 @@ def _repeated_subject(
     modal = head.group(2)
     lead = subject[:1].upper() + subject[1:] + (f" {modal}" if modal else "") + " "
     out = []
+    clause_modal = _modal_clause_end(text, head.end())
     for m in _AND_VERB.finditer(text, head.end()):
         verb = m.group(1)
         want = "base" if modal else form
@@ -1071,6 +1116,10 @@ def _repeated_subject(
             break
         if _INFINITIVE.search(text[head.end() : m.start()]):
             break
+        if clause_modal <= m.start():
+            # "You agree that we may investigate X, and enforce Y": the verb after "and"
+            # belongs to the clause with its own modal ("we may"), not to the first subject.
+            break
         if want == "base" and not m.group(0).lstrip().startswith(","):
             # Without a comma, "your access and use in whole" joins two nouns: a base form
             # after "and" is a verb only when an object follows ("and share it", "and use the").
@@ -1079,6 +1128,17 @@ def _repeated_subject(
                 continue
         out.append((m.start(), m.start(1), lead, "repeat_subject"))
     return out
+
+
+def _modal_clause_end(text: str, lo: int) -> int:
+    """End of the first modal after the first clause word ("that", "if", ...) from ``lo``:
+    from there on a verb joined by "and" may belong to that clause. Past the end if none.
+    (Found once per sentence, not once per "and": the first clause word is the one that
+    matters, since any modal after a later one also follows it.)"""
+    comp = _COMPLEMENT_FOLDING.search(text, lo)
+    if comp is None:
+        return len(text) + 1
+    return comp.end() + _first_end(text[comp.end() :], MODALS)
 
 
 def _final(text: str) -> str:

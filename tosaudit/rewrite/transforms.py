@@ -658,6 +658,9 @@ _new_hit = partial(tuple.__new__, Hit)
 _ADJ_SUFFIX = ("able", "ible", "ful", "ous", "ive")
 _ADJ_WORDS = frozenset(("best", "commercial", "all", "every", "reasonable"))
 _BLOCK_NEXT = {"cease": "to", "ceases": "to", "ceased": "to"}
+# Fixed words kept before the nouns they name a period with: an "initial term" is the contract's
+# first period before renewals, and "first term" reads as a mere ordinal.
+_KEEP_BEFORE = {"initial": frozenset(("term", "terms", "period", "periods"))}
 
 
 # Each token with the non-letters after it, so one C-level findall covers the whole sentence
@@ -891,6 +894,9 @@ def _applicable(text: str, hit: Hit, protected: tuple[tuple[int, int], ...], cap
         # "associated with one entity or with many Users" -> "linked to one entity or with
         # many Users": the second preposition (in the same clause) no longer matches the first.
         return False
+    keep = _KEEP_BEFORE.get(found.lower())
+    if keep is not None and any(w.lower() in keep for w in words(text[hit.end : hit.end + 40])[:2]):
+        return False  # "initial term", "initial subscription term"
     if e.verb_only and not _verb_context(e.form, prev_word):
         return False  # "your purchase", "in-app purchases": a noun, not the verb
     if e.form and e.kind == "substitution":
@@ -942,6 +948,15 @@ def _resolve_form(text: str, hit: Hit) -> str | None:
     prev = [w for w in raw if not w.lower().endswith("ly") and w.lower() != "not"]
     # A quoted or bracketed noun just before ('the "Kudos" received') is a noun phrase too.
     closed = text[max(0, hit.start - 3) : hit.start].rstrip().endswith(('"', "\u201d", ")"))
+    if (
+        IRREGULAR[first][1] != IRREGULAR[first][2]
+        and _BY_AGENT.match(text, hit.end)
+        and not (prev and prev[-1].lower() in _FINITE_BEFORE)
+    ):
+        # A participle before its agent: "as indicated by the invoice" -> "as shown by",
+        # "the candidate elected by the members" -> "chosen by" (not "showed"/"chose", and
+        # not left as written as after any other noun).
+        return inflect(e.lemma, "pp")
     if closed or (prev and prev[-1].lower() not in BE_AUX and _reduced_relative(prev[-1])):
         # "all payments received from you": a participle after a noun, where the plain verb's
         # past tense does not read ("payments got from you").
@@ -952,6 +967,8 @@ def _resolve_form(text: str, hit: Hit) -> str | None:
         return inflect(e.lemma, "pp")
     return e.plain
 
+
+_BY_AGENT = re.compile(r"\s+by\s")
 
 # Words after which an -ed verb is a finite past tense, not a participle modifying a noun.
 _FINITE_BEFORE = SUBJECT_PRONOUNS | frozenset(
@@ -1402,7 +1419,12 @@ def passive_to_active(text: str, info: DocInfo) -> tuple[str, list[Op], list[Op]
             obj == subj_text
             and head[:1].isupper()
             and not head.isupper()
-            and (head.lower() in DETERMINERS or head.lower() not in info.cased)
+            and (
+                head.lower() in DETERMINERS
+                # A capital that only opened the sentence: a lone plural noun ("Fees"). A name
+                # ("Acme's content", "Spotify Premium", "Microsoft accounts") keeps it.
+                or (obj == head and head.lower() not in info.cased and looks_plural(head.lower()))
+            )
             and head not in info.defined_terms
         ):
             obj = obj[:1].lower() + obj[1:]  # "Fees will be charged by us" -> "... charge fees"
