@@ -68,9 +68,22 @@ def test_summaries_fill_slots() -> None:
         "The company can change these terms or the service on its own."
     )
     by_using = "We may change these terms; your continued use of the app means you accept them."
-    assert "using the service afterwards means you accept" in specs[
-        "unilateral_change"
-    ].summarise(by_using, 0, len(by_using))
+    assert "using the service afterwards means you accept" in specs["unilateral_change"].summarise(
+        by_using, 0, len(by_using)
+    )
+    keep = "If you keep using the app after a revision takes effect, you accept the new terms."
+    assert "afterwards means you accept" in specs["unilateral_change"].summarise(keep, 0, len(keep))
+    fee = specs["fee_change"]
+    notice = "We may increase our fees upon 14 days' notice by email."
+    assert fee.summarise(notice, 0, len(notice)) == (
+        "The company can raise its prices or fees after giving 14 days' notice."
+    )
+    later = "We will tell you at least 30 days before any price increase applies."
+    assert "30 days' notice" in fee.summarise(later, 0, len(later))
+    renew = "Your plan renews at our then-current rates."
+    assert "may be higher" in fee.summarise(renew, 0, len(renew))
+    refund_days = "Prices may change; refunds are available within 14 days of purchase."
+    assert fee.summarise(refund_days, 0, len(refund_days)) == fee.summary
     plain = "We may sell your personal information."
     assert specs["data_sharing"].summarise(plain, 0, len(plain)) == specs["data_sharing"].summary
 

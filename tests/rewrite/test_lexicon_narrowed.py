@@ -25,6 +25,15 @@ def lex(text: str) -> str:
             "You must act in compliance with the law.",
         ),
         ("Do not break any applicable law.", "Do not break any law."),
+        (
+            "We may amend these terms at any time and from time to time.",
+            "We may amend these terms at any time.",
+        ),
+        (
+            "We may, from time to time and at any time, change fees.",
+            "We may, at any time, change fees.",
+        ),
+        ("We may update the app from time to time.", "We may update the app at times."),
         ("Do not break any applicable laws or rules.", "Do not break any laws or rules."),
         (
             "In consideration for the fee, we host your site.",
