@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from tosaudit.clauses import buried
+from tosaudit.clauses.features import MAX_CHARS
 from tosaudit.clauses.model import ClauseModel, ModelError, get_model
 from tosaudit.clauses.patterns import CategorySpec, load_specs, trigger_needle
 from tosaudit.models import Sentence
@@ -26,6 +27,22 @@ from tosaudit.rules.base import AuditContext
 # Fewer words than this is a heading or a fragment, not a clause.
 MIN_WORDS = 4
 PATTERN_CONFIDENCE = 0.8
+
+# A sentence that states a liability without limiting it ("Member shall be liable to the
+# Club", "we are liable for any lack of conformity") is not a limitation of liability, though
+# the model's words ("liable", "damages") say so. In CLAUDETTE none of the 307 sentences that
+# name liability, responsibility or accountability with none of these limiting words is
+# labelled a limitation (2026-12-07, all companies), so the model alone (no pattern) does not
+# flag such a sentence. Read on the model's own window (features.MAX_CHARS): linear and
+# bounded on a hostile sentence.
+_STATES_LIABILITY = re.compile(r"\b(?:liab|responsib|accountab)", re.IGNORECASE)
+_LIMITS_LIABILITY = re.compile(
+    r"\b(?:not|no|never|none|nor|neither|cannot|exclu\w*|limit\w*|disclaim\w*|waive\w*"
+    r"|releas\w*|only|except\w*|maximum|exceed\w*|caps?|capped|sole|risks?|assumes?"
+    r"|as[\s-]+is|without)\b"
+    r"|n['\u2019]t\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -112,6 +129,8 @@ def detect(ctx: AuditContext) -> Detection:
         found = _decide(spec, m is not None, margin, bonus)
         if found is None or (m is None and spec.is_fair(text, s.start, s.end)):
             continue  # (a pattern match already passed the fair-wording test)
+        if found[0] == "model" and _liability_not_limited(spec.category, text, s.start, s.end):
+            continue
         source, confidence = found
         hits.append(
             ClauseHit(
@@ -238,6 +257,14 @@ def _rows_with(
         out[needle] = got
         lo = hi
     return out
+
+
+def _liability_not_limited(category: str, text: str, start: int, end: int) -> bool:
+    """Whether a limitation-of-liability sentence only states a liability (nothing limits it)."""
+    if category != "limitation_of_liability":
+        return False
+    window = text[start : min(end, start + MAX_CHARS)]
+    return bool(_STATES_LIABILITY.search(window)) and not _LIMITS_LIABILITY.search(window)
 
 
 def _enough_words(text: str, start: int, end: int) -> bool:
