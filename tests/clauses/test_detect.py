@@ -15,7 +15,7 @@ from tosaudit.clauses.detect import (
     ClauseHit,
     _decide,
     _enough_words,
-    _liability_not_limited,
+    _model_vetoed,
     _triggered_rows,
     detect,
 )
@@ -108,7 +108,7 @@ def _every_pair(ctx: AuditContext) -> list[ClauseHit]:
             found = _decide(spec, m is not None, margin, bonus)
             if found is None or (m is None and spec.is_fair(text, s.start, s.end)):
                 continue
-            if found[0] == "model" and _liability_not_limited(spec.category, text, s.start, s.end):
+            if found[0] == "model" and _model_vetoed(spec.category, text, s.start, s.end):
                 continue
             hits.append(
                 ClauseHit(

@@ -43,6 +43,27 @@ _LIMITS_LIABILITY = re.compile(
     r"|n['\u2019]t\b",
     re.IGNORECASE,
 )
+# The customer's own right to end the contract ("You may terminate your account at any
+# time") is not the company's unilateral termination. None of the 70 CLAUDETTE sentences with
+# "you may/can ... terminate|cancel|close|delete|end|stop" and no company side (we, us, our,
+# "reserves", "suspend", another subject that may terminate) is labelled one (2026-12-07).
+_USER_ENDS = re.compile(
+    r"\byou\s+(?:may|can|are\s+(?:free|entitled|able)\s+to|have\s+the\s+right\s+to)\s+"
+    r"(?:[a-z]+\s+){0,3}?(?:terminat|cancel|close|delete|end\b|stop\b|discontinu|deactivat)",
+    re.IGNORECASE,
+)
+_COMPANY_ENDS = re.compile(
+    r"\b(?:we|us|our|reserves?|suspend\w*)\b"
+    r"|\b(?!you\b)[a-z]+\s+(?:may|can|will|shall)\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:terminat|cancel|close|suspend|end\b|stop\b|discontinu|deactivat|disabl)",
+    re.IGNORECASE,
+)
+# Per category, (wording that makes a model-only hit suspect, wording that keeps it): the
+# model alone does not flag a sentence matching the first and not the second.
+_MODEL_VETOES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "limitation_of_liability": (_STATES_LIABILITY, _LIMITS_LIABILITY),
+    "unilateral_termination": (_USER_ENDS, _COMPANY_ENDS),
+}
 
 
 @dataclass(frozen=True)
@@ -129,7 +150,7 @@ def detect(ctx: AuditContext) -> Detection:
         found = _decide(spec, m is not None, margin, bonus)
         if found is None or (m is None and spec.is_fair(text, s.start, s.end)):
             continue  # (a pattern match already passed the fair-wording test)
-        if found[0] == "model" and _liability_not_limited(spec.category, text, s.start, s.end):
+        if found[0] == "model" and _model_vetoed(spec.category, text, s.start, s.end):
             continue
         source, confidence = found
         hits.append(
@@ -259,12 +280,15 @@ def _rows_with(
     return out
 
 
-def _liability_not_limited(category: str, text: str, start: int, end: int) -> bool:
-    """Whether a limitation-of-liability sentence only states a liability (nothing limits it)."""
-    if category != "limitation_of_liability":
+def _model_vetoed(category: str, text: str, start: int, end: int) -> bool:
+    """Whether the model alone must not flag this sentence for ``category`` (_MODEL_VETOES):
+    a liability stated without limit, the customer's own right to end the contract."""
+    veto = _MODEL_VETOES.get(category)
+    if veto is None:
         return False
+    suspect, keep = veto
     window = text[start : min(end, start + MAX_CHARS)]
-    return bool(_STATES_LIABILITY.search(window)) and not _LIMITS_LIABILITY.search(window)
+    return bool(suspect.search(window)) and not keep.search(window)
 
 
 def _enough_words(text: str, start: int, end: int) -> bool:
