@@ -11,7 +11,14 @@ import pytest
 import yaml
 
 from tosaudit.clauses import buried
-from tosaudit.clauses.detect import ClauseHit, _decide, _enough_words, _triggered_rows, detect
+from tosaudit.clauses.detect import (
+    ClauseHit,
+    _decide,
+    _enough_words,
+    _model_vetoed,
+    _triggered_rows,
+    detect,
+)
 from tosaudit.clauses.model import get_model
 from tosaudit.clauses.patterns import load_specs
 from tosaudit.ingest import ingest_file
@@ -100,6 +107,8 @@ def _every_pair(ctx: AuditContext) -> list[ClauseHit]:
             m = spec.pattern_hit(text, s.start, s.end) if triggered else None
             found = _decide(spec, m is not None, margin, bonus)
             if found is None or (m is None and spec.is_fair(text, s.start, s.end)):
+                continue
+            if found[0] == "model" and _model_vetoed(spec.category, text, s.start, s.end):
                 continue
             hits.append(
                 ClauseHit(

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from tosaudit.clauses import buried
+from tosaudit.clauses.features import MAX_CHARS
 from tosaudit.clauses.model import ClauseModel, ModelError, get_model
 from tosaudit.clauses.patterns import CategorySpec, load_specs, trigger_needle
 from tosaudit.models import Sentence
@@ -26,6 +27,43 @@ from tosaudit.rules.base import AuditContext
 # Fewer words than this is a heading or a fragment, not a clause.
 MIN_WORDS = 4
 PATTERN_CONFIDENCE = 0.8
+
+# A sentence that states a liability without limiting it ("Member shall be liable to the
+# Club", "we are liable for any lack of conformity") is not a limitation of liability, though
+# the model's words ("liable", "damages") say so. In CLAUDETTE none of the 307 sentences that
+# name liability, responsibility or accountability with none of these limiting words is
+# labelled a limitation (2026-12-07, all companies), so the model alone (no pattern) does not
+# flag such a sentence. Read on the model's own window (features.MAX_CHARS): linear and
+# bounded on a hostile sentence.
+_STATES_LIABILITY = re.compile(r"\b(?:liab|responsib|accountab)", re.IGNORECASE)
+_LIMITS_LIABILITY = re.compile(
+    r"\b(?:not|no|never|none|nor|neither|cannot|exclu\w*|limit\w*|disclaim\w*|waive\w*"
+    r"|releas\w*|only|except\w*|maximum|exceed\w*|caps?|capped|sole|risks?|assumes?"
+    r"|as[\s-]+is|without)\b"
+    r"|n['\u2019]t\b",
+    re.IGNORECASE,
+)
+# The customer's own right to end the contract ("You may terminate your account at any
+# time") is not the company's unilateral termination. None of the 70 CLAUDETTE sentences with
+# "you may/can ... terminate|cancel|close|delete|end|stop" and no company side (we, us, our,
+# "reserves", "suspend", another subject that may terminate) is labelled one (2026-12-07).
+_USER_ENDS = re.compile(
+    r"\byou\s+(?:may|can|are\s+(?:free|entitled|able)\s+to|have\s+the\s+right\s+to)\s+"
+    r"(?:[a-z]+\s+){0,3}?(?:terminat|cancel|close|delete|end\b|stop\b|discontinu|deactivat)",
+    re.IGNORECASE,
+)
+_COMPANY_ENDS = re.compile(
+    r"\b(?:we|us|our|reserves?|suspend\w*)\b"
+    r"|\b(?!you\b)[a-z]+\s+(?:may|can|will|shall)\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:terminat|cancel|close|suspend|end\b|stop\b|discontinu|deactivat|disabl)",
+    re.IGNORECASE,
+)
+# Per category, (wording that makes a model-only hit suspect, wording that keeps it): the
+# model alone does not flag a sentence matching the first and not the second.
+_MODEL_VETOES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "limitation_of_liability": (_STATES_LIABILITY, _LIMITS_LIABILITY),
+    "unilateral_termination": (_USER_ENDS, _COMPANY_ENDS),
+}
 
 
 @dataclass(frozen=True)
@@ -112,6 +150,8 @@ def detect(ctx: AuditContext) -> Detection:
         found = _decide(spec, m is not None, margin, bonus)
         if found is None or (m is None and spec.is_fair(text, s.start, s.end)):
             continue  # (a pattern match already passed the fair-wording test)
+        if found[0] == "model" and _model_vetoed(spec.category, text, s.start, s.end):
+            continue
         source, confidence = found
         hits.append(
             ClauseHit(
@@ -238,6 +278,17 @@ def _rows_with(
         out[needle] = got
         lo = hi
     return out
+
+
+def _model_vetoed(category: str, text: str, start: int, end: int) -> bool:
+    """Whether the model alone must not flag this sentence for ``category`` (_MODEL_VETOES):
+    a liability stated without limit, the customer's own right to end the contract."""
+    veto = _MODEL_VETOES.get(category)
+    if veto is None:
+        return False
+    suspect, keep = veto
+    window = text[start : min(end, start + MAX_CHARS)]
+    return bool(suspect.search(window)) and not keep.search(window)
 
 
 def _enough_words(text: str, start: int, end: int) -> bool:

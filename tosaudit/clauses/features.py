@@ -41,10 +41,68 @@ _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 MAX_CHARS = 4000
 CHAR_MIN, CHAR_MAX = 3, 5
 
+# One leading enumerator: a section number ("12.", "12.4", "12.4.1."), a letter, number or
+# Roman numeral in brackets or before ")" or "." ("(b)", "(bb)", "b)", "iv."), a bullet, or a
+# "Section 5." / "Article IV:" label (only with its punctuation: "Section 5 of these Terms"
+# is a reference, not a number). It must be followed by white space (or end the text), so
+# "U.S. law", "e.g. this" and "-5%" keep their first word; a bare "30" ("30 days' notice")
+# is a number, not an enumerator. Every part is bounded (no nested or open quantifiers), so
+# a match reads a few dozen characters at most.
+_ROMAN = r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})"
+_ENUMERATOR = re.compile(
+    r"\s{0,8}(?:"
+    r"(?:section|sec\.|article|art\.|clause|part|\u00a7{1,2})[ \t]{0,3}"
+    r"(?:\d{1,3}(?:\.\d{1,3}){0,4}|" + _ROMAN + r"|[a-z])"
+    r"(?:[ \t]?[.:]|[ \t]{1,3}[-\u2013\u2014])"
+    r"|\([ \t]?(?:\d{1,3}|(?P<letter>[a-z])(?P=letter)?|" + _ROMAN + r")[ \t]?\)"
+    r"|(?:\d{1,3}|[a-z]|" + _ROMAN + r")\)"
+    r"|\d{1,3}(?:\.\d{1,3}){1,4}\.?"
+    r"|(?:\d{1,3}|[a-z]|" + _ROMAN + r")\."
+    r"|[-*>\u2013\u2014\u2022\u2023\u2043\u00b7\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb"
+    r"\u25e6\u25b6\u25ba\u27a2\u2713\u2714\uf0b7]"
+    r")(?=\s|$)",
+    re.IGNORECASE,
+)
+_MAX_ENUMERATORS = 3  # "12. (a) (i) text": stacked numbers, at most this many
+# Characters read for them: more than _MAX_ENUMERATORS of the longest enumerator, so the end
+# of this window is never mistaken for the end of the text.
+_ENUM_WINDOW = 256
 
-def tokens(text: str) -> list[str]:
-    """Lower-cased word and punctuation tokens; digits folded to 0 (dates and amounts vary)."""
-    low = text[:MAX_CHARS]
+
+def enumerator_end(text: str) -> int:
+    """Where the text starts once leading enumerators ("12.4", "(b)", "iv.", "\u2022",
+    "Section 5.") are skipped: 0 when it has none.
+
+    A model trained with ``strip_enumerators`` skips them in training and scoring alike
+    (:func:`tokens` and :func:`tokens_flat` with ``strip``), so a clause scores the same with
+    or without its section number. A text that is nothing but enumerators ("16.") keeps
+    them: there is nothing else to read.
+    """
+    head = text[:_ENUM_WINDOW]  # bounded: a hostile text costs no more than a short one
+    end = 0
+    for _ in range(_MAX_ENUMERATORS):
+        m = _ENUMERATOR.match(head, end)
+        if m is None or m.end() == end:
+            break
+        end = m.end()
+    if end and len(text) == len(head) and not head[end:].strip():
+        return 0
+    return end
+
+
+def strip_enumerators(text: str) -> str:
+    """``text`` without its leading enumerators (see :func:`enumerator_end`)."""
+    end = enumerator_end(text)
+    return text[end:] if end else text
+
+
+def tokens(text: str, strip: bool = False) -> list[str]:
+    """Lower-cased word and punctuation tokens; digits folded to 0 (dates and amounts vary).
+
+    With ``strip`` leading enumerators are skipped (:func:`enumerator_end`): "12.4 Club may
+    terminate" gives the tokens of "Club may terminate"."""
+    start = enumerator_end(text) if strip else 0
+    low = text[start : start + MAX_CHARS]
     if not low.isascii():
         low = _map_quotes(low)
     return _mapped_tokens(low)
@@ -78,8 +136,9 @@ _ASCII_SINGLES = tuple(
 )
 
 
-def tokens_flat(texts: Sequence[str]) -> tuple[list[str], list[int]]:
-    """The :func:`tokens` of every text laid end to end, and each text's token count.
+def tokens_flat(texts: Sequence[str], strip: bool = False) -> tuple[list[str], list[int]]:
+    """The :func:`tokens` of every text laid end to end, and each text's token count
+    (``strip``: leading enumerators skipped, as in :func:`tokens`).
 
     The ASCII texts (once curly quotes and dashes are mapped) are tokenised together without
     a regex: joined one per line, lowered, each punctuation character that occurs padded
@@ -87,7 +146,10 @@ def tokens_flat(texts: Sequence[str]) -> tuple[list[str], list[int]]:
     at white space. That cuts the same tokens as :data:`_TOKEN` (letter/digit runs, single
     other characters) without the regex engine's cost per token, the bulk of tokenising.
     """
-    cut = [t[:MAX_CHARS] for t in texts]
+    if strip:
+        cut = [t[e : e + MAX_CHARS] for t in texts for e in (enumerator_end(t),)]
+    else:
+        cut = [t[:MAX_CHARS] for t in texts]
     per_text: list[list[str] | None] = [None] * len(cut)
     batch: list[int] = []
     for i, t in enumerate(cut):

@@ -71,7 +71,7 @@ class ClauseModel:
     def decision(self, texts: Sequence[str]) -> np.ndarray:
         """Raw linear scores, one row per text and one column per category."""
         # The texts' tokens end to end: the word and character parts each look them up once.
-        flat, lengths = tokens_flat(texts)
+        flat, lengths = tokens_flat(texts, self.strips_enumerators)
         # Each distinct token is looked up once (vocabulary id, character projection).
         uniq, inv = token_index(flat)
         ids = self.vectorizer.token_ids(uniq).take(inv)
@@ -80,6 +80,13 @@ class ClauseModel:
         if self.subwords is not None:
             out += self.subwords.scores_rows(self.subwords.table_rows(uniq).take(inv), lengths)
         return out
+
+    @property
+    def strips_enumerators(self) -> bool:
+        """Whether the model was trained on texts without leading enumerators ("12.4",
+        "(b)"): it then reads texts the same way (the parameter is kept in its metadata)."""
+        params = self.meta.get("params") or {}
+        return bool(params.get("strip_enumerators", 0))
 
     def margins(self, texts: Sequence[str]) -> np.ndarray:
         """Scores minus each category's threshold: > 0 means the model flags the category."""
