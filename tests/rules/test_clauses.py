@@ -122,6 +122,10 @@ def _ctx(text: str) -> AuditContext:
         # fair_if wording (courts/laws near "where you live"), repeated without punctuation
         "exclusive jurisdiction courts laws of the country where you have your court law ",
         "acme may be entitled to reject content posts may be subject to review removal of ",
+        # the feedback-licence unless (a tempered gap) and continuous-billing / price wording
+        "perpetual licence right feedback suggestions ideas licence postal photos ",
+        "keep collecting your fee each month rolls over from month to month then-current price "
+        "may be higher than turn off auto-renewal keep using after changes accept ",
     ],
 )
 def test_five_megabyte_sentence_stays_fast(unit: str) -> None:
