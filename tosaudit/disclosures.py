@@ -1246,6 +1246,24 @@ def _search_at_word_starts(
     return False
 
 
+# A line that only dates the document ("Last updated: 3 March 2026", "Effective date: ...").
+# It holds a change word and a notice cue, yet says nothing about how customers hear of a
+# change, so it is the effective date (DS306), not a notice of changes (DS307).
+_DATE_LINE = re.compile(
+    r"\W{0,5}(?:last\s+(?:updated|modified|revised|amended|changed|reviewed)"
+    r"|(?:date\s+(?:of\s+)?)?(?:last\s+)?(?:updated|revised|revision|amended|modified)"
+    r"|effective(?:\s+date)?)\b[^\n]{0,60}",
+    re.IGNORECASE,
+)
+
+
+def _is_date_line(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] (trailing spaces and full stop aside) only dates the document."""
+    while b > a and text[b - 1] in " \t\r\n.":
+        b -= 1
+    return b - a <= 120 and _DATE_LINE.fullmatch(text, a, b) is not None
+
+
 def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
     """Whether the document says how people hear about changes to it."""
     p = patterns()
@@ -1258,7 +1276,7 @@ def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
     # begins with its stem at a word start.
     for i in _iter_hit_units(ctx, p.change, p.stems["change"], word_start=True):
         a, b = units.spans[i]
-        if _without_notice(ctx, a, b):
+        if _without_notice(ctx, a, b) or _is_date_line(text, a, b):
             continue
         # "We may change these terms. We will email you 30 days before." spans two sentences,
         # and "Changes to this notice" may be the heading that names the document.

@@ -275,6 +275,14 @@ def test_effective_date_missing_is_a_finding():
         ),
         ("We may change these terms at any time without notice.", "missing"),
         ("We may modify these Terms at any time.", "missing"),
+        # A date line is the effective date, not a way of hearing about changes.
+        ("Terms of Service\n\nLast updated: 3 March 2026\n\nWe may revise these terms.", "missing"),
+        ("Terms of Service\n\nEffective date: 1 May 2025.\n\nWelcome to Acme.", "missing"),
+        (
+            "Terms of Service\n\nLast updated: 3 March 2026\n\n"
+            "If we change these terms, we will update the 'Last updated' date above.",
+            "present",
+        ),
     ],
 )
 def test_changes_notice(text, status):
