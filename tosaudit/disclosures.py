@@ -1257,6 +1257,15 @@ _DATE_LINE = re.compile(
 )
 
 
+# What DS302 suggests adding, in order of preference (the channel already given is skipped).
+_OTHER_CHANNELS = (
+    ("email", "an email address"),
+    ("phone", "a phone number"),
+    ("postal_address", "a postal address"),
+    ("web_form", "a contact page"),
+)
+
+
 def _is_date_line(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] (trailing spaces and full stop aside) only dates the document."""
     while b > a and text[b - 1] in " \t\r\n.":
@@ -1403,14 +1412,16 @@ def _findings(ctx: AuditContext, c: dict[str, Any], required: set[str]) -> list[
                 )
             )
         elif status == "partial":
-            have = c["contact"]["channels"][0].replace("_", " ")
+            only = c["contact"]["channels"][0]
+            # Suggest the channels the policy lacks, not the one it already gives.
+            others = [w for ch, w in _OTHER_CHANNELS if ch != only][:3]
             out.append(
                 ctx.finding(
                     CONTACT_PARTIAL,
                     None,
                     None,
-                    f"Only one way to contact you ({have}): add another, such as a phone number, "
-                    "postal address or contact page.",
+                    f"Only one way to contact you ({only.replace('_', ' ')}): add another, such "
+                    f"as {', '.join(others[:-1])} or {others[-1]}.",
                     extra={"channels": c["contact"]["channels"]},
                 )
             )

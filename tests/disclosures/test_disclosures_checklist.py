@@ -72,7 +72,17 @@ def test_contact_partial_with_one_channel_and_message_says_what_to_add():
     assert result["contact"]["channels"] == ["email"]
     [f] = [f for f in found if f.rule == "DS302"]
     assert "email" in f.message and "add another" in f.message
+    assert f.message.endswith(
+        "add another, such as a phone number, a postal address or a contact page."
+    )
     assert f.start is None and f.severity == "info"
+
+
+def test_contact_partial_never_suggests_the_channel_it_has():
+    _, found, _ = checklist("Questions? Call us on 0113 496 0871 any time.", kind="refund")
+    [f] = [f for f in found if f.rule == "DS302"]
+    assert "(phone)" in f.message and "phone number" not in f.message
+    assert "an email address" in f.message
 
 
 @pytest.mark.parametrize(
