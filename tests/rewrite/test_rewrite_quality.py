@@ -219,3 +219,24 @@ def test_pl501_with_only_flagged_words_says_they_are_for_a_person() -> None:
     f = _pl501("Please submit your application to our office by email before the end of the month.")
     assert f.message.startswith("Legalese to reword by hand: 'submit'.")
     assert f.suggestion is None
+
+
+def test_repeated_subject_is_linear_on_a_long_run_of_ands():
+    import time
+
+    from tosaudit.rewrite import split
+
+    text = "We may collect your data" + ", and share it" * 6000 + "."
+    t0 = time.perf_counter()
+    cuts = split._repeated_subject(text, (), ([], []))
+    assert time.perf_counter() - t0 < 2  # was about 20 s: every "and" rescanned the text
+    assert len(cuts) == 6000 and cuts[0][2] == "We may "
+
+
+def test_repeated_subject_stops_at_a_negation_or_an_infinitive():
+    from tosaudit.rewrite import split
+
+    assert split._repeated_subject("We will not sell your data, and share it.", (), ([], [])) == []
+    assert split._repeated_subject("We may use it to host files, and share it.", (), ([], [])) == []
+    assert split._repeated_subject("We may store, host, copy, and share it.", (), ([], [])) == []
+    assert split._repeated_subject("We may collect your data, and share it.", (), ([], []))

@@ -307,7 +307,11 @@ _HEAD = re.compile(
 _AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?([a-z]+)\b")
 # "a licence to host, copy and display X": a verb joined after an infinitive or a list of verbs
 # belongs to that infinitive, not to the sentence's subject.
-_INFINITIVE = re.compile(r"\bto\s+[a-z]+\b|,\s+[a-z]+,\s+[a-z]+\s*$")
+# The first "to <verb>" after the head, and a list of verbs just before an "and" (read in a
+# bounded window, so each "and" costs O(1)).
+_TO_VERB = re.compile(r"\bto\s+[a-z]+\b")
+_VERB_LIST_END = re.compile(r",\s+[a-z]+,\s+[a-z]+\s*$")
+_LIST_WINDOW = 120
 _NEGATED = re.compile(
     r"\b(?:not|no|never|nor|without|unless|except)\b|n['\u2019]t\b", re.IGNORECASE
 )
@@ -1107,14 +1111,20 @@ def _repeated_subject(
     lead = subject[:1].upper() + subject[1:] + (f" {modal}" if modal else "") + " "
     out = []
     clause_modal = _modal_clause_end(text, head.end())
+    # The first negation and the first "to <verb>" are found once, not rescanned for every
+    # "and" (which made a long run of "and share it" quadratic): both stop the loop.
+    neg = _NEGATED.search(text)
+    neg_end = neg.end() if neg else len(text) + 1
+    inf = _TO_VERB.search(text, head.end())
+    inf_end = inf.end() if inf else len(text) + 1
     for m in _AND_VERB.finditer(text, head.end()):
         verb = m.group(1)
         want = "base" if modal else form
         if _VERB_FORM.get(verb) != want or not _free(text, m.start(), protected, parens):
             continue
-        if _NEGATED.search(text, 0, m.start()):
+        if neg_end <= m.start() or inf_end <= m.start():
             break
-        if _INFINITIVE.search(text[head.end() : m.start()]):
+        if _VERB_LIST_END.search(text, max(head.end(), m.start() - _LIST_WINDOW), m.start()):
             break
         if clause_modal <= m.start():
             # "You agree that we may investigate X, and enforce Y": the verb after "and"
