@@ -131,3 +131,37 @@ def test_hostile_termination_sentence_stays_fast() -> None:
     t0 = time.perf_counter()
     _model_vetoed(UT, text, 0, len(text))
     assert time.perf_counter() - t0 < 0.5
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We may terminate this License Agreement at any time without notice.",
+        "Acme may suspend your account at any time for any reason.",
+        "Either party may terminate this agreement on 30 days' notice.",
+    ],
+)
+def test_ending_the_contract_is_not_changing_it(sentence: str) -> None:
+    assert _model_vetoed("unilateral_change", sentence, 0, len(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We may modify or terminate the service at any time.",
+        "We may suspend your account or reduce your storage to the free level.",
+        "We may change these terms at any time.",
+        "We may discontinue any feature without notice.",
+    ],
+)
+def test_a_change_word_keeps_the_model_hit(sentence: str) -> None:
+    assert not _model_vetoed("unilateral_change", sentence, 0, len(sentence))
+
+
+def test_terminate_licence_sentence_gets_no_unilateral_change() -> None:
+    from tosaudit.api import audit_text
+
+    rep = audit_text("We may terminate this License Agreement at any time without notice.")
+    cats = {f.category for f in rep.findings if f.category}
+    assert "unilateral_change" not in cats
+    assert "unilateral_termination" in cats

@@ -58,11 +58,23 @@ _COMPANY_ENDS = re.compile(
     r"(?:terminat|cancel|close|suspend|end\b|stop\b|discontinu|deactivat|disabl)",
     re.IGNORECASE,
 )
+# Ending or suspending the contract is not changing it: "We may terminate this License
+# Agreement at any time without notice" reads to the model like a unilateral change (the
+# same "we may ... at any time without notice"). Of the 432 CLAUDETTE sentences (sentence
+# file and documents) that terminate or suspend with none of the change words below, 2 are
+# labelled a unilateral change, both reducing storage (2026-12-07, all companies).
+_ENDS_CONTRACT = re.compile(r"(?:terminat|suspend)", re.IGNORECASE)
+_CHANGES_CONTRACT = re.compile(
+    r"\b(?:chang|modif|amend|updat|revis|alter|add|remov|replac|discontinu|vary|varies"
+    r"|reduc|new\s+version)",
+    re.IGNORECASE,
+)
 # Per category, (wording that makes a model-only hit suspect, wording that keeps it): the
 # model alone does not flag a sentence matching the first and not the second.
 _MODEL_VETOES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "limitation_of_liability": (_STATES_LIABILITY, _LIMITS_LIABILITY),
     "unilateral_termination": (_USER_ENDS, _COMPANY_ENDS),
+    "unilateral_change": (_ENDS_CONTRACT, _CHANGES_CONTRACT),
 }
 
 
