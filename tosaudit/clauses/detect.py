@@ -61,7 +61,35 @@ def _model_margins(
         model = get_model()
     except ModelError as exc:
         return None, None, str(exc)
-    return model, model.margins(texts), None
+    return model, _margins_by_sentence(model, texts), None
+
+
+@lru_cache(maxsize=4096)
+def _margin_slot(model: ClauseModel, sentence: str) -> list[list[float]]:
+    """A slot (empty, or holding the sentence's row of margins) shared by every document
+    that has ``sentence``: a policy in several formats, or policies from one template, repeat
+    most of their sentences. Bounded, and emptied with the other per-text caches."""
+    return []
+
+
+def _margins_by_sentence(model: ClauseModel, texts: list[str]) -> np.ndarray:
+    """``model.margins(texts)``, scoring only the sentences not scored before.
+
+    The model scores each row on its own (its own TF-IDF and character rows, normalised
+    alone), so a row is the same number whichever other sentences share its batch.
+    """
+    slots = [_margin_slot(model, t) for t in texts]
+    todo = [i for i, slot in enumerate(slots) if not slot]
+    if len(todo) == len(texts):
+        fresh = model.margins(texts)
+        for slot, row in zip(slots, fresh.tolist(), strict=True):
+            slot[:] = [row]
+        return fresh
+    if todo:
+        fresh = model.margins([texts[i] for i in todo])
+        for i, row in zip(todo, fresh.tolist(), strict=True):
+            slots[i][:] = [row]
+    return np.array([slot[0] for slot in slots], dtype=np.float64)
 
 
 def detect(ctx: AuditContext) -> Detection:
