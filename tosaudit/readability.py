@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -271,6 +271,7 @@ def clear_caches() -> None:
     """Empty the per-word caches (benchmarks time a cold pass with this)."""
     _SYLLABLES.clear()
     _PROFILES.clear()
+    _count_sentence_cached.cache_clear()
 
 
 def count_sentence(text: str, long_words: int = 25) -> Counts:
@@ -327,6 +328,12 @@ def count_sentence(text: str, long_words: int = 25) -> Counts:
         min(nw, LINSEAR_WORDS),
         one,
     )
+
+
+# A sentence repeated within a document (a notice, boilerplate) or across documents (one policy
+# in several formats, policies from one template) is counted once. Bounded, and emptied with
+# the other per-text caches.
+_count_sentence_cached = lru_cache(maxsize=4096)(count_sentence)
 
 
 # The fields that add up plainly: Counts' first ten, before Linsear Write's window.
@@ -475,7 +482,7 @@ def analyse(
     words_per_minute: int = 238,
 ) -> Readability:
     """Count each sentence once, then derive document and section metrics by addition."""
-    counts = tuple(count_sentence(t, long_words) for t in sentence_texts)
+    counts = tuple(map(_count_sentence_cached, sentence_texts, repeat(long_words)))
     grades: list[float] = []
     eases: list[float] = []
     for c in counts:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import compress
 from typing import Any
 
@@ -295,6 +296,14 @@ def sentence_spans(para: str) -> list[tuple[int, int]]:
     return _punkt_spans(para)
 
 
+@lru_cache(maxsize=4096)
+def _paragraph_spans(para: str) -> tuple[tuple[int, int], ...]:
+    """``sentence_spans(para)``, kept per paragraph text: a paragraph repeated within a
+    document, or across documents (one policy in several formats, policies from one
+    template), is split once. Bounded, and emptied with the other per-text caches."""
+    return tuple(sentence_spans(para))
+
+
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every line, without its line break."""
     pos = 0
@@ -535,7 +544,7 @@ def segment(doc: Document) -> Segmented:
         if pi == -1:
             sentences.append(Sentence(start, end, sec, -1, "heading"))
             continue
-        for ss, se in sentence_spans(text[start:end]):
+        for ss, se in _paragraph_spans(text[start:end]):
             a, b = _strip(text, start + ss, start + se)
             if b > a:
                 sentences.append(Sentence(a, b, sec, pi))

@@ -10,9 +10,10 @@ patterns only. Severity comes from the wording
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from typing import Any
 
 import numpy as np
@@ -111,7 +112,35 @@ def _model_margins(
         model = get_model()
     except ModelError as exc:
         return None, None, str(exc)
-    return model, model.margins(texts), None
+    return model, _margins_by_sentence(model, texts), None
+
+
+@lru_cache(maxsize=4096)
+def _margin_slot(model: ClauseModel, sentence: str) -> list[list[float]]:
+    """A slot (empty, or holding the sentence's row of margins) shared by every document
+    that has ``sentence``: a policy in several formats, or policies from one template, repeat
+    most of their sentences. Bounded, and emptied with the other per-text caches."""
+    return []
+
+
+def _margins_by_sentence(model: ClauseModel, texts: list[str]) -> np.ndarray:
+    """``model.margins(texts)``, scoring only the sentences not scored before.
+
+    The model scores each row on its own (its own TF-IDF and character rows, normalised
+    alone), so a row is the same number whichever other sentences share its batch.
+    """
+    slots = [_margin_slot(model, t) for t in texts]
+    todo = [i for i, slot in enumerate(slots) if not slot]
+    if len(todo) == len(texts):
+        fresh = model.margins(texts)
+        for slot, row in zip(slots, fresh.tolist(), strict=True):
+            slot[:] = [row]
+        return fresh
+    if todo:
+        fresh = model.margins([texts[i] for i in todo])
+        for i, row in zip(todo, fresh.tolist(), strict=True):
+            slots[i][:] = [row]
+    return np.array([slot[0] for slot in slots], dtype=np.float64)
 
 
 def detect(ctx: AuditContext) -> Detection:
@@ -210,7 +239,12 @@ def _triggered_rows(
     lower = ctx.lower_text
     plan, indexed = _trigger_plan(tuple(spec.triggers for spec in specs))
     by_needle = _rows_with(ctx, list(indexed) if aligned else [], starts, ends)
-    rows_with = by_needle.__getitem__
+    no_rows: frozenset[int] = frozenset()
+
+    def rows_with(needle: str) -> Iterable[int]:
+        # (a needle absent from the text has no entry)
+        return by_needle.get(needle, no_rows)
+
     out: list[set[int] | None] = []
     for triggers in plan:
         if not triggers:
@@ -267,13 +301,22 @@ def _trigger_plan(
 def _rows_with(
     ctx: AuditContext, needles: list[str], starts: np.ndarray, ends: np.ndarray
 ) -> dict[str, set[int]]:
-    """Per needle, the rows (sentences from ``starts``/``ends``, in text order) holding an
-    occurrence of it that lies wholly inside the sentence.
+    """Per needle that occurs in the text, the rows (sentences from ``starts``/``ends``, in
+    text order) holding an occurrence of it that lies wholly inside the sentence; a needle
+    that does not occur has no entry.
 
     Every needle's occurrences (from the needle index) are placed in their sentences with
-    one binary search for all of them, not one numpy round per needle.
+    one binary search for all of them, not one numpy round per needle. Many of the
+    triggers' sixty-odd needles do not occur in a short document: they are left out first,
+    so that it does not pay an array slice and a set for each of them.
     """
-    hits = [ctx.needles.folded(n) for n in needles]
+    found = ctx.needles.folded
+    hits = list(map(found, needles))
+    if not all(hits):
+        needles = list(compress(needles, hits))
+        hits = list(filter(None, hits))
+        if not hits:
+            return {}
     counts = np.fromiter(map(len, hits), dtype=np.int64, count=len(hits))
     pos = np.fromiter(chain.from_iterable(hits), dtype=np.int64, count=int(counts.sum()))
     size = np.repeat(np.fromiter(map(len, needles), dtype=np.int64, count=len(needles)), counts)

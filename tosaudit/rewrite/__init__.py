@@ -8,11 +8,14 @@ The plain version of a whole document (Markdown, DOCX, diff) lives in ``tosaudit
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from tosaudit.models import Finding
 from tosaudit.rewrite.engine import Rewrite, doc_info, rewrite_sentence
 from tosaudit.rewrite.keyterms import key_terms
 from tosaudit.rewrite.rules import LEGALESE, PLAINER
-from tosaudit.rewrite.transforms import scan
+from tosaudit.rewrite.transforms import DocInfo, scan
 from tosaudit.rules.base import AuditContext
 
 __all__ = ["attach_suggestions", "key_terms", "rewrite_sentence", "sentence_rewrites"]
@@ -20,6 +23,36 @@ __all__ = ["attach_suggestions", "key_terms", "rewrite_sentence", "sentence_rewr
 _SENTENCE_RULES = ("RD101", "RD102")
 MIN_WORDS = 4
 MAX_WORDS = 250
+
+
+@dataclass
+class _Tracked(DocInfo):
+    """A document's ``DocInfo`` that notes whether its vocabulary (how the whole document
+    writes words: ``cased``, ``acronyms``) was read since ``read_vocabulary`` was reset.
+
+    A rewrite that never read it follows from the sentence, its grade, the parties and the
+    defined terms alone, so another document with the same three can reuse it.
+    """
+
+    read_vocabulary: bool = False
+
+    def _load(self) -> tuple[dict[str, str], frozenset[str]]:
+        self.read_vocabulary = True
+        return super()._load()
+
+
+@lru_cache(maxsize=2048)
+def _shared_slot(
+    sentence: str, grade: float, parties: tuple[tuple[str, str], ...], terms: frozenset[str]
+) -> list[Rewrite]:
+    """A slot (empty, or holding the rewrite) shared by every document that rewrites
+    ``sentence`` at ``grade`` with the same parties (in their order: the party pattern
+    depends on it) and defined terms, and whose rewrite did not read the vocabulary.
+
+    The same document audited in several formats, or policies from one template, repeat most
+    of their sentences. Bounded, and emptied with the other per-text caches.
+    """
+    return []
 
 
 def sentence_rewrites(ctx: AuditContext) -> dict[int, Rewrite]:
@@ -35,6 +68,9 @@ def sentence_rewrites(ctx: AuditContext) -> dict[int, Rewrite]:
     prose = ctx.prose_sentences
     info = doc_info(text, [(s.start, s.end) for _, s in prose])
     ctx.cache["rewrite.info"] = info
+    # The same facts, noting reads of the vocabulary (loaded once, through ``info``).
+    tracked = _Tracked(info.parties, info.defined_terms, info._load)
+    parties = tuple(info.parties.items())
     grades = ctx.readability.sentence_grades
     counts = ctx.readability.sentence_counts
     target = ctx.config.target_grade
@@ -58,7 +94,15 @@ def sentence_rewrites(ctx: AuditContext) -> dict[int, Rewrite]:
         key = (sentence, grades[k])
         rw = done.get(key)
         if rw is None:
-            rw = done[key] = rewrite_sentence(sentence, info, grade_before=grades[k])
+            slot = _shared_slot(sentence, grades[k], parties, info.defined_terms)
+            if slot:
+                rw = slot[0]
+            else:
+                tracked.read_vocabulary = False
+                rw = rewrite_sentence(sentence, tracked, grade_before=grades[k])
+                if not tracked.read_vocabulary:
+                    slot.append(rw)
+            done[key] = rw
         out[k] = rw
     ctx.cache["rewrite.sentences"] = out
     return out

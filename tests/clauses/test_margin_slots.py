@@ -1,0 +1,34 @@
+"""Per-sentence margins shared across documents: the same numbers as scoring each document
+alone."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tosaudit.clauses.detect import (
+    _margin_slot,
+    _margins_by_sentence,
+)
+from tosaudit.clauses.model import get_model
+
+SENTENCES = [
+    "We may terminate your account at any time without notice.",
+    "Any dispute will be settled by binding arbitration in Delaware.",
+    "You can cancel your plan online at any time.",
+    "We may change these terms at our sole discretion.",
+    "Prices include VAT.",
+]
+
+
+def test_margins_by_sentence_equal_one_batch_whatever_was_scored_before():
+    model = get_model()
+    _margin_slot.cache_clear()
+    whole = model.margins(SENTENCES)
+    assert np.array_equal(_margins_by_sentence(model, SENTENCES[1:3]), whole[1:3])
+    # Some rows cached (1, 2), others not, one repeated: each row as the batch gives it.
+    mixed = [SENTENCES[2], SENTENCES[0], SENTENCES[1], SENTENCES[4], SENTENCES[0]]
+    got = _margins_by_sentence(model, mixed)
+    assert got.shape == (5, len(model.categories))
+    assert np.array_equal(got, whole[[2, 0, 1, 4, 0]])
+    # All cached now.
+    assert np.array_equal(_margins_by_sentence(model, SENTENCES), whole)
