@@ -28,3 +28,15 @@ def build_ctx(doc: Document | str, config: Config | None = None) -> AuditContext
 @pytest.fixture
 def make_ctx() -> Callable[..., AuditContext]:
     return build_ctx
+
+
+@pytest.fixture
+def mixed_sentences() -> list[str]:
+    """Five sentences: three clauses of different categories, a fair one, a plain one."""
+    return [
+        "We may terminate your account at any time without notice.",
+        "Any dispute will be settled by binding arbitration in Delaware.",
+        "You can cancel your plan online at any time.",
+        "We may change these terms at our sole discretion.",
+        "Prices include VAT.",
+    ]

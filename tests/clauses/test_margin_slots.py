@@ -11,24 +11,17 @@ from tosaudit.clauses.detect import (
 )
 from tosaudit.clauses.model import get_model
 
-SENTENCES = [
-    "We may terminate your account at any time without notice.",
-    "Any dispute will be settled by binding arbitration in Delaware.",
-    "You can cancel your plan online at any time.",
-    "We may change these terms at our sole discretion.",
-    "Prices include VAT.",
-]
 
-
-def test_margins_by_sentence_equal_one_batch_whatever_was_scored_before():
+def test_margins_by_sentence_equal_one_batch_whatever_was_scored_before(mixed_sentences):
+    sentences = mixed_sentences
     model = get_model()
     _margin_slot.cache_clear()
-    whole = model.margins(SENTENCES)
-    assert np.array_equal(_margins_by_sentence(model, SENTENCES[1:3]), whole[1:3])
+    whole = model.margins(sentences)
+    assert np.array_equal(_margins_by_sentence(model, sentences[1:3]), whole[1:3])
     # Some rows cached (1, 2), others not, one repeated: each row as the batch gives it.
-    mixed = [SENTENCES[2], SENTENCES[0], SENTENCES[1], SENTENCES[4], SENTENCES[0]]
+    mixed = [sentences[2], sentences[0], sentences[1], sentences[4], sentences[0]]
     got = _margins_by_sentence(model, mixed)
     assert got.shape == (5, len(model.categories))
     assert np.array_equal(got, whole[[2, 0, 1, 4, 0]])
     # All cached now.
-    assert np.array_equal(_margins_by_sentence(model, SENTENCES), whole)
+    assert np.array_equal(_margins_by_sentence(model, sentences), whole)
