@@ -251,3 +251,38 @@ def test_text_list_suggestion_lines_are_indented_under_it():
         "      suggestion: You agree to get:\n        (a) one email\n        (b) two emails\n"
         in out
     )
+
+
+def test_text_prints_a_repeated_suggestion_once():
+    def finding(rule: str, suggestion: str | None, start: int = 0) -> dict:
+        return {
+            "rule": rule,
+            "severity": "warning",
+            "message": "m",
+            "line": 1,
+            "column": 1,
+            "start": start,
+            "end": 40,
+            "suggestion": suggestion,
+        }
+
+    rec = {
+        "source": "x.txt",
+        "readability": {},
+        "grade": {},
+        "findings": [
+            finding("RD101", "We may end it."),
+            finding("RD102", "We may end it."),
+            finding("CL207", None),
+            finding("PL501", "We may end it."),
+            finding("PL502", "We may end it.", start=5),
+        ],
+    }
+    out = render_records(WRITERS["text"], [rec], rules=[])
+    lines = [ln.strip() for ln in out.splitlines() if "suggestion:" in ln]
+    assert lines == [
+        "suggestion: We may end it.",
+        "suggestion: the same as above",
+        "suggestion: We may end it.",  # a finding without one came between
+        "suggestion: We may end it.",  # another span
+    ]
