@@ -1246,31 +1246,24 @@ def _search_at_word_starts(
     return False
 
 
-# A line that only dates the document ("Last updated: 3 March 2026", "Effective date: ...").
-# It holds a change word and a notice cue, yet says nothing about how customers hear of a
-# change, so it is the effective date (DS306), not a notice of changes (DS307).
-_DATE_LINE = re.compile(
-    r"\W{0,5}(?:last\s+(?:updated|modified|revised|amended|changed|reviewed)"
-    r"|(?:date\s+(?:of\s+)?)?(?:last\s+)?(?:updated|revised|revision|amended|modified)"
-    r"|effective(?:\s+date)?)\b[^\n]{0,60}",
-    re.IGNORECASE,
-)
-
-
-# What DS302 suggests adding, in order of preference (the channel already given is skipped).
-_OTHER_CHANNELS = (
-    ("email", "an email address"),
-    ("phone", "a phone number"),
-    ("postal_address", "a postal address"),
-    ("web_form", "a contact page"),
-)
+_LEADING_MARKS = re.compile(r"\W{0,5}")
 
 
 def _is_date_line(text: str, a: int, b: int) -> bool:
-    """Whether text[a:b] (trailing spaces and full stop aside) only dates the document."""
+    """Whether text[a:b] only dates the document ("Last updated: 3 March 2026", "Effective
+    date: 1 May 2025."): the effective date's own cue and date (as :func:`find_effective_date`
+    reads them) and nothing more on the line. Such a line holds a change word and a notice
+    cue, yet says nothing about how customers hear of a change (DS307)."""
     while b > a and text[b - 1] in " \t\r\n.":
         b -= 1
-    return b - a <= 120 and _DATE_LINE.fullmatch(text, a, b) is not None
+    if b - a > 120:
+        return False
+    cue = patterns().date_cue.match(text, _LEADING_MARKS.match(text, a, b).end(), b)
+    if cue is None:
+        return False
+    gap = _DATE_GAP.match(text, cue.end(), b)
+    d = _DATE.match(text, gap.end() if gap else cue.end(), b)
+    return d is not None and "\n" not in text[d.end() : b]
 
 
 def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
@@ -1394,6 +1387,15 @@ def check_disclosures(
         if "status" in item:
             item["required"] = name in required
     return checklist, _findings(ctx, checklist, required)
+
+
+# What DS302 suggests adding, in order of preference (the channel already given is skipped).
+_OTHER_CHANNELS = (
+    ("email", "an email address"),
+    ("phone", "a phone number"),
+    ("postal_address", "a postal address"),
+    ("web_form", "a contact page"),
+)
 
 
 def _findings(ctx: AuditContext, c: dict[str, Any], required: set[str]) -> list[Finding]:

@@ -131,15 +131,12 @@ def _margins_by_sentence(model: ClauseModel, texts: list[str]) -> np.ndarray:
     """
     slots = [_margin_slot(model, t) for t in texts]
     todo = [i for i, slot in enumerate(slots) if not slot]
-    if len(todo) == len(texts):
-        fresh = model.margins(texts)
-        for slot, row in zip(slots, fresh.tolist(), strict=True):
-            slot[:] = [row]
-        return fresh
     if todo:
         fresh = model.margins([texts[i] for i in todo])
         for i, row in zip(todo, fresh.tolist(), strict=True):
             slots[i][:] = [row]
+        if len(todo) == len(texts):
+            return fresh  # nothing was cached: the batch is the answer
     return np.array([slot[0] for slot in slots], dtype=np.float64)
 
 
@@ -337,7 +334,8 @@ def _rows_with(
 
 def _model_vetoed(category: str, text: str, start: int, end: int) -> bool:
     """Whether the model alone must not flag this sentence for ``category`` (_MODEL_VETOES):
-    a liability stated without limit, the customer's own right to end the contract."""
+    a liability stated without limit, the customer's own right to end the contract, ending
+    the contract read as changing it."""
     veto = _MODEL_VETOES.get(category)
     if veto is None:
         return False

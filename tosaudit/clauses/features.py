@@ -90,12 +90,6 @@ def enumerator_end(text: str) -> int:
     return end
 
 
-def strip_enumerators(text: str) -> str:
-    """``text`` without its leading enumerators (see :func:`enumerator_end`)."""
-    end = enumerator_end(text)
-    return text[end:] if end else text
-
-
 def tokens(text: str, strip: bool = False) -> list[str]:
     """Lower-cased word and punctuation tokens; digits folded to 0 (dates and amounts vary).
 

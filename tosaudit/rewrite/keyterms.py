@@ -60,25 +60,34 @@ def _best(findings: list[Finding]) -> Finding:
     )
 
 
-def _evidence(ctx: AuditContext | None, item: dict[str, Any] | None) -> tuple[str, int, int] | None:
-    """The first evidence span of a checklist item as (text, start, end)."""
+def _spans(ctx: AuditContext | None, item: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """A checklist item's evidence entries whose spans lie inside the text, in order."""
     if not item or ctx is None:
-        return None
-    for ev in item.get("evidence") or []:
-        start, end = ev.get("start"), ev.get("end")
-        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(ctx.text):
-            snippet = " ".join(ctx.text[start:end].split())
-            if len(snippet) > _MAX_EVIDENCE:
-                snippet = snippet[: _MAX_EVIDENCE - 1].rsplit(" ", 1)[0] + "\u2026"
-            return snippet, start, end
-    return None
+        return []
+    n = len(ctx.text)
+    return [
+        ev
+        for ev in item.get("evidence") or []
+        if isinstance(ev.get("start"), int)
+        and isinstance(ev.get("end"), int)
+        and 0 <= ev["start"] < ev["end"] <= n
+    ]
 
 
 def _clip(snippet: str, limit: int) -> str:
+    """The snippet on one line, cut at a word before ``limit`` characters (with an ellipsis)."""
     snippet = " ".join(snippet.split())
     if len(snippet) > limit:
         snippet = snippet[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
     return snippet
+
+
+def _evidence(ctx: AuditContext | None, item: dict[str, Any] | None) -> tuple[str, int, int] | None:
+    """The first evidence span of a checklist item as (text, start, end)."""
+    for ev in _spans(ctx, item):
+        start, end = ev["start"], ev["end"]
+        return _clip(ctx.text[start:end], _MAX_EVIDENCE), start, end
+    return None
 
 
 def _contact_text(
@@ -91,12 +100,8 @@ def _contact_text(
     """
     quoted: dict[str, str] = {}
     first: tuple[int, int] | None = None
-    for ev in contact.get("evidence") or []:
-        start, end = ev.get("start"), ev.get("end")
-        if ctx is None or not (
-            isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(ctx.text)
-        ):
-            continue
+    for ev in _spans(ctx, contact):
+        start, end = ev["start"], ev["end"]
         if first is None:
             first = (start, end)
         channel = ev.get("channel")
