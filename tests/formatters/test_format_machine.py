@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import jsonschema
 
 from tosaudit.formatters import FORMATTERS, WRITERS
-from tosaudit.formatters.common import Summary, render_records
+from tosaudit.formatters.common import Summary, render_records, repeats_suggestion_above
 
 
 def test_json_matches_the_documented_schema(report, report_schema):
@@ -253,12 +254,14 @@ def test_text_list_suggestion_lines_are_indented_under_it():
     )
 
 
-def test_text_prints_a_repeated_suggestion_once():
+def _repeated_suggestion_record() -> dict:
     def finding(rule: str, suggestion: str | None, start: int = 0) -> dict:
         return {
             "rule": rule,
+            "name": rule,
             "severity": "warning",
             "message": "m",
+            "explanation": "e",
             "line": 1,
             "column": 1,
             "start": start,
@@ -266,7 +269,7 @@ def test_text_prints_a_repeated_suggestion_once():
             "suggestion": suggestion,
         }
 
-    rec = {
+    return {
         "source": "x.txt",
         "readability": {},
         "grade": {},
@@ -278,11 +281,34 @@ def test_text_prints_a_repeated_suggestion_once():
             finding("PL502", "We may end it.", start=5),
         ],
     }
-    out = render_records(WRITERS["text"], [rec], rules=[])
+
+
+# The second of two findings on one span with one suggestion (RD101 and RD102) points up; a
+# finding without a suggestion in between, or another span, prints it again.
+_EXPECTED_SUGGESTIONS = ["We may end it.", "the same as above", "We may end it.", "We may end it."]
+
+
+def test_repeated_suggestion_flags():
+    rec = _repeated_suggestion_record()
+    assert repeats_suggestion_above(rec["findings"]) == [False, True, False, False, False]
+    assert repeats_suggestion_above([]) == []
+
+
+def test_text_prints_a_repeated_suggestion_once():
+    out = render_records(WRITERS["text"], [_repeated_suggestion_record()], rules=[])
     lines = [ln.strip() for ln in out.splitlines() if "suggestion:" in ln]
-    assert lines == [
-        "suggestion: We may end it.",
-        "suggestion: the same as above",
-        "suggestion: We may end it.",  # a finding without one came between
-        "suggestion: We may end it.",  # another span
-    ]
+    assert lines == [f"suggestion: {s}" for s in _EXPECTED_SUGGESTIONS]
+
+
+def test_markdown_prints_a_repeated_suggestion_once():
+    out = render_records(WRITERS["markdown"], [_repeated_suggestion_record()])
+    lines = [ln.strip() for ln in out.splitlines() if "Suggestion:" in ln]
+    assert lines == [f"- Suggestion: {s}" for s in _EXPECTED_SUGGESTIONS]
+
+
+def test_html_prints_a_repeated_suggestion_once():
+    out = render_records(WRITERS["html"], [_repeated_suggestion_record()])
+    found = re.findall(r"<strong>Suggestion:</strong> (.*?)</div>", out)
+    assert found[0] == "We may end it."
+    assert re.fullmatch(r'<a href="#doc\d+-f0">the same as above</a>', found[1])
+    assert found[2:] == _EXPECTED_SUGGESTIONS[2:]

@@ -137,3 +137,19 @@ def render_records(writer_cls: type[Writer], records: list[dict[str, Any]], **op
         w.add(rec)
     w.finish(summary.to_record())
     return out.getvalue()
+
+
+def repeats_suggestion_above(findings: list[dict[str, Any]]) -> list[bool]:
+    """For each finding: does its suggestion repeat the one of the finding just before it?
+
+    A hard sentence that is also very long (RD101 and RD102) gets one rewrite; a report that
+    prints it twice in a row is only longer. Formats print "the same as above" instead.
+    """
+    flags: list[bool] = []
+    last: tuple[Any, Any, str] | None = None
+    for f in findings:
+        suggestion = f.get("suggestion")
+        key = (f.get("start"), f.get("end"), suggestion) if suggestion else None
+        flags.append(key is not None and key == last)
+        last = key
+    return flags

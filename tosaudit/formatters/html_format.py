@@ -19,7 +19,13 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from tosaudit.formatters.common import Writer, copy_spool, render_records, spool
+from tosaudit.formatters.common import (
+    Writer,
+    copy_spool,
+    render_records,
+    repeats_suggestion_above,
+    spool,
+)
 from tosaudit.models import SEVERITY_RANK, DocumentReport, Report
 
 MAX_BARS = 400  # sentence-difficulty chart: longer documents are bucketed (worst per bucket)
@@ -213,6 +219,7 @@ def document_context(
         "key_terms": rec.get("key_terms"),
         "key_term_items": _key_term_items(rec.get("key_terms")),
         "findings": findings,
+        "repeated": repeats_suggestion_above(findings),
         "counts": counts,
         "segments": highlight_segments(text, findings) if text is not None else None,
         "document_findings": [f for f in findings if f.get("start") is None],

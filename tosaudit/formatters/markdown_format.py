@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tosaudit.formatters.common import Writer, copy_spool, render_records, spool
+from tosaudit.formatters.common import (
+    Writer,
+    copy_spool,
+    render_records,
+    repeats_suggestion_above,
+    spool,
+)
 from tosaudit.models import Report
 
 MAX_FINDINGS = 50  # per document: a PR comment must stay readable (and under size limits)
@@ -60,7 +66,8 @@ class MarkdownWriter(Writer):
             return
         w = self.details.write
         w(f"<details><summary><b>{src}</b>: {len(findings)} finding(s)</summary>\n\n")
-        for f in findings[:MAX_FINDINGS]:
+        shown = findings[:MAX_FINDINGS]
+        for f, repeated in zip(shown, repeats_suggestion_above(shown), strict=True):
             where = f"line {f['line']}" if f.get("line") else "whole document"
             if f.get("page"):
                 where += f", page {f['page']}"
@@ -70,7 +77,9 @@ class MarkdownWriter(Writer):
             )
             if f.get("excerpt"):
                 w(f"  > {_excerpt(f['excerpt'])}\n")
-            if f.get("suggestion"):
+            if repeated:
+                w("  - Suggestion: the same as above\n")
+            elif f.get("suggestion"):
                 w(f"  - Suggestion: {_excerpt(f['suggestion'])}\n")
         if len(findings) > MAX_FINDINGS:
             w(f"- … and {len(findings) - MAX_FINDINGS} more\n")

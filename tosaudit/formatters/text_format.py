@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tosaudit.formatters.common import Writer, render_records
+from tosaudit.formatters.common import Writer, render_records, repeats_suggestion_above
 from tosaudit.models import Report
 
 
@@ -60,26 +60,19 @@ class TextWriter(Writer):
             f"{r.get('flesch_reading_ease', 0):.1f}, grade level "
             f"{r.get('flesch_kincaid_grade', 0):.1f}\n"
         )
-        last: tuple[Any, Any, str] | None = None  # the suggestion printed just before
-        for f in d.get("findings", ()):
+        findings = d.get("findings", ())
+        for f, repeated in zip(findings, repeats_suggestion_above(findings), strict=True):
             where = f"{src}:{f['line']}:{f['column']}" if f.get("line") else src
             page = f" (page {f['page']})" if f.get("page") else ""
             message = _one_line(f["message"])
             self.out.write(f"  {where}: {f['severity']}: {f['rule']} {message}{page}\n")
-            if f.get("suggestion"):
-                key = (f.get("start"), f.get("end"), f["suggestion"])
-                if key == last:
-                    # A hard sentence that is also very long (RD101 and RD102) gets one
-                    # rewrite; printing it twice in a row only makes the report longer.
-                    self.out.write("      suggestion: the same as above\n")
-                    continue
-                last = key
+            if repeated:
+                self.out.write("      suggestion: the same as above\n")
+            elif f.get("suggestion"):
                 first, *rest = _suggestion_lines(f["suggestion"]) or [""]
                 self.out.write(f"      suggestion: {first}\n")
                 for line in rest:
                     self.out.write(f"        {line}\n")
-            else:
-                last = None
         self.out.flush()
 
 
