@@ -952,6 +952,12 @@ def _strip_fillers(p: _Patterns, before: str) -> str:
     return tail
 
 
+# "<holder> reserves / has / retains the right ... to": the word before the verb holds the right.
+_RIGHT_HOLDER = re.compile(
+    r"([\w.&'\u2019-]{1,40})\s+(?:reserves?|retains?|has|have|shall\s+have)\s+the\s+right\b"
+)
+
+
 def _actor(p: _Patterns, before: str, after: str, head: str = "") -> str | None:
     """Who acts on a cancel verb: "customer", "company" or None (unclear).
 
@@ -996,6 +1002,15 @@ def _actor(p: _Patterns, before: str, after: str, head: str = "") -> str | None:
     pron = _last_subject_pronoun(tail[-120:])
     if pron:
         return "customer" if pron.lower() == "you" else "company"
+    right = _RIGHT_HOLDER.search(before[-200:])
+    if right:
+        # "Acme reserves the right, in its sole discretion, to terminate your licence": the
+        # right's holder acts on the verb, whoever's licence it ends.
+        holder = right.group(1)
+        if p.customer_word.fullmatch(holder):
+            return "customer"
+        if p.company_word.fullmatch(holder) or p.company_name.fullmatch(holder):
+            return "company"
     if re.search(r"\bto\s*$", before) and re.match(r"\s{0,3}(?:your|my)\b", after, _I):
         return "customer"  # "... or to cancel your reservation": nobody else is named
     return None

@@ -157,6 +157,8 @@ def test_cancellation_instructions(text):
         # A form that is not the way to cancel does not say how.
         "You may cancel your subscription. Complete your profile to get better recommendations.",
         "You may cancel your subscription at any time; the form of payment does not matter.",
+        "The Customer reserves the right to cancel the subscription at any time.",
+        "You have the right to terminate your account at any time.",
     ],
 )
 def test_cancellation_mentioned_without_how(text):
@@ -176,6 +178,10 @@ def test_cancellation_mentioned_without_how(text):
         "if you have a log-in account, by cancelling your membership.",
         "Your account may be suspended by us if you misuse the service.",
         "Fees are charged monthly by direct debit.",
+        # The right's holder acts, though the licence ended is the customer's.
+        "Acme reserves the right, without notice and in its sole discretion, to terminate your "
+        "license to use the Services.",
+        "The Company shall have the right at any time to cancel your access to the Services.",
     ],
 )
 def test_termination_by_the_company_alone_is_not_cancellation(text):
@@ -402,3 +408,23 @@ def test_contact_evidence_carries_its_channel():
         "email": "hi@acme.example",
         "postal_address": "2200 Market Street, Suite 410, Wilmington, DE 19801",
     }
+
+
+def test_reimbursement_counts_as_refund_terms_only_when_money_goes_back_to_the_customer():
+    must = [
+        "If the service is unavailable, we will reimburse you within 14 days.",
+        "You will be reimbursed within 30 days of cancelling.",
+        "You may request reimbursement of the subscription fee within 14 days.",
+        "Reimbursement of any unused fees is made to the original card.",
+    ]
+    must_not = [
+        "You will reimburse our reasonable costs of collection.",
+        "You are not entitled to compensation or reimbursement of any kind for your Feedback.",
+        "You agree to reimburse the Company for any legal costs it incurs.",
+    ]
+    for text in must:
+        result, _, _ = checklist(text, kind="terms")
+        assert result["refunds"]["status"] == "present", text
+    for text in must_not:
+        result, _, _ = checklist(text, kind="terms")
+        assert result["refunds"]["status"] == "missing", text
