@@ -1319,9 +1319,16 @@ def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
     return {"status": "present" if evidence else "missing", "evidence": evidence}
 
 
-def find_governing_law(ctx: AuditContext) -> dict[str, Any]:
-    """Whether the document names the law that governs it."""
+def find_governing_law(ctx: AuditContext, findings: list[Finding]) -> dict[str, Any]:
+    """Whether the document names the law that governs it (a choice-of-law clause counts)."""
     evidence = _evidence_units(ctx, "governing_law")
+    # The clause detection reads wording the list does not ("__Choice of Law.__", where the
+    # Markdown underscores leave no word boundary before "Choice").
+    for f in findings:
+        if f.category == "choice_of_law" and f.start is not None and f.end is not None:
+            evidence.append(_span(f.start, f.end))
+    evidence = [_span(a, b) for a, b in sorted({(e["start"], e["end"]) for e in evidence})]
+    evidence = evidence[:MAX_EVIDENCE]
     return {"status": "present" if evidence else "missing", "evidence": evidence}
 
 
@@ -1394,7 +1401,7 @@ def check_disclosures(
         "auto_renewal": find_auto_renewal(ctx, findings),
         "effective_date": find_effective_date(ctx),
         "changes_notice": find_changes_notice(ctx),
-        "governing_law": find_governing_law(ctx),
+        "governing_law": find_governing_law(ctx, findings),
     }
     takes_payment = _takes_payment(ctx)
     required = required_items(kind, checklist, takes_payment, kind == "refund" and _ongoing(ctx))

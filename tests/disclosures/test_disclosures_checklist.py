@@ -313,11 +313,40 @@ def test_changes_notice(text, status):
         ("The laws of Ireland apply to these terms.", "present"),
         ("Governing law: England and Wales.", "present"),
         ("You must obey all laws that apply to you.", "missing"),
+        ("California law applies to this contract.", "present"),
+        ("English law governs these terms and any dispute about them.", "present"),
+        ("New York laws shall govern this Agreement.", "present"),
+        ("Applicable law applies to your purchase.", "missing"),
+        ("Local law may apply to you.", "missing"),
+        ("Consumer law applies to your purchase as well.", "missing"),
     ],
 )
 def test_governing_law(text, status):
     result, _, _ = checklist(text, kind="terms")
     assert result["governing_law"]["status"] == status
+
+
+def test_a_choice_of_law_clause_counts_as_governing_law():
+    # "__Choice of Law.__": Markdown underscores leave no word boundary for the list's
+    # patterns; the clause detection's finding is evidence enough.
+    text = "__Choice of Law.__ The contract follows the rules of the place we are based."
+    result, _, _ = checklist(text, kind="terms")
+    assert result["governing_law"]["status"] == "missing"
+    clause = Finding(
+        rule="CL205",
+        name="choice-of-law",
+        severity="warning",
+        message="m",
+        explanation="e",
+        source="model",
+        category="choice_of_law",
+        start=0,
+        end=len(text),
+    )
+    result, found, _ = checklist(text, [clause], kind="terms")
+    assert result["governing_law"]["status"] == "present"
+    assert result["governing_law"]["evidence"] == [{"start": 0, "end": len(text)}]
+    assert "DS308" not in [f.rule for f in found]
 
 
 # ------------------------------------------------------------------------------ shape and rules
