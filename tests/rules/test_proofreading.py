@@ -62,6 +62,7 @@ def excerpts(code: str, text: str) -> list[str]:
         ("Ship to [ADDRESS LINE 1], then wait.", "[ADDRESS LINE 1]"),
         ("Refunds take [NUMBER] business days.", "[NUMBER]"),
         ("Sign here: [____].", "[____]"),
+        ("Questions? Write to [Company Name] (our support team).", "[Company Name]"),
     ],
 )
 def test_placeholder_found(text, expected):
@@ -72,6 +73,9 @@ def test_placeholder_found(text, expected):
     "text",
     [
         "If you want a guarantee, please [contact us].",  # link text from a web page
+        # Markdown links: their text has a target, so it is not a field left to fill in.
+        "* [The Pocket Service](#service)\n* [License Grant](#grant)",
+        "Read our [Privacy Policy][privacy] and [Contact Page](https://acme.example/contact).",
         "See section [3] and note [a].",
         "Article XX of the Treaty applies.",
         "Our 2 TB plan suits most teams.",
