@@ -61,6 +61,25 @@ def test_summaries_fill_slots() -> None:
     assert specs["choice_of_law"].summarise(law, 0, len(law)) == (
         "The laws of the State of California govern these terms."
     )
+    venue = specs["jurisdiction"]
+    for sentence, place in [
+        (
+            "You agree to the exclusive venue of the courts located in the City and County of "
+            "San Francisco, California.",
+            "the City and County of San Francisco, California",
+        ),
+        ("Claims must be brought in the courts of England and Wales.", "England and Wales"),
+        (
+            "Claims shall be brought in the courts of the State of New York, and You waive any "
+            "objection to venue.",
+            "the State of New York",
+        ),
+    ]:
+        assert venue.summarise(sentence, 0, len(sentence)) == (
+            f"Court cases must be brought in the courts of {place}, which may be far from you."
+        )
+    vague = "You submit to the exclusive jurisdiction of the courts of competent jurisdiction."
+    assert venue.summarise(vague, 0, len(vague)) == venue.summary
     renew = "Your membership renews automatically each month until you cancel."
     assert "each month" in specs["auto_renewal"].summarise(renew, 0, len(renew))
     change = "We may change these terms to reflect changes in the law."
