@@ -63,6 +63,7 @@ def excerpts(code: str, text: str) -> list[str]:
         ("Refunds take [NUMBER] business days.", "[NUMBER]"),
         ("Sign here: [____].", "[____]"),
         ("Questions? Write to [Company Name] (our support team).", "[Company Name]"),
+        ("Send it to [your email address].", "[your email address]"),
     ],
 )
 def test_placeholder_found(text, expected):
@@ -75,6 +76,7 @@ def test_placeholder_found(text, expected):
         "If you want a guarantee, please [contact us].",  # link text from a web page
         # Markdown links: their text has a target, so it is not a field left to fill in.
         "* [The Pocket Service](#service)\n* [License Grant](#grant)",
+        "We keep an open door to [your feedback](mailto:help@acme.example).",
         "Read our [Privacy Policy][privacy] and [Contact Page](https://acme.example/contact).",
         "See section [3] and note [a].",
         "Article XX of the Treaty applies.",
