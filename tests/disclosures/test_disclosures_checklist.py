@@ -139,6 +139,7 @@ def test_contact_evidence_spans_name_the_channel():
         "If you want to cancel, please fill out the cancellation form.",
         "To cancel, fill in the cancellation form on our website.",
         "You can cancel your membership. Complete and submit the form below.",
+        "To cancel, choose Cancel plan in Settings.",
     ],
 )
 def test_cancellation_instructions(text):
@@ -157,6 +158,8 @@ def test_cancellation_instructions(text):
         # A form that is not the way to cancel does not say how.
         "You may cancel your subscription. Complete your profile to get better recommendations.",
         "You may cancel your subscription at any time; the form of payment does not matter.",
+        # Choosing to cancel is deciding, not a step ("choose Cancel on the Billing page").
+        "If you choose to cancel your subscription, you will lose access to your files.",
         "The Customer reserves the right to cancel the subscription at any time.",
         "You have the right to terminate your account at any time.",
     ],
