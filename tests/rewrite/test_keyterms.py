@@ -149,3 +149,16 @@ def test_subscription_terms_each_get_a_line():
     for topic in ("Price changes", "Covering our costs", "Class actions", "Jury trial"):
         assert topic in topics, topics
     assert topics.index("Price changes") < topics.index("Class actions")
+
+
+def test_markdown_links_and_bold_show_as_their_text():
+    text = (
+        "You can **always** [cancel your Account at any time](/articles/cancel) by going "
+        "into your Settings. Email [help@acme.com](mailto:help@acme.com) with questions."
+    )
+    box = audit_text(text).key_terms
+    items = {i["topic"]: i["text"] for i in box["items"]}
+    assert items["Cancelling"] == (
+        "How to cancel: You can always cancel your Account at any time by going into your Settings."
+    )
+    assert "](" not in items["Contact"] and "help@acme.com" in items["Contact"]

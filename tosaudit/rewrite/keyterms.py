@@ -7,6 +7,7 @@ auto-renewal). Owners paste the Markdown at the top of their policy.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tosaudit.models import SEVERITY_RANK, Finding
@@ -74,9 +75,16 @@ def _spans(ctx: AuditContext | None, item: dict[str, Any] | None) -> list[dict[s
     ]
 
 
+# A Markdown inline link, "[cancel your Account](/articles/cancel)": the box shows its text.
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{0,500}\)")
+
+
 def _clip(snippet: str, limit: int) -> str:
-    """The snippet on one line, cut at a word before ``limit`` characters (with an ellipsis)."""
-    snippet = " ".join(snippet.split())
+    """The snippet on one line, without Markdown link targets or bold marks, cut at a word
+    before ``limit`` characters (with an ellipsis)."""
+    if "](" in snippet:
+        snippet = _MD_LINK.sub(r"\1", snippet)
+    snippet = " ".join(snippet.replace("**", "").split())
     if len(snippet) > limit:
         snippet = snippet[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
     return snippet
