@@ -49,3 +49,33 @@ def test_all_caps_and_markdown_headings_followed_by_text_stay() -> None:
 def test_heading_before_a_blank_line_stays_whatever_its_length() -> None:
     text = "12.4 Termination of the Agreement by the Club for any reason\n\nThe Club may end it.\n"
     assert _headings(text) == ["12.4 Termination of the Agreement by the Club for any reason"]
+
+
+# Text copied from some web pages: every word on its own line, sentences and all.
+_WORDS = (
+    "Privacy Policy. When you use our web site services, you trust us with your information. "
+    "This Privacy Policy is meant to help you understand what data we collect, why we collect "
+    "it, and what we do with it. Remember, you can find controls to manage your information."
+)
+
+
+def test_a_word_per_line_text_reads_as_sentences_not_headings() -> None:
+    text = "# Privacy\n\n" + "\n".join(_WORDS.split()) + "\n"
+    doc = Document(text=text, source="t.txt", format="txt")
+    seg = segment(doc)
+    assert [s.heading for s in seg.sections] == ["Privacy"]  # a "#" heading still counts
+    texts = [" ".join(text[s.start : s.end].split()) for s in seg.sentences if s.kind == "sentence"]
+    assert texts == [
+        "Privacy Policy.",
+        "When you use our web site services, you trust us with your information.",
+        "This Privacy Policy is meant to help you understand what data we collect, why we "
+        "collect it, and what we do with it.",
+        "Remember, you can find controls to manage your information.",
+    ]
+
+
+def test_short_lines_of_a_few_words_are_not_a_word_per_line_text() -> None:
+    # A list of short titles keeps its headings: most lines have more than one word.
+    text = "".join(f"Section Title {i}\n\nShort text of item {i}.\n\n" for i in range(20))
+    doc = Document(text=text, source="t.txt", format="txt")
+    assert len(segment(doc).sections) == 20

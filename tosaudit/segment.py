@@ -442,12 +442,34 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
     return lengths[int(len(lengths) * 0.9)] if len(lengths) > 10 else lengths[-1]
 
 
+# At least this many non-blank lines, nearly all of them one word, make a word-per-line text.
+_ONE_WORD_MIN_LINES = 30
+_ONE_WORD_SHARE = 0.8
+
+
+def _one_word_per_line(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether nearly every non-blank line holds a single word (no space or tab in it)."""
+    filled = [(s, e) for s, e in lines if e > s]
+    if len(filled) < _ONE_WORD_MIN_LINES:
+        return False
+    single = sum(1 for s, e in filled if e - s <= 40 and not _SPACE_IN.search(text, s, e))
+    return single >= _ONE_WORD_SHARE * len(filled)
+
+
+_SPACE_IN = re.compile(r"[ \t]")
+
+
 def segment(doc: Document) -> Segmented:
     """Split a document into sections, paragraphs and sentences."""
     text = doc.text
     lines = [_strip(text, s, e) for s, e in _lines(text)]
     wrap = _wrap_width(text, lines)
     known = {h.start: h for h in doc.headings}
+    # Text copied from some web pages puts every word on its own line. There a line's length
+    # and look say nothing: only blank lines, sentence ends and "#" headings break the text.
+    one_word = _one_word_per_line(text, lines)
+    if one_word:
+        wrap = 0
 
     headings: list[tuple[int, int, int, str | None]] = []  # start, end, level, number
     paragraphs: list[Paragraph] = []
@@ -490,7 +512,9 @@ def segment(doc: Document) -> Segmented:
             continue
         hint = known.get(s)
         line = text[s:e]
-        found = heading_level(line) if e - s <= 200 else None
+        found = (
+            heading_level(line) if e - s <= 200 and (not one_word or line.startswith("#")) else None
+        )
         if found and not line.startswith("#") and i + 1 < n_lines:
             if _runs_on(text, (s, e), lines[i + 1], wrap):
                 found = None  # the first line of a hard-wrapped clause ("12.4 Club may ... or no")
@@ -503,7 +527,12 @@ def segment(doc: Document) -> Segmented:
             found = None
         level = hint.heading_level if hint else (found[0] if found else None)
         number = found[2] if found else None
-        if level is None and starts_block and (title_heading(line) or short_heading(line)):
+        if (
+            level is None
+            and starts_block
+            and not one_word
+            and (title_heading(line) or short_heading(line))
+        ):
             level = 2
         if level:
             close()

@@ -133,3 +133,12 @@ def test_detect_equals_every_pair(make_ctx: Callable[..., AuditContext], index: 
     assert hits == _every_pair(make_ctx(_texts()[index]))
     if index == 0:
         assert len(hits) > 50
+
+
+def test_words_apart_by_line_breaks_alone_count_as_words() -> None:
+    words = "We may not be held liable for any loss of data on our servers".split()
+    for sep in (" ", "\n", "\t"):
+        text = sep.join(words)
+        assert _enough_words(text, 0, len(text)), repr(sep)
+    short = "We\nmay"
+    assert not _enough_words(short, 0, len(short))

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress, islice, repeat
 from typing import Any
 
 import numpy as np
@@ -350,10 +350,15 @@ def _enough_words(text: str, start: int, end: int) -> bool:
     while seen < MIN_WORDS - 1:
         pos = text.find(" ", pos, end)
         if pos == -1:
-            return False
+            # Words may be apart by line breaks or tabs alone (text wrapped a word per line).
+            runs = _WHITE_RUN.finditer(text, start, end)
+            return sum(1 for _ in islice(runs, MIN_WORDS - 1)) >= MIN_WORDS - 1
         seen += 1
         pos += 1
     return True
+
+
+_WHITE_RUN = re.compile(r"\s+")
 
 
 def _decide(
