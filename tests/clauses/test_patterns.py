@@ -103,6 +103,14 @@ def test_summaries_fill_slots() -> None:
     assert "may be higher" in fee.summarise(renew, 0, len(renew))
     refund_days = "Prices may change; refunds are available within 14 days of purchase."
     assert fee.summarise(refund_days, 0, len(refund_days)) == fee.summary
+    keep = specs["no_refund"]
+    for sentence, summary in [
+        ("Original shipping fees are non-refundable.", "No refund of original shipping fees."),
+        ("SHIPPING COSTS ARE NON-REFUNDABLE.", "No refund of shipping costs."),
+        ("Your deposit will be non-refundable if you cancel.", "No refund of your deposit."),
+        ("All fees are non-refundable.", keep.summary),  # everything, not a part
+    ]:
+        assert keep.summarise(sentence, 0, len(sentence)) == summary
     plain = "We may sell your personal information."
     assert "may be sold" in specs["data_sharing"].summarise(plain, 0, len(plain))
     shared = "We share your personal data with partners for their own marketing."

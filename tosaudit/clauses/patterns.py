@@ -136,9 +136,16 @@ class CategorySpec:
                 template = self.summary_with.get(slot)
                 if value and template:
                     clean = " ".join(value.split()).strip(" ,.;").removesuffix(" of").strip()
+                    if slot in _COMMON_NOUN_SLOTS:
+                        # "Shipping costs" opened its sentence, "SHIPPING COSTS" shouted.
+                        clean = clean.lower() if clean.isupper() else clean[:1].lower() + clean[1:]
                     if clean:
                         return template.format(**{slot: clean})
         return self.summary
+
+
+# Slots filled with a common noun phrase that may open its sentence: lower-cased in the summary.
+_COMMON_NOUN_SLOTS = frozenset({"what"})
 
 
 def _spec(category: str, rec: dict[str, Any]) -> CategorySpec:
