@@ -64,6 +64,11 @@ def excerpts(code: str, text: str) -> list[str]:
         ("Sign here: [____].", "[____]"),
         ("Questions? Write to [Company Name] (our support team).", "[Company Name]"),
         ("Send it to [your email address].", "[your email address]"),
+        ("Contact our support team at [email] to start a return.", "[email]"),
+        ("Ship items to our return center at [address].", "[address]"),
+        ("You have [30] days from the receipt date to return items.", "[30] days"),
+        ("Refunds will be processed within [7] business days.", "[7] business days"),
+        ("Contact us at:\n[City, State, ZIP Code]\n", "[City, State, ZIP Code]"),
     ],
 )
 def test_placeholder_found(text, expected):
@@ -77,6 +82,9 @@ def test_placeholder_found(text, expected):
         # Markdown links: their text has a target, so it is not a field left to fill in.
         "* [The Pocket Service](#service)\n* [License Grant](#grant)",
         "We keep an open door to [your feedback](mailto:help@acme.example).",
+        "Write to us by [email](mailto:help@acme.example) at any time.",
+        "As noted in [3] and [12], the rules changed in 2019.",
+        '"We [the Company] may end it," the notice said.',
         "Read our [Privacy Policy][privacy] and [Contact Page](https://acme.example/contact).",
         "See section [3] and note [a].",
         "Article XX of the Treaty applies.",
