@@ -40,6 +40,13 @@ def lex(text: str) -> str:
             "In return for the fee, we host your site.",
         ),
         ("In consideration of your use, you agree.", "In return for your use, you agree."),
+        ("Refunds are contingent upon inspection.", "Refunds depend on inspection."),
+        ("Your refund is contingent on approval.", "Your refund depends on approval."),
+        # Without "is"/"are" the guideline row still reads.
+        (
+            "Any refund, contingent upon inspection, is paid.",
+            "Any refund, depending on inspection, is paid.",
+        ),
         (
             "Except as otherwise set out in these Terms, fees apply.",
             "Except as otherwise stated in these Terms, fees apply.",
