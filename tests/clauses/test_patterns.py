@@ -109,6 +109,11 @@ def test_summaries_fill_slots() -> None:
         ("SHIPPING COSTS ARE NON-REFUNDABLE.", "No refund of shipping costs."),
         ("Your deposit will be non-refundable if you cancel.", "No refund of your deposit."),
         ("All fees are non-refundable.", keep.summary),  # everything, not a part
+        (
+            "Items returned to us AFTER 30 days and WITHOUT contacting us will NOT be refunded.",
+            "No refund after 30 days.",
+        ),
+        ("No refunds are given outside the 14-day window.", "No refund after 14 days."),
     ]:
         assert keep.summarise(sentence, 0, len(sentence)) == summary
     plain = "We may sell your personal information."

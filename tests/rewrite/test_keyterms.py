@@ -162,3 +162,29 @@ def test_markdown_links_and_bold_show_as_their_text():
         "How to cancel: You can always cancel your Account at any time by going into your Settings."
     )
     assert "](" not in items["Contact"] and "help@acme.com" in items["Contact"]
+
+
+def test_gaps_only_where_the_document_needs_the_item():
+    needed = {
+        "cancellation": {"status": "missing", "required": True},
+        "refunds": {"status": "missing", "required": True},
+    }
+    texts = [i["text"] for i in key_terms(None, [], needed)["items"]]
+    assert texts == [
+        "These terms do not say how to cancel.",
+        "These terms do not say whether you can get a refund.",
+    ]
+    not_needed = {
+        "cancellation": {"status": "missing", "required": False},
+        "refunds": {"status": "missing", "required": False},
+        "contact": {"status": "missing", "channels": []},
+    }
+    texts = [i["text"] for i in key_terms(None, [], not_needed)["items"]]
+    assert texts == ["These terms give no way to contact the business."]
+    # A shop's return policy: nothing to cancel, so no "Cancelling" line.
+    shop = audit_text(
+        "Returns\n\nYou may return unused items within 30 days for a refund. "
+        "Email returns@shop.example to start a return.\n"
+    )
+    assert shop.kind == "refund"
+    assert "Cancelling" not in [i["topic"] for i in shop.key_terms["items"]]

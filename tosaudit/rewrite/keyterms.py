@@ -165,12 +165,18 @@ def key_terms(
         ev = _evidence(ctx, cancel)
         text = f"How to cancel: {ev[0]}" if ev else "These terms explain how to cancel."
         items.append(_item("Cancelling", text, *(ev[1:] if ev else (None, None))))
-    elif status == "mention_only":
+    # A gap is only worth a line where the document needs the item: a shop's returns page
+    # or a privacy policy has nothing to cancel. (Reports without "required" show it.)
+    elif status == "mention_only" and cancel.get("required", True):
         items.append(_item("Cancelling", "You may cancel, but these terms do not say how."))
-    elif status == "missing":
+    elif status == "missing" and cancel.get("required", True):
         items.append(_item("Cancelling", "These terms do not say how to cancel."))
     refunds = disc.get("refunds") or {}
-    if refunds.get("status") == "missing" and "Refunds" not in seen_topics:
+    if (
+        refunds.get("status") == "missing"
+        and refunds.get("required", True)
+        and "Refunds" not in seen_topics
+    ):
         items.append(_item("Refunds", "These terms do not say whether you can get a refund."))
     contact = disc.get("contact") or {}
     channels = [c for c in contact.get("channels") or [] if c in _CHANNELS]
