@@ -188,3 +188,16 @@ def test_gaps_only_where_the_document_needs_the_item():
     )
     assert shop.kind == "refund"
     assert "Cancelling" not in [i["topic"] for i in shop.key_terms["items"]]
+
+
+def test_evidence_in_capitals_is_quoted_in_sentence_case():
+    text = (
+        "CANCELLATION RIGHT. YOU MAY CANCEL THIS AGREEMENT AT ANY TIME BY EMAILING "
+        "CANCEL@GYM.EXAMPLE WITH YOUR MEMBER NUMBER."
+    )
+    box = audit_text(text).key_terms
+    [cancel] = [i["text"] for i in box["items"] if i["topic"] == "Cancelling"]
+    assert cancel == (
+        "How to cancel: You may cancel this agreement at any time by emailing "
+        "cancel@gym.example with your member number."
+    )

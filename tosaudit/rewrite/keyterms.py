@@ -94,8 +94,22 @@ def _evidence(ctx: AuditContext | None, item: dict[str, Any] | None) -> tuple[st
     """The first evidence span of a checklist item as (text, start, end)."""
     for ev in _spans(ctx, item):
         start, end = ev["start"], ev["end"]
-        return _clip(ctx.text[start:end], _MAX_EVIDENCE), start, end
+        return _calm(_clip(ctx.text[start:end], _MAX_EVIDENCE)), start, end
     return None
+
+
+# A sentence's first letter: at the start, or after an end mark and space (or a quotation mark).
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"'\u201c(]?([a-z])")
+
+
+def _calm(snippet: str) -> str:
+    """A snippet written in capitals ("YOU MAY CANCEL THIS AGREEMENT BY ...") in sentence case:
+    a box that quotes it should not shout."""
+    letters = sum(c.isalpha() for c in snippet)
+    if letters < 20 or sum(c.isupper() for c in snippet) < 0.8 * letters:
+        return snippet
+    low = snippet.lower()
+    return _SENTENCE_START.sub(lambda m: m.group(0)[:-1] + m.group(1).upper(), low)
 
 
 def _contact_text(
