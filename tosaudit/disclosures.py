@@ -952,6 +952,12 @@ def _strip_fillers(p: _Patterns, before: str) -> str:
     return tail
 
 
+# What a customer holds and cancels, and a company acting in the same sentence.
+_MEMBER_PLAN = re.compile(r"\b(?:memberships?|subscriptions?|plans?|contracts?)\b", re.I)
+_COMPANY_ACTS = re.compile(
+    r"\b(?:we|us|our|the\s+company|the\s+club)\b|\bby\s+(?:the\s+)?(?-i:[A-Z])", re.I
+)
+
 # "<holder> reserves / has / retains the right ... to": the word before the verb holds the right.
 _RIGHT_HOLDER = re.compile(
     r"([\w.&'\u2019-]{1,40})\s+(?:reserves?|retains?|has|have|shall\s+have)\s+the\s+right\b"
@@ -1124,7 +1130,11 @@ def find_cancellation(ctx: AuditContext, channel_spans: list[tuple[int, int]]) -
             # "cancellation of your subscription", "you have a right of withdrawal".
             for noun in _sentence_matches(ctx, p.cancel_noun, _NOUN_STARTS, start, sent):
                 near = sent[max(0, noun.start() - 30) : noun.end() + 30]
-                if re.search(r"\byour\b|\byou\s+(?:have|may|can|are entitled)", near, _I):
+                if re.search(r"\byour\b|\byou\s+(?:have|may|can|are entitled)", near, _I) or (
+                    # "All memberships require 15 days' notice to process cancellation": the
+                    # plan's own cancellation, where no company acts in the sentence.
+                    _MEMBER_PLAN.search(sent) and not _COMPANY_ACTS.search(sent)
+                ):
                     customer_at.append((noun.start(), noun.end()))
                     break
         if not customer_at:

@@ -162,6 +162,8 @@ def test_cancellation_instructions(text):
         "If you choose to cancel your subscription, you will lose access to your files.",
         "The Customer reserves the right to cancel the subscription at any time.",
         "You have the right to terminate your account at any time.",
+        # A cancellation page that never says "you": the plan's own cancellation.
+        "All memberships require a 15 day notice prior to the bill date to process cancellation.",
     ],
 )
 def test_cancellation_mentioned_without_how(text):
@@ -185,6 +187,8 @@ def test_cancellation_mentioned_without_how(text):
         "Acme reserves the right, without notice and in its sole discretion, to terminate your "
         "license to use the Services.",
         "The Company shall have the right at any time to cancel your access to the Services.",
+        "We may process the cancellation of memberships at our discretion.",
+        "Cancellation of the contract by Acme requires 30 days' notice.",
     ],
 )
 def test_termination_by_the_company_alone_is_not_cancellation(text):
