@@ -116,6 +116,28 @@ def test_summaries_fill_slots() -> None:
         ("No refunds are given outside the 14-day window.", "No refund after 14 days."),
     ]:
         assert keep.summarise(sentence, 0, len(sentence)) == summary
+    hurdle = specs["cancellation_hurdle"]
+    for sentence, summary in [
+        (
+            "Cancelling before the end of the term requires an Early Termination Fee of $100.",
+            "Leaving costs a fee (the early termination fee).",
+        ),
+        (
+            "This form serves as your 30-day written cancellation notice.",
+            "You must give 30 days' notice to cancel.",
+        ),
+        (
+            "Cancellation requires sixty (60) days written notice.",
+            "You must give sixty days' notice to cancel.",
+        ),
+        (
+            "To cancel, you must write to us by certified mail.",
+            "You can only cancel by certified mail.",
+        ),
+        ("You must cancel in person at the front desk.", "You can only cancel in person."),
+        ("To cancel you must call us.", hurdle.summary),
+    ]:
+        assert hurdle.summarise(sentence, 0, len(sentence)) == summary
     plain = "We may sell your personal information."
     assert "may be sold" in specs["data_sharing"].summarise(plain, 0, len(plain))
     shared = "We share your personal data with partners for their own marketing."

@@ -137,15 +137,17 @@ class CategorySpec:
                 if value and template:
                     clean = " ".join(value.split()).strip(" ,.;").removesuffix(" of").strip()
                     if slot in _COMMON_NOUN_SLOTS:
-                        # "Shipping costs" opened its sentence, "SHIPPING COSTS" shouted.
-                        clean = clean.lower() if clean.isupper() else clean[:1].lower() + clean[1:]
+                        # "Shipping costs" opened its sentence, "SHIPPING COSTS" shouted,
+                        # "Early Termination" was a heading's title case.
+                        whole = clean.isupper() or clean.istitle()  # "Early Termination"
+                        clean = clean.lower() if whole else clean[:1].lower() + clean[1:]
                     if clean:
                         return template.format(**{slot: clean})
         return self.summary
 
 
 # Slots filled with a common noun phrase that may open its sentence: lower-cased in the summary.
-_COMMON_NOUN_SLOTS = frozenset({"what"})
+_COMMON_NOUN_SLOTS = frozenset({"what", "fee", "way"})
 
 
 def _spec(category: str, rec: dict[str, Any]) -> CategorySpec:
