@@ -35,6 +35,21 @@ def checklist(text: str, findings: list[Finding] | None = None, kind: str | None
     return result, found, ctx
 
 
+def clause_finding(category: str, start: int, end: int) -> Finding:
+    """A clause finding of ``category`` over ``text[start:end]``, as the clause rules give."""
+    return Finding(
+        rule="CL900",
+        name=category.replace("_", "-"),
+        severity="warning",
+        message="m",
+        explanation="e",
+        source="model",
+        category=category,
+        start=start,
+        end=end,
+    )
+
+
 # ------------------------------------------------------------------------------ contact
 
 
@@ -207,17 +222,7 @@ def test_auto_renewal_raises_cancellation_severity_and_says_why():
 
 def test_auto_renewal_evidence_from_clause_findings():
     text = "Membership continues month to month. Prices may change."
-    clause = Finding(
-        rule="CL900",
-        name="auto-renewal",
-        severity="warning",
-        message="m",
-        explanation="e",
-        source="model",
-        category="auto_renewal",
-        start=0,
-        end=36,
-    )
+    clause = clause_finding("auto_renewal", 0, 36)
     result, _, _ = checklist(text, findings=[clause], kind="terms")
     assert result["auto_renewal"] == {"present": True, "evidence": [{"start": 0, "end": 36}]}
     result, _, _ = checklist(text, kind="terms")
@@ -339,17 +344,7 @@ def test_a_choice_of_law_clause_counts_as_governing_law():
     text = "__Choice of Law.__ The contract follows the rules of the place we are based."
     result, _, _ = checklist(text, kind="terms")
     assert result["governing_law"]["status"] == "missing"
-    clause = Finding(
-        rule="CL205",
-        name="choice-of-law",
-        severity="warning",
-        message="m",
-        explanation="e",
-        source="model",
-        category="choice_of_law",
-        start=0,
-        end=len(text),
-    )
+    clause = clause_finding("choice_of_law", 0, len(text))
     result, found, _ = checklist(text, [clause], kind="terms")
     assert result["governing_law"]["status"] == "present"
     assert result["governing_law"]["evidence"] == [{"start": 0, "end": len(text)}]
