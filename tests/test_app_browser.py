@@ -152,6 +152,9 @@ def test_upload_dismiss_restart_and_see_decision(tmp_path) -> None:
                 letter = page.get_by_test_id("ta-grade-letter")
                 expect(letter).to_have_text(expected.grade["letter"], timeout=30_000)
                 expect(page.get_by_text(f"Grade {expected.grade['letter']}").first).to_be_visible()
+                # The metric cards draw after the grade: wait for the last of them, or the
+                # screenshot shows their grey placeholders.
+                expect(page.get_by_text("Reading time").first).to_be_visible()
                 page.screenshot(path=str(ARTIFACTS / "browser-report.png"), full_page=True)
 
                 _go(page, "Document")
