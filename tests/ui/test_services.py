@@ -233,3 +233,12 @@ def test_md_escape_neutralises_markdown_and_directives() -> None:
     for bad in ("![", "](", ":red[", "**", "$x$", "<b>", "`c`"):
         assert bad not in out
     assert re.sub(r"\\(.)", r"\1", out) == evil  # only backslashes were added
+
+
+def test_location_names_page_and_line_or_the_whole_document(pdf_report) -> None:
+    rows = S.finding_rows(pdf_report)
+    wheres = {r["where"] for r in rows}
+    assert "whole document" in wheres  # e.g. the reading-ease finding
+    renewal = next(f for f in pdf_report.findings if f.category == "auto_renewal")
+    assert S.location(renewal) == f"page {renewal.page}, line {renewal.line}"
+    assert "None" not in " ".join(wheres)

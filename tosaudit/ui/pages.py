@@ -282,7 +282,7 @@ def report_page() -> None:
                 {
                     "clause": services.category_label(f.category),
                     "severity": f.severity,
-                    "page": f.page,
+                    "where": services.location(f),
                     "hidden": (f.buried or {}).get("score"),
                     "what it means": f.summary or f.explanation,
                 }
@@ -487,8 +487,7 @@ def review_page() -> None:
             "category",
             "finding",
             "status",
-            "page",
-            "line",
+            "where",
             "excerpt",
             "reviewer",
             "comment",
@@ -496,6 +495,7 @@ def review_page() -> None:
     )
     if not table.empty:
         table["status"] = table["status"].map(STATUS_LABELS)
+        table["severity"] = table["severity"].map(lambda v: services.SEVERITY_LABELS.get(v, v))
         table["category"] = table["category"].map(services.category_label)
     st.dataframe(
         table,

@@ -115,6 +115,7 @@ def finding_rows(
                 "status": d.status if d else "pending",
                 "page": f.page,
                 "line": f.line,
+                "where": location(f),
                 "message": f.message,
                 "finding": f.name.replace("-", " "),
                 "excerpt": shorten(f.excerpt or f.message, 160),
@@ -124,6 +125,13 @@ def finding_rows(
             }
         )
     return rows
+
+
+def location(f: Finding) -> str:
+    """Where a finding is, for a table cell: "page 3, line 73", "line 9" or "whole document"
+    (a table shows an empty page or line as "None")."""
+    parts = [f"page {f.page}" if f.page else "", f"line {f.line}" if f.line else ""]
+    return ", ".join(p for p in parts if p) or "whole document"
 
 
 def filter_rows(
