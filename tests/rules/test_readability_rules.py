@@ -48,3 +48,52 @@ def test_link_pattern_is_linear_on_hostile_input() -> None:
         t0 = time.perf_counter()
         list(_LINK.finditer(hostile))
         assert time.perf_counter() - t0 < 5, hostile[:10]
+
+
+_SHOUT = (
+    "TO THE FULLEST EXTENT PERMITTED BY LAW, IN NO EVENT WILL THE COMPANY BE LIABLE FOR ANY "
+    "INDIRECT, INCIDENTAL, SPECIAL OR CONSEQUENTIAL DAMAGES, OR FOR ANY LOSS OF PROFITS, DATA "
+    "OR GOODWILL, HOWEVER CAUSED."
+)
+
+
+def _capitals(report) -> list:
+    return [f for f in report.findings if f.rule == "RD105"]
+
+
+def test_a_wall_of_capitals_is_reported_once_over_its_paragraphs() -> None:
+    text = "Limits\n\n" + _SHOUT + "\n\n" + "SOME STATES DO NOT ALLOW THESE LIMITS.\n\nThe end.\n"
+    report = audit_text(text)
+    [f] = _capitals(report)
+    assert text[f.start : f.end].startswith("TO THE FULLEST")
+    assert text[f.start : f.end].endswith("THESE LIMITS.")  # the next shouted paragraph joins
+    assert f.severity == "info" and "capitals" in f.message
+
+
+def test_short_capitals_and_normal_case_are_not_reported() -> None:
+    for text in (
+        "IMPORTANT NOTICE\n\nPlease read these terms.\n",  # a heading
+        "PLEASE READ THESE TERMS CAREFULLY BEFORE USING THE SERVICE.\n",  # a short notice
+        _SHOUT.capitalize() + "\n",
+        "We use the EU GDPR, the UK DPA and the US CCPA as our guides for all data we hold "
+        "about you and your account, every day of the year, in every country we serve.\n",
+    ):
+        assert not _capitals(audit_text(text)), text
+
+
+def test_an_all_caps_font_counts_as_capitals() -> None:
+    from tosaudit.api import audit_document
+    from tosaudit.models import Document, LayoutSpan
+
+    body = _SHOUT.capitalize()
+    text = "Limits\n\n" + body + "\n"
+    start = text.index(body)
+    doc = Document(
+        text=text,
+        source="t.docx",
+        format="docx",
+        layout=(LayoutSpan(start, start + len(body), all_caps=True),),
+    )
+    assert len(_capitals(audit_document(doc))) == 1
+    plain = Document(text=text, source="t.docx", format="docx")
+    assert not _capitals(audit_document(plain))

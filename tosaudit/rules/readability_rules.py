@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -156,4 +157,95 @@ class DocumentBelowTarget(Rule):
             )
 
 
-RULES: list[Rule] = [HardSentence(), LongSentence(), SectionAboveTarget(), DocumentBelowTarget()]
+class CapitalsParagraph(Rule):
+    """A passage of 25 words or more written in capitals (or set in an all-caps font).
+
+    Text in capitals is read more slowly than normal text, and readers skim walls of it: the
+    terms written that way, often the disclaimers and limits of liability, are the ones
+    customers miss. Write it in normal case; use bold, a larger size or a box for emphasis.
+    """
+
+    code = "RD105"
+    name = "capitals-passage"
+    groups = ("readability",)
+    severity = "info"
+    scope = "section"
+    source = "readability"
+    explanation = (
+        "Capitals are slower to read and readers skim them, so the terms written this way are "
+        "the ones customers miss. Use normal case, with bold or a box for emphasis."
+    )
+    why_it_matters = (
+        "US law asks for some terms (warranty disclaimers, UCC 2-316) to be conspicuous: bold "
+        "type, a larger size or a box does that without capitals."
+    )
+
+    def check(self, ctx: AuditContext) -> Iterator[Finding]:
+        text = ctx.text
+        styled = [(s.start, s.end) for s in ctx.document.layout if s.all_caps]
+        run: list[tuple[int, int, int]] = []  # consecutive shouted paragraphs: start, end, words
+
+        def close() -> Iterator[Finding]:
+            words = sum(w for _, _, w in run)
+            if words >= CAPITALS_MIN_WORDS:
+                start, end = run[0][0], run[-1][1]
+                yield ctx.finding(
+                    self,
+                    start,
+                    end,
+                    f"{words} words in capitals: write them in normal case and use bold or a "
+                    "box for emphasis.",
+                    extra={"words": words},
+                )
+            run.clear()
+
+        for p in ctx.segmented.paragraphs:
+            chunk = text[p.start : p.end]
+            if _shouted(chunk) or _styled_share(styled, p.start, p.end) >= 0.8:
+                run.append((p.start, p.end, len(chunk.split())))
+            elif run:
+                yield from close()
+        if run:
+            yield from close()
+
+
+# A shouted passage this long is a wall; a capitalised heading or short notice is not.
+CAPITALS_MIN_WORDS = 25
+
+
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+
+
+def _shouted(chunk: str) -> bool:
+    """Mostly capitals: at least four upper-case letters to each lower-case one."""
+    # English letters counted by deleting them at C speed (curly quotes and other non-ASCII
+    # characters dropped first); most paragraphs stop after the first count.
+    raw = chunk.encode("ascii", "ignore")
+    lower = len(raw) - len(raw.translate(None, _ASCII_LOWER))
+    if 4 * lower > len(raw) - lower:
+        return False  # too few other characters left for the capitals
+    upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+    return upper >= 20 and upper >= 4 * lower
+
+
+def _styled_share(spans: list[tuple[int, int]], start: int, end: int) -> float:
+    """The share of ``[start, end)`` covered by all-caps font spans (DOCX or PDF styling)."""
+    if not spans or end <= start:
+        return 0.0
+    lo = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    covered = 0
+    for a, b in spans[max(lo, 0) :]:
+        if a >= end:
+            break
+        covered += max(0, min(b, end) - max(a, start))
+    return covered / (end - start)
+
+
+RULES: list[Rule] = [
+    HardSentence(),
+    LongSentence(),
+    SectionAboveTarget(),
+    DocumentBelowTarget(),
+    CapitalsParagraph(),
+]
