@@ -832,8 +832,12 @@ def find_contact(ctx: AuditContext) -> dict[str, Any]:
     for i in _web_page_units(ctx, p.stems["web_page"]):
         if len(found["web_form"]) >= MAX_EVIDENCE:
             break
+        a, _b = units.spans[i]
         for m in p.web_page.finditer(text, *units.spans[i]):
-            add("web_form", m.start(), m.end())
+            # "visit our Help Centre", "the Customer Service contact form": a page the reader
+            # is sent to; "Reacher Help Center, whether delivered in a browser" names a product.
+            if _PAGE_CUE.search(text, max(a, m.start() - 60), m.start()):
+                add("web_form", m.start(), m.end())
     for i in _iter_stem_units(ctx, ("chat",)):
         if len(found["chat"]) >= MAX_EVIDENCE:
             break
@@ -951,6 +955,15 @@ def _strip_fillers(p: _Patterns, before: str) -> str:
         tail = tail[: m.start()]
     return tail
 
+
+# Just before a help or contact page's name: a word that sends the reader there, then at most
+# two capitalised words of its name ("our Help Centre", "visit the Instagram Help Centre").
+_PAGE_CUE = re.compile(
+    r"(?:^|\b(?:our|the|your|its|their|a|an|this|visit|via|through|at|in|on|to|from|consult|"
+    r"see|use|using|contact|contacting|relevant|dedicated|online))\s+\[?"
+    r"(?:(?-i:[A-Z])[\w&'\u2019-]{0,30}\s+){0,2}$",
+    re.I,
+)
 
 # What a customer holds and cancels, and a company acting in the same sentence.
 _MEMBER_PLAN = re.compile(r"\b(?:memberships?|subscriptions?|plans?|contracts?)\b", re.I)

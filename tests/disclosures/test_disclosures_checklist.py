@@ -459,3 +459,19 @@ def test_reimbursement_counts_as_refund_terms_only_when_money_goes_back_to_the_c
     for text in must_not:
         result, _, _ = checklist(text, kind="terms")
         assert result["refunds"]["status"] == "missing", text
+
+
+@pytest.mark.parametrize(
+    "text, channels",
+    [
+        ("For help, visit our Help Centre.", ["web_form"]),
+        ("Please contact us through the Customer Service contact form.", ["web_form"]),
+        ("Our Help Centre answers most questions.", ["web_form"]),
+        ("Learn more in the Instagram Help Centre.", ["web_form"]),
+        # A product that happens to be called a help centre is not a way to reach anyone.
+        ("That includes Acme (all versions) and Acme Help Center, whether in a browser.", []),
+    ],
+)
+def test_a_help_page_counts_where_the_reader_is_sent_to_it(text, channels):
+    result, _, _ = checklist(text, kind="terms")
+    assert result["contact"]["channels"] == channels
