@@ -79,3 +79,11 @@ def test_short_lines_of_a_few_words_are_not_a_word_per_line_text() -> None:
     text = "".join(f"Section Title {i}\n\nShort text of item {i}.\n\n" for i in range(20))
     doc = Document(text=text, source="t.txt", format="txt")
     assert len(segment(doc).sections) == 20
+
+
+def test_a_date_line_is_not_a_section_heading() -> None:
+    text = (
+        "Terms of Use\n\nLast Updated March 20, 2023\n\nThese terms apply to you and to your "
+        "use of the service.\n\nPricing Plans\n\nWe offer two plans for you and your team.\n"
+    )
+    assert _headings(text) == ["Terms of Use", "Pricing Plans"]

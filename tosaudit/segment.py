@@ -442,6 +442,13 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
     return lengths[int(len(lengths) * 0.9)] if len(lengths) > 10 else lengths[-1]
 
 
+# "Last Updated March 20, 2023", "Effective: 1 May 2024": a date line, not a section's title.
+_DATE_LINE = re.compile(
+    r"\s{0,3}(?:last\s+(?:updated|modified|revised|changed)|effective(?:\s+date)?|updated|"
+    r"revised|version\s+date|date\s+of\s+last\s+revision)\b[^\n]{0,40}?\b\d{4}\W{0,3}$",
+    re.I,
+)
+
 # At least this many non-blank lines, nearly all of them one word, make a word-per-line text.
 _ONE_WORD_MIN_LINES = 30
 _ONE_WORD_SHARE = 0.8
@@ -532,6 +539,7 @@ def segment(doc: Document) -> Segmented:
             and starts_block
             and not one_word
             and (title_heading(line) or short_heading(line))
+            and not _DATE_LINE.match(line)
         ):
             level = 2
         if level:

@@ -172,6 +172,8 @@ def test_unused_definition():
         'Some features are paid ("Premium Features").'
     )
     assert excerpts("PR404", text) == ["Acme", "Premium Features"]
+    text = 'Acme Inc. (the "Company," "us" or "we") runs the app.'
+    assert excerpts("PR404", text) == ["Company"]
 
 
 @pytest.mark.parametrize(
@@ -183,6 +185,9 @@ def test_unused_definition():
         'The Digital Millennium Copyright Act ("DMCA") applies.',  # abbreviation
         'Unsolicited mail (also referred to as "Spam") is banned.',  # an alias
         'We ("we", "us" or "our") run it.',  # pronouns
+        # American style: the comma inside the quotes is not part of the term.
+        'JumpRope, Inc. (collectively, the "Company," "us," "our," or "we") runs it. The '
+        "Company is based in Boston.",
     ],
 )
 def test_used_definition_not_reported(text):

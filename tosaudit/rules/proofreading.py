@@ -494,10 +494,12 @@ def definitions(ctx: AuditContext) -> list[Definition]:
             if _PAREN_FILLER.fullmatch(rest) is None:
                 continue  # "(see the "Privacy" page for more)" is not a definition
             for q in quoted:
-                term = q.group(1).strip()
+                raw = q.group(1)
+                # American style puts the comma inside the quotes: ("Company," "us" or "we").
+                term = raw.strip().rstrip(",.;:").rstrip()
                 if term and term.lower() not in _PRONOUNS and term not in out:
-                    s = m.start(1) + q.start(1)
-                    out[term] = Definition(term, s, s + len(q.group(1)))
+                    s = m.start(1) + q.start(1) + len(raw) - len(raw.lstrip())
+                    out[term] = Definition(term, s, s + len(term))
         aligned = len(ctx.lower_text) == len(text)
         index = ctx.needles
         for regex, needles in ((_MEANS, _MEANS_NEEDLES), (_CALLED, _CALLED_NEEDLES)):
