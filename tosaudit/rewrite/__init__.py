@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from tosaudit.models import Finding
 from tosaudit.rewrite.engine import Rewrite, doc_info, rewrite_sentence
@@ -108,8 +109,10 @@ def sentence_rewrites(ctx: AuditContext) -> dict[int, Rewrite]:
     return out
 
 
-def _with_rewrite(f: Finding, rw: Rewrite) -> Finding:
-    rec = rw.record()
+def _with_rewrite(f: Finding, rw: Rewrite, rec: dict[str, Any] | None = None) -> Finding:
+    """``f`` with ``rw`` attached; ``rec``: ``rw.record()`` when the caller has it already."""
+    if rec is None:
+        rec = rw.record()
     suggestion = rw.text if rw.verified else None
     message = f.message
     if rw.verified and f"{rw.grade_after:.1f}" == f"{rw.grade_before:.1f}":
@@ -150,10 +153,17 @@ def attach_suggestions(ctx: AuditContext, findings: list[Finding]) -> list[Findi
     span_to_k = {(s.start, s.end): k for k, (_, s) in enumerate(ctx.prose_sentences)}
     covered: set[int] = set()
     out: list[Finding] = []
+    # The record of a rewrite attached to two findings (RD101 and RD102 on one long, hard
+    # sentence) is built once: both findings hold the same record, as they already held the
+    # same list of its operations. (Nothing changes a record once it is attached.)
+    records: dict[int, dict[str, Any]] = {}
     for f in findings:
         k = span_to_k.get((f.start, f.end)) if f.rule in _SENTENCE_RULES else None
         if k is not None and k in rewrites:
-            out.append(_with_rewrite(f, rewrites[k]))
+            rec = records.get(k)
+            if rec is None:
+                rec = records[k] = rewrites[k].record()
+            out.append(_with_rewrite(f, rewrites[k], rec))
             covered.add(k)
         else:
             out.append(f)

@@ -280,7 +280,10 @@ def _actions_cached(
     for low in lows if contracted_will else ():
         if low[-3:] in ("'ll", "\u2019ll") and low[:-3] in _PERSONAL:
             out.append((_PERSONAL[low[:-3]], None, True))
-    for m in find_passives(text):
+    # An agent follows "by " (in any case) after a passive: a text without it has none, and its
+    # passives are not looked for. (Only "b"/"B", "y"/"Y" and " " lower-case to "b", "y" and
+    # " ", so three characters that read "by " in lower case read so in the text's lower case.)
+    for m in find_passives(text) if "by " in text.lower() else ():
         rest = text[m.end() : m.end() + 60]
         agent = TOKEN.match(rest.lstrip()[3:]) if rest.lstrip()[:3].lower() == "by " else None
         if agent is None:

@@ -419,7 +419,7 @@ def rewrite_sentence(
         return Rewrite(
             text, [text], " ", [], grade_before=grade_before or 0.0, grade_after=grade_before or 0.0
         )
-    removable = set(info.parties)
+    removable: set[str] | None = None  # built for the first candidate verified
     first: Rewrite | None = None
     failed: Rewrite | None = None
     seen: set[str] = set()
@@ -437,13 +437,18 @@ def rewrite_sentence(
         tried.add(key)
         units, joiner, ops, flagged, hints = _split(text, state, split, memo)
         rw = Rewrite(text, units, joiner, ops, flagged, [h["hint"] for h in hints])
+        # ``rw.changed`` and ``rw.text``, with the units joined once
+        new_text = joiner.join(units)
+        changed = bool(ops) and new_text != text
         if first is None:
             first = rw
-            if not rw.changed:
+            if not changed:
                 break  # every other candidate is a subset of this one: nothing to rewrite
-        if not rw.changed or rw.text in seen:
+        if not changed or new_text in seen:
             continue
-        seen.add(rw.text)
+        seen.add(new_text)
+        if removable is None:
+            removable = set(info.parties)
         ok = check_candidate(rw, info, grade_before, removable, quick=failed is not None)
         if ok:
             rw.flagged, rw.hints = first.flagged, first.hints
