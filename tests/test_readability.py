@@ -174,3 +174,31 @@ def test_total_equals_adding_one_by_one():
 @settings(max_examples=60, deadline=None)
 def test_count_sentence_equals_reference_on_random_text(text):
     assert readability.count_sentence(text) == _reference_counts(text)
+
+
+def test_analyse_metrics_equal_uncached_and_are_separate_dicts():
+    """Sections with equal counts (two empty ones, one repeated paragraph) share the cached
+    metrics' values but never the dict itself; the figures are metrics' own."""
+    readability.clear_caches()
+    texts = [SENTENCES[1], SENTENCES[3], SENTENCES[1]]
+    read = readability.analyse(texts, [1, 3, 4], 5)
+    counts = read.sentence_counts
+    want = [
+        readability.metrics(readability.total(p))
+        for p in ([], [counts[0]], [], [counts[1]], [counts[2]])
+    ]
+    assert list(read.sections) == want
+    assert read.document == readability.metrics(readability.total(counts))
+    assert read.sections[0] == read.sections[2] and read.sections[1] == read.sections[4]
+    assert read.sections[0] is not read.sections[2]
+    assert read.sections[1] is not read.sections[4]
+    read.sections[0]["words"] = -1  # a caller changing its copy leaves the others alone
+    again = readability.analyse(texts, [1, 3, 4], 5)
+    assert again.sections[0] == want[0] and again.sections[2] == want[2]
+
+
+def test_metrics_cache_is_emptied_with_the_other_caches():
+    readability.analyse([SENTENCES[0]], [0], 1)
+    assert readability._metrics_cached.cache_info().currsize > 0
+    readability.clear_caches()
+    assert readability._metrics_cached.cache_info().currsize == 0

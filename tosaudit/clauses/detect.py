@@ -159,6 +159,12 @@ def detect(ctx: AuditContext) -> Detection:
     ]
     rows = margins.tolist() if margins is not None else None
     triggered_rows = _triggered_rows(ctx, [spec for spec, _, _ in plan], units)
+    # Per model column, the rows it flags (margin > 0, NaN included as ``~(m <= 0)`` has it):
+    # one numpy pass over the whole matrix instead of a column slice and a scan per category.
+    flagged: dict[int, list[int]] = {}
+    if margins is not None:
+        for c, r in zip(*(a.tolist() for a in np.nonzero((~(margins <= 0)).T)), strict=True):
+            flagged.setdefault(c, []).append(r)
     # Only (sentence, category) pairs that a trigger or a positive model score makes possible:
     # any other pair is neither scanned by a pattern nor flagged by the model (_decide). They
     # are visited in sentence order, categories in file order, as hits are listed.
@@ -169,8 +175,8 @@ def detect(ctx: AuditContext) -> Detection:
             pairs += zip(range(len(units)), repeat(j))
             continue
         cand = set(trig)
-        if margins is not None and k is not None:
-            cand.update(np.flatnonzero(~(margins[:, k] <= 0)).tolist())
+        if k is not None:
+            cand.update(flagged.get(k, ()))
         pairs += zip(cand, repeat(j))
     pairs.sort()
     hits: list[ClauseHit] = []

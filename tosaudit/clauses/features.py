@@ -342,8 +342,7 @@ def _csr_pairs(
     order (a repeated pair is a repeated feature)."""
     # Count repeated features per row in numpy: one key per (row, feature).
     uniq, counts = unique_counts(rows * nf + ids)
-    rows = uniq // max(nf, 1)
-    ind = uniq % max(nf, 1)
+    rows, ind = np.divmod(uniq, max(nf, 1))  # one pass for both
     ptr = np.zeros(n_rows + 1, dtype=np.int64)
     np.cumsum(np.bincount(rows, minlength=n_rows), out=ptr[1:])
     data = (1.0 + np.log(counts.astype(np.float64))) * idf[ind]
@@ -368,13 +367,17 @@ def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     (sorted distinct keys and how often each occurs).
     """
     ordered = np.sort(keys, kind="stable")
-    if not len(ordered):
+    n = len(ordered)
+    if not n:
         return ordered, np.zeros(0, dtype=np.intp)
-    new = np.empty(len(ordered), dtype=bool)
-    new[0] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
-    return ordered[starts], np.diff(starts, append=len(ordered))
+    # One flag past the end marks where the last run stops: the runs' bounds come from one
+    # flatnonzero, and their lengths from a plain diff (``np.diff(append=)`` costs a
+    # broadcast and a concatenate in Python, several microseconds a call).
+    new = np.empty(n + 1, dtype=bool)
+    new[0] = new[n] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:n])
+    bounds = np.flatnonzero(new)
+    return ordered.take(bounds[:-1]), np.diff(bounds)
 
 
 def is_word(token: str) -> bool:
@@ -556,7 +559,10 @@ class Subwords:
         nonempty = lens > 0
         if not nonempty.any():
             return out
-        starts = np.r_[0, np.cumsum(lens)[:-1]][nonempty]
+        # Each text's first token: np.r_ would cost more than the sum itself.
+        starts = np.zeros(n, dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+        starts = starts[nonempty]
         # take() copies whole rows; fancy indexing goes through numpy's per-row iterator.
         sums = np.add.reduceat(self._table.take(ids, axis=0), starts, axis=0)
         words = np.add.reduceat(self._word.take(ids), starts)
