@@ -184,6 +184,24 @@ def test_passive_to_active_still_lowers_a_plain_noun() -> None:
     assert tf.passive_to_active("Fees will be charged by us.", INFO)[0] == "We will charge fees."
 
 
+def test_passive_to_active_lowers_a_common_noun_phrase_the_document_writes_in_lower_case() -> None:
+    from tosaudit.rewrite.engine import doc_info
+
+    sentence = "Payment details will be processed by us within ten days."
+    text = "We take payment when you order. " + sentence
+    info = doc_info(text, [(0, len(text))])
+    assert tf.passive_to_active(sentence, info)[0] == (
+        "We will process payment details within ten days."
+    )
+    # A document that never writes "payment" in lower case may mean a name: it keeps it.
+    alone = doc_info(sentence, [(0, len(sentence))])
+    assert "Payment details" in tf.passive_to_active(sentence, alone)[0]
+    # "Microsoft accounts": a name, cased mid-sentence elsewhere, keeps its capital.
+    names = "Use your Microsoft account. Microsoft accounts will be closed by us at any time."
+    info = doc_info(names, [(0, len(names))])
+    assert "Microsoft accounts" in tf.passive_to_active(names.split(". ")[1], info)[0]
+
+
 def test_words_in_capitals_keep_their_case_outside_a_shouted_sentence() -> None:
     text = (
         "If you fail to comply with this PROVISION, we shall be entitled to terminate your "

@@ -37,7 +37,7 @@ class _Tracked(DocInfo):
 
     read_vocabulary: bool = False
 
-    def _load(self) -> tuple[dict[str, str], frozenset[str]]:
+    def _load(self) -> tuple[Any, ...]:
         self.read_vocabulary = True
         return super()._load()
 

@@ -136,12 +136,15 @@ def _capital_words(runs: Counter[str]) -> dict[str, int]:
     return {w: runs[w] for w in filter(str.isupper, runs) if len(w) > 1 and w.isalpha()}
 
 
-def _case_vocabulary(text: str, prose: list[tuple[int, int]]) -> tuple[dict[str, str], frozenset]:
+def _case_vocabulary(
+    text: str, prose: list[tuple[int, int]]
+) -> tuple[dict[str, str], frozenset, Counter[str]]:
     """How words are written where the document is not shouting (names, terms, acronyms).
 
     A word counts as a name or defined term when it is capitalised in mid-sentence (after a
     lower-case word) at least as often as it is written in lower case; as an acronym when it is
     written in capitals more often than not. Whole-text scans keep this to a few milliseconds.
+    The third part counts each run of word characters as written ("payment" in lower case).
     """
     # Shouted passages say nothing about how a word is normally written: leave them out.
     text = "\n".join(text[s:e] for s, e in prose if not is_all_caps(text[s:e]))
@@ -160,7 +163,7 @@ def _case_vocabulary(text: str, prose: list[tuple[int, int]]) -> tuple[dict[str,
         for w, n in upper.items()
         if w.lower() not in _COMMON and n >= lower[w.lower()] + capital[w.capitalize()]
     )
-    return cased, acronyms
+    return cased, acronyms, lower
 
 
 # Short words that are written in capitals only for emphasis, never as acronyms.

@@ -118,12 +118,12 @@ class DocInfo:
 
     parties: dict[str, str] = field(default_factory=dict)  # "User" -> "you", "Company" -> "we"
     defined_terms: frozenset[str] = frozenset()  # as written in the definitions
-    vocabulary: Any = None  # () -> (cased, acronyms)
-    _vocab: tuple[dict[str, str], frozenset[str]] | None = None
+    vocabulary: Any = None  # () -> (cased, acronyms, lower-case counts)
+    _vocab: tuple[Any, ...] | None = None
 
-    def _load(self) -> tuple[dict[str, str], frozenset[str]]:
+    def _load(self) -> tuple[Any, ...]:
         if self._vocab is None:
-            self._vocab = self.vocabulary() if self.vocabulary else ({}, frozenset())
+            self._vocab = self.vocabulary() if self.vocabulary else ({}, frozenset(), {})
         return self._vocab
 
     @property
@@ -134,6 +134,11 @@ class DocInfo:
     @property
     def acronyms(self) -> frozenset[str]:
         return self._load()[1]
+
+    def written_lower(self, word: str) -> bool:
+        """Whether the document writes ``word`` (lower case, a-z) in lower case somewhere."""
+        vocab = self._load()
+        return len(vocab) > 2 and vocab[2].get(word, 0) > 0
 
 
 # Every protected span holds one of these: a quotation mark, "@", ":" (a URL's scheme, "::"),
@@ -1421,9 +1426,18 @@ def passive_to_active(text: str, info: DocInfo) -> tuple[str, list[Op], list[Op]
             and not head.isupper()
             and (
                 head.lower() in DETERMINERS
-                # A capital that only opened the sentence: a lone plural noun ("Fees"). A name
-                # ("Acme's content", "Spotify Premium", "Microsoft accounts") keeps it.
+                # A capital that only opened the sentence: a lone plural noun ("Fees"), or the
+                # first of a common noun phrase the document writes in lower case elsewhere
+                # ("Payment details"). A name ("Acme's content", "Spotify Premium",
+                # "Microsoft accounts") keeps it.
                 or (obj == head and head.lower() not in info.cased and looks_plural(head.lower()))
+                or (
+                    obj != head
+                    and head.isalpha()
+                    and head.lower() not in info.cased
+                    and all(w[:1].islower() for w in obj.split()[1:])
+                    and info.written_lower(head.lower())
+                )
             )
             and head not in info.defined_terms
         ):
