@@ -44,9 +44,12 @@ def _reference(text: str, prose: list[tuple[int, int]]) -> tuple[dict[str, str],
 
 def _same(text: str) -> None:
     prose = [(0, len(text))]
-    got = engine._case_vocabulary(text, prose)
+    *got, lower = engine._case_vocabulary(text, prose)
     want = _reference(text, prose)
-    assert got == want
+    assert tuple(got) == want
+    # The third part: each run of word characters as written, counted.
+    kept = "\n".join(text[s:e] for s, e in prose if not engine.is_all_caps(text[s:e]))
+    assert lower == engine._lower_words(kept)
     assert list(got[0].items()) == list(want[0].items())  # (the first spelling of a word wins)
 
 
