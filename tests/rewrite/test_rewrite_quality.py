@@ -258,3 +258,20 @@ def test_repeated_subject_stops_at_a_negation_or_an_infinitive():
     assert split._repeated_subject("We may use it to host files, and share it.", (), ([], [])) == []
     assert split._repeated_subject("We may store, host, copy, and share it.", (), ([], [])) == []
     assert split._repeated_subject("We may collect your data, and share it.", (), ([], []))
+
+
+def test_a_short_sentence_keeps_its_condition_first() -> None:
+    from tosaudit.api import audit_text
+
+    # Already plain: "We will refund it. This applies if ..." would only read longer.
+    short = (
+        "If you buy a plan with a card, and you turn on renewal, your plan will renew each year."
+    )
+    assert not [f.suggestion for f in audit_text(short).findings if f.suggestion]
+    long = (
+        "If you buy a subscription plan with a credit card and you switch on automatic renewal "
+        "in your account settings, your subscription plan will renew each year on the same date."
+    )
+    [suggestion] = {f.suggestion for f in audit_text(long).findings if f.suggestion}
+    assert suggestion.startswith("Your subscription plan will renew each year on the same date.")
+    assert "This applies if you buy a subscription plan" in suggestion

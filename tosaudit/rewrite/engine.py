@@ -364,10 +364,23 @@ def _split(
         if key not in memo:
             memo[key] = splitter.split_sentence(t)
         sp = memo[key]
-        if sp is not None:
+        if sp is not None and not _short_condition_first(t, sp.ops):
             units, joiner = sp.units, sp.joiner
             ops += sp.ops
     return [_clean(u) for u in units if u.strip()], joiner, ops, flagged, hints
+
+
+# A sentence shorter than this that opens with its condition ("If a delivery is late, we will
+# refund it.") is already plain: "We will refund it. This applies if a delivery is late." only
+# reads longer. Longer ones put the main point first, as the plain-language guides ask.
+MAIN_FIRST_MIN_WORDS = 20
+
+
+def _short_condition_first(text: str, ops: list[Op]) -> bool:
+    """Whether a split only moved the condition of a short sentence after its main point."""
+    return any(op.get("at") == "main_point_first" for op in ops) and _fewer_words(
+        text, MAIN_FIRST_MIN_WORDS
+    )
 
 
 # Operations that move words between clauses or name a party differently: only these can
