@@ -275,3 +275,15 @@ def test_a_short_sentence_keeps_its_condition_first() -> None:
     [suggestion] = {f.suggestion for f in audit_text(long).findings if f.suggestion}
     assert suggestion.startswith("Your subscription plan will renew each year on the same date.")
     assert "This applies if you buy a subscription plan" in suggestion
+
+
+def test_an_aside_that_is_a_dependent_clause_stays_put() -> None:
+    from tosaudit.rewrite import split as sp
+
+    text = (
+        "We may create accounts in your name (for example, when it is required to set up an "
+        "account with a broker) to send requests."
+    )
+    assert sp.move_aside(text) is None  # "For example, when it is required ..." is no sentence
+    kept = sp.move_aside("We collect data (for example, your name) when you sign up for it.")
+    assert kept is not None and kept[1] == "For example, your name."

@@ -680,6 +680,13 @@ def _aside_in_mid_clause(rest: str) -> bool:
     return first is not None and first.group(0).lower() in _AFTER_ASIDE_OF_CLAUSE
 
 
+# Words that open a dependent clause: an aside that starts with one cannot stand alone.
+_SUBORDINATORS = frozenset(
+    "when whenever where wherever if unless because while whilst although though since "
+    "before after once until till whether as".split()
+)
+
+
 def move_aside(text: str, min_words: int = 4) -> tuple[str, str, Op, int] | None:
     """ "We collect data (for example, your name) when you sign up." -> the sentence without
     the parenthesis, and "For example, your name." to follow it (plain-language guides: no
@@ -705,6 +712,10 @@ def move_aside(text: str, min_words: int = 4) -> tuple[str, str, Op, int] | None
     # "(including to copy it)" and "(e.g. debited from your card)" continue the verb phrase
     # they sit in: on their own ("This includes to copy it.") they would not read.
     if first_word == "to" or (len(first_word) > 4 and first_word.endswith(("ed", "ing"))):
+        return None
+    if first_word in _SUBORDINATORS:
+        # "(for example, when it is required to set up an account)": alone, "For example,
+        # when it is required ..." is a sentence with no main clause.
         return None
     if lead_key == "including" and _aside_in_mid_clause(text[m.end() :]):
         # "(including any logo) without our consent. This includes any logo": once the rest of
