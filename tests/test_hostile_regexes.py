@@ -203,9 +203,6 @@ KNOWN_SLOW: dict[str, str] = {
         "transforms.py", "~10 s on 5 MB of '-a': nested bounded runs at every position"
     ),
     "tosaudit.segment._BULLET": _SP10B.format("segment.py", _BLANKS),
-    "tosaudit.segment._PLAIN_BREAK": _SP10B.format(
-        "segment.py", "~13 s on 5 MB of 'A': '([A-Za-z]+)[.?!]' from every letter of a run"
-    ),
     "clauses.yaml:unilateral_termination.patterns": _DATA.format("clauses.yaml", "~6 s on '1 '"),
     "clauses.yaml:auto_renewal.patterns": _DATA.format("clauses.yaml", "~7 s on 'a.'"),
     "clauses.yaml:broad_content_license.unless": _DATA.format(
