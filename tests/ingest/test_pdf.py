@@ -238,3 +238,32 @@ def test_bold_paragraph_is_not_a_run_of_headings():
     assert found == [("Terms of Sale", 1), ("Important notice", 2)]
     assert "PLEASE READ THESE TERMS CAREFULLY BEFORE YOU ORDER BECAUSE" in doc.text
     assert "REQUIRE ARBITRATION OF ANY DISPUTE\n\nWe deliver" in doc.text
+
+
+def test_page_number_pattern_is_linear_on_a_5mb_blank_line():
+    import time
+
+    from tosaudit.ingest.pdf import _PAGE_NUMBER
+
+    for line in (" " * 5_000_000, "Page" + " \t" * 2_500_000 + "x"):
+        t0 = time.perf_counter()
+        assert _PAGE_NUMBER.fullmatch(line) is None
+        assert time.perf_counter() - t0 < 2.0
+    assert _PAGE_NUMBER.fullmatch("Page   -  12  of  40") is not None
+
+
+def test_hyphenated_words_found_from_word_starts_only_and_fast():
+    import time
+
+    from tosaudit.ingest.pdf import _HYPHENATED
+
+    assert _HYPHENATED.findall("a well-known, long-term plan; x-y-z-w") == [
+        "well-known",
+        "long-term",
+        "x-y",
+        "z-w",
+    ]
+    text = "a" * 5_000_000 + "@"
+    t0 = time.perf_counter()
+    assert _HYPHENATED.findall(text) == []
+    assert time.perf_counter() - t0 < 2.0

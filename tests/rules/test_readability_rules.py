@@ -105,3 +105,16 @@ def test_an_all_caps_font_counts_as_capitals() -> None:
     assert len(_capitals(audit_document(doc))) == 1
     plain = Document(text=text, source="t.docx", format="docx")
     assert not _capitals(audit_document(plain))
+
+
+def test_address_opening_marks_are_bounded_and_fast():
+    import time
+
+    assert _is_address('("https://example.com/terms")')
+    assert _is_address("[[<support@example.com>]]")
+    token = "(" * 5_000_000 + "/"
+    t0 = time.perf_counter()
+    for pos in range(200):
+        assert not _is_address(token[pos : pos + 1000] + "/")
+    assert not _is_address(token)
+    assert time.perf_counter() - t0 < 2.0

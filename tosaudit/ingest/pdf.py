@@ -30,16 +30,20 @@ from tosaudit.ingest.errors import (
 )
 from tosaudit.models import Document, LayoutSpan
 
+# Bounded blank runs: two unbounded ones around an optional dash made fullmatch quadratic on a
+# 5 MB line of blanks (a page number is never spaced wider than 20).
 _PAGE_NUMBER = re.compile(
-    r"(?:page|p\.|seite|pg\.?)?[ \t]*[-\u2013\u2014]?[ \t]*\d{1,4}[ \t]*[-\u2013\u2014]?"
-    r"(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?"
+    r"(?:page|p\.|seite|pg\.?)?[ \t]{0,20}[-\u2013\u2014]?[ \t]{0,20}\d{1,4}[ \t]{0,20}"
+    r"[-\u2013\u2014]?(?:[ \t]{0,20}(?:of|/)[ \t]{0,20}\d{1,4})?"
     # Roman page numbers of front matter, spelled properly so that "Civil" is not one.
     r"|(?=[ivxlc])(?:x{0,3}|xl|l?x{0,3})(?:ix|iv|v?i{0,3})|c{1,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
-_HYPHENATED = re.compile(r"[A-Za-z]+-[A-Za-z]+")
+# Tried at word starts only: from inside a 5 MB run of letters every start scanned to its end.
+# The matches are the same (a match inside a word is also one from the word's start).
+_HYPHENATED = re.compile(r"(?<![A-Za-z])[A-Za-z]+-[A-Za-z]+")
 _BULLET = re.compile(
     r"(?:[-*\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u25ba\u27a2\u2713\u2714\u2013\u00b7]"
     r"|\(?[a-zA-Z0-9]{1,3}[.)])[ \t]"
