@@ -973,7 +973,8 @@ _COMPANY_ACTS = re.compile(
 
 # "<holder> reserves / has / retains the right ... to": the word before the verb holds the right.
 _RIGHT_HOLDER = re.compile(
-    r"([\w.&'\u2019-]{1,40})\s+(?:reserves?|retains?|has|have|shall\s+have)\s+the\s+right\b"
+    r"(?<![\w.&'\u2019-])([\w.&'\u2019-]{1,40})\s+(?:reserves?|retains?|has|have|shall\s+have)"
+    r"\s+the\s+right\b"
 )
 
 

@@ -53,7 +53,8 @@ _PROVIDED = re.compile(
 # opens the sentence; the new sentence repeats the subject ("But we will tell you first").
 _PRONOUN_HEAD = re.compile(r"(We|You|They)\s+(?:also\s+)?(?:may|will|must|can|shall|should)\b")
 _AND_MODAL = re.compile(
-    r",?\s+(and|but)\s+(?:also\s+)?(?=(?:may|will|must|can|shall|should|cannot)\s+(?!be\b)[a-z])"
+    r"(?:,|(?<![\s,]))\s+(and|but)\s+(?:also\s+)?"
+    r"(?=(?:may|will|must|can|shall|should|cannot)\s+(?!be\b)[a-z])"
 )
 _INCLUDING = re.compile(r",\s+including(?:\s+|(?=,))(?!among\b)", re.IGNORECASE)
 _INFINITIVE_IN_TAIL = re.compile(
@@ -67,7 +68,7 @@ _SEMI = re.compile(r";\s+")
 _THAT_SERIES = frozenset(("that", "whether"))
 _ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
 _AND_PRONOUN = re.compile(
-    r"\s+(and|but)\s+(?=(?:we|you|they)\s+(?:will|may|must|can|shall|are|have|do|agree|"
+    r"(?<!\s)\s+(and|but)\s+(?=(?:we|you|they)\s+(?:will|may|must|can|shall|are|have|do|agree|"
     r"reserve|acknowledge|understand|should|might|could|cannot|can['\u2019]t|won['\u2019]t|"
     r"don['\u2019]t|do\s+not|will\s+not|need|also)\b)",
     re.IGNORECASE,
@@ -79,7 +80,7 @@ _AND_PRONOUN_GATE = re.compile(r"(?:and|but)\s+(?:we|you|they)\s").search
 # "..., and the owners of the content may object": "and", then a noun phrase led by a
 # determiner, then a modal or a finite verb within a few words: a clause of its own.
 _AND_NOUN_CLAUSE = re.compile(
-    r"\s+and\s+(?=(?:the|our|your|such|these|this|each|its|their|any)\s)", re.IGNORECASE
+    r"(?<!\s)\s+and\s+(?=(?:the|our|your|such|these|this|each|its|their|any)\s)", re.IGNORECASE
 )
 _SUBORDINATE_INSIDE = re.compile(
     r"\b(?:if|when|whenever|where|unless|although|though|while|once|because|since|until|"
@@ -304,7 +305,7 @@ _HEAD = re.compile(
     r"((?i:we|you|they)|(?i:the|our|your|each|this)\s+[A-Za-z]{2,20}|[A-Z][a-z]{2,20})\s+"
     r"(?:(may|will|must|can|should|might|could|would)\s+)?(?:also\s+)?([a-z]+)\b"
 )
-_AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?([a-z]+)\b")
+_AND_VERB = re.compile(r"(?:,|(?<![\s,]))\s+and\s+(?:also\s+)?([a-z]+)\b")
 # "a licence to host, copy and display X": a verb joined after an infinitive or a list of verbs
 # belongs to that infinitive, not to the sentence's subject.
 # The first "to <verb>" after the head, and a list of verbs just before an "and" (read in a
@@ -978,7 +979,7 @@ _NOT_A_CONDITION = frozenset(
 )
 
 
-_PAREN_BEFORE = re.compile(r"\s*\([^()]{0,200}\)\s*$")
+_PAREN_BEFORE = re.compile(r"(?<!\s)\s*\([^()]{0,200}\)\s*$")
 
 
 def _plural_noun_before(text: str, pos: int) -> bool:

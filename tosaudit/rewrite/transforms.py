@@ -76,9 +76,10 @@ def looks_plural(word: str) -> bool:
 
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]{1,2000}", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _DOMAIN = re.compile(
-    r"\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.(?:com|org|net|io|co|uk|de|fr|eu|gov)\b", re.IGNORECASE
+    r"(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.(?:com|org|net|io|co|uk|de|fr|eu|gov)\b",
+    re.IGNORECASE,
 )
 _DOMAIN_ENDS = tuple(f".{e}" for e in "com org net io co uk de fr eu gov".split())
 _QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d|`[^`\n]{0,300}`")
