@@ -278,6 +278,10 @@ def sweep(case: Case) -> tuple[float, int, str]:
         t = _seconds(run, _text(u, SIZE_SMALL))
         if t > 10 * _budget(SIZE_SMALL):
             return t, SIZE_SMALL, u  # 10x over budget: no timing noise explains that
+        if t > 0.005 and t > 30 * t_tiny:
+            # 8 times the text took over 30 times as long (linear: about 8): quadratic, so it
+            # must not be run at 1 MB (minutes). Its time at 5 MB, extrapolated as quadratic.
+            return t * (SIZE_FULL / SIZE_SMALL) ** 2, SIZE_FULL, f"{u} (extrapolated)"
         if t > t_small:
             t_small, unit = t, u
     t_mid = _seconds(run, _text(unit, SIZE_MID))
