@@ -1022,7 +1022,7 @@ def _actor(p: _Patterns, before: str, after: str, head: str = "") -> str | None:
     pron = _last_subject_pronoun(tail[-120:])
     if pron:
         return "customer" if pron.lower() == "you" else "company"
-    right = _RIGHT_HOLDER.search(before[-200:])
+    right = _RIGHT_HOLDER.search(before)
     if right:
         # "Acme reserves the right, in its sole discretion, to terminate your licence": the
         # right's holder acts on the verb, whoever's licence it ends.
@@ -1199,27 +1199,29 @@ def _evidence_units(
 
 def find_refunds(ctx: AuditContext, findings: list[Finding]) -> dict[str, Any]:
     """Whether refunds are addressed at all (a "no refunds" term counts as addressed)."""
-    evidence = _evidence_units(ctx, "refunds")
-    for f in findings:
-        if f.category == "no_refund" and f.start is not None and f.end is not None:
-            evidence.append(_span(f.start, f.end))
-    evidence = sorted({(e["start"], e["end"]) for e in evidence})[:MAX_EVIDENCE]
-    return {
-        "status": "present" if evidence else "missing",
-        "evidence": [_span(a, b) for a, b in evidence],
-    }
+    evidence = _listed_or_found(ctx, "refunds", findings, "no_refund")
+    return {"status": "present" if evidence else "missing", "evidence": evidence}
+
+
+def _listed_or_found(
+    ctx: AuditContext, family: str, findings: list[Finding], category: str
+) -> list[dict[str, int]]:
+    """The sentences the ``family`` pattern list matches and the clause findings of
+    ``category`` (the clause detection reads wording the lists do not), in text order, the
+    first ``MAX_EVIDENCE``."""
+    spans = {(e["start"], e["end"]) for e in _evidence_units(ctx, family)}
+    spans.update(
+        (f.start, f.end)
+        for f in findings
+        if f.category == category and f.start is not None and f.end is not None
+    )
+    return [_span(a, b) for a, b in sorted(spans)[:MAX_EVIDENCE]]
 
 
 def find_auto_renewal(ctx: AuditContext, findings: list[Finding]) -> dict[str, Any]:
     """Automatic renewal wording, from the clause findings and the shared pattern list."""
-    spans = {
-        (f.start, f.end)
-        for f in findings
-        if f.category == "auto_renewal" and f.start is not None and f.end is not None
-    }
-    spans |= {(e["start"], e["end"]) for e in _evidence_units(ctx, "auto_renewal")}
-    ordered = sorted(spans)[:MAX_EVIDENCE]
-    return {"present": bool(ordered), "evidence": [_span(a, b) for a, b in ordered]}
+    evidence = _listed_or_found(ctx, "auto_renewal", findings, "auto_renewal")
+    return {"present": bool(evidence), "evidence": evidence}
 
 
 def find_effective_date(ctx: AuditContext) -> dict[str, Any]:
@@ -1344,15 +1346,9 @@ def find_changes_notice(ctx: AuditContext) -> dict[str, Any]:
 
 
 def find_governing_law(ctx: AuditContext, findings: list[Finding]) -> dict[str, Any]:
-    """Whether the document names the law that governs it (a choice-of-law clause counts)."""
-    evidence = _evidence_units(ctx, "governing_law")
-    # The clause detection reads wording the list does not ("__Choice of Law.__", where the
-    # Markdown underscores leave no word boundary before "Choice").
-    for f in findings:
-        if f.category == "choice_of_law" and f.start is not None and f.end is not None:
-            evidence.append(_span(f.start, f.end))
-    evidence = [_span(a, b) for a, b in sorted({(e["start"], e["end"]) for e in evidence})]
-    evidence = evidence[:MAX_EVIDENCE]
+    """Whether the document names the law that governs it (a choice-of-law clause counts: the
+    list misses "__Choice of Law.__", where Markdown underscores leave no word boundary)."""
+    evidence = _listed_or_found(ctx, "governing_law", findings, "choice_of_law")
     return {"status": "present" if evidence else "missing", "evidence": evidence}
 
 

@@ -111,14 +111,22 @@ def _font_size(sig: DocumentSignals, start: int, end: int) -> float | None:
     return total / weight if weight else None
 
 
-def _is_caps_wall(ctx: AuditContext, sig: DocumentSignals, start: int, end: int) -> bool:
-    i = bisect.bisect_right(sig.caps_spans, (start, 1 << 62)) - 1
+def caps_covered(
+    spans: list[tuple[int, int]], start: int, end: int, most: int | None = None
+) -> int:
+    """Characters of ``[start, end)`` set in an all-caps font, from the sorted all-caps layout
+    spans (``DocumentSignals.caps_spans``); ``most`` bounds how many spans are read."""
+    i = max(bisect.bisect_right(spans, (start, 1 << 62)) - 1, 0)
     covered = 0
-    for a, b in sig.caps_spans[max(i, 0) : max(i, 0) + 50]:
+    for a, b in spans[i : None if most is None else i + most]:
         if a >= end:
             break
         covered += max(0, min(b, end) - max(a, start))
-    if covered >= 0.5 * (end - start):
+    return covered
+
+
+def _is_caps_wall(ctx: AuditContext, sig: DocumentSignals, start: int, end: int) -> bool:
+    if caps_covered(sig.caps_spans, start, end, 50) >= 0.5 * (end - start):
         return True
     sample = ctx.text[start : min(end, start + 2000)]
     if sample.isascii():
@@ -142,7 +150,8 @@ _ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 _ASCII_UPPER = bytes(c for c in range(128) if chr(c).isupper())
 
 
-def _paragraph_words(ctx: AuditContext, sig: DocumentSignals, index: int) -> int:
+def paragraph_words(ctx: AuditContext, sig: DocumentSignals, index: int) -> int:
+    """Words of paragraph ``index``, counted once per document."""
     words = sig.paragraph_words.get(index)
     if words is None:
         p = ctx.segmented.paragraphs[index]
@@ -195,7 +204,7 @@ def _sentence_parts(
         total += WEIGHTS["all_caps"]
         reasons.append("written as a wall of capital letters, which is hard to read")
     if sent.paragraph >= 0:
-        words = _paragraph_words(ctx, sig, sent.paragraph)
+        words = paragraph_words(ctx, sig, sent.paragraph)
         if words > LONG_PARAGRAPH_WORDS:
             total += WEIGHTS["long_paragraph"]
             reasons.append(f"inside a long paragraph ({words} words)")

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from tosaudit.models import SEVERITY_RANK, Finding
+from tosaudit.rewrite.transforms import is_all_caps
 from tosaudit.rules.base import AuditContext
 
 # Clause categories in the order a customer cares about them, with the box's topic names.
@@ -105,8 +106,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"'\u201c(]?([a-z])")
 def _calm(snippet: str) -> str:
     """A snippet written in capitals ("YOU MAY CANCEL THIS AGREEMENT BY ...") in sentence case:
     a box that quotes it should not shout."""
-    letters = sum(c.isalpha() for c in snippet)
-    if letters < 20 or sum(c.isupper() for c in snippet) < 0.8 * letters:
+    if not is_all_caps(snippet):
         return snippet
     low = snippet.lower()
     return _SENTENCE_START.sub(lambda m: m.group(0)[:-1] + m.group(1).upper(), low)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
+from tosaudit.clauses.buried import caps_covered, document_signals, paragraph_words
 from tosaudit.models import Finding
-from tosaudit.readability import count_sentence
+from tosaudit.rewrite.verify import fk_grade
 from tosaudit.rules.base import AuditContext, Rule
 
 # Web and e-mail addresses, one white-space-free token each: one "word" of many syllables to
@@ -32,10 +32,7 @@ def _grade_without_links(sentence: str) -> float | None:
     plain = ["link" if _is_address(t) else t for t in tokens]
     if plain == tokens:
         return None
-    c = count_sentence(" ".join(plain))
-    if not c.words:
-        return 0.0
-    return 0.39 * c.words / max(c.sentences, 1) + 11.8 * c.syllables / c.words - 15.59
+    return fk_grade([" ".join(plain)])
 
 
 class HardSentence(Rule):
@@ -195,7 +192,7 @@ class CapitalsParagraph(Rule):
 
     def check(self, ctx: AuditContext) -> Iterator[Finding]:
         text = ctx.text
-        styled = [(s.start, s.end) for s in ctx.document.layout if s.all_caps]
+        sig = document_signals(ctx)  # the all-caps font spans, shared with the buried score
         run: list[tuple[int, int, int]] = []  # consecutive shouted paragraphs: start, end, words
 
         def close() -> Iterator[Finding]:
@@ -212,10 +209,11 @@ class CapitalsParagraph(Rule):
                 )
             run.clear()
 
-        for p in ctx.segmented.paragraphs:
-            chunk = text[p.start : p.end]
-            if _shouted(chunk) or _styled_share(styled, p.start, p.end) >= 0.8:
-                run.append((p.start, p.end, len(chunk.split())))
+        for i, p in enumerate(ctx.segmented.paragraphs):
+            if _shouted(text[p.start : p.end]) or caps_covered(
+                sig.caps_spans, p.start, p.end
+            ) >= 0.8 * (p.end - p.start):
+                run.append((p.start, p.end, paragraph_words(ctx, sig, i)))
             elif run:
                 yield from close()
         if run:
@@ -240,19 +238,6 @@ def _shouted(chunk: str) -> bool:
         return False  # too few other characters left for the capitals
     upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
     return upper >= 20 and upper >= 4 * lower
-
-
-def _styled_share(spans: list[tuple[int, int]], start: int, end: int) -> float:
-    """The share of ``[start, end)`` covered by all-caps font spans (DOCX or PDF styling)."""
-    if not spans or end <= start:
-        return 0.0
-    lo = bisect.bisect_right(spans, (start, float("inf"))) - 1
-    covered = 0
-    for a, b in spans[max(lo, 0) :]:
-        if a >= end:
-            break
-        covered += max(0, min(b, end) - max(a, start))
-    return covered / (end - start)
 
 
 RULES: list[Rule] = [
